@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { AREAS, useApp } from './store/app-store';
+import { useThemeEffect } from './store/theme';
+import { Nav } from './components/Nav';
+import { Notices } from './components/Notices';
+import { Home } from './areas/Home';
+import { Settings } from './areas/Settings';
+import { ComingArea } from './areas/ComingArea';
+
+export function App() {
+  useThemeEffect();
+  const ready = useApp((s) => s.ready);
+  const area = useApp((s) => s.area);
+  const go = useApp((s) => s.go);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const index = Number(e.key) - 1;
+      const target = AREAS[index];
+      if (target) {
+        e.preventDefault();
+        go(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [area]);
+
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">본문으로 건너뛰기</a>
+      <Nav />
+      <main id="main" tabIndex={-1} data-area={area} aria-busy={!ready}>
+        <Notices />
+        {!ready ? <p className="muted">불러오는 중…</p> : area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : <ComingArea area={area} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Area } from '../store/app-store';
+
+export interface AreaInfo {
+  label: string;
+  /** What the area is for, in one sentence. */
+  purpose: string;
+  /** What the learner can do there today; honest about what is not built yet. */
+  status: 'ready' | 'coming';
+  comingKo?: string[];
+}
+
+export const AREA_INFO: Record<Area, AreaInfo> = {
+  home: { label: '홈', purpose: 'Trailwatch의 학습 영역과 지금까지의 진도를 한눈에 봅니다.', status: 'ready' },
+  notes: {
+    label: '노트',
+    purpose: 'CloudTrail과 CloudWatch를 AWS 문서에 맞춰 정리한 한국어 학습 노트입니다.',
+    status: 'coming',
+    comingKo: ['주제별 노트(이벤트 유형, 이벤트 기록, 추적, Insights, 지표, 경보, EventBridge…)', '한국어 전문 검색과 용어 풀이', '각 노트에서 시뮬레이터로 바로 실습하기'],
+  },
+  simulator: {
+    label: '시뮬레이터',
+    purpose: 'AWS 계정을 흉내 낸 시뮬레이터에서 API를 호출하고 CloudTrail·CloudWatch에 어떻게 기록되는지 봅니다.',
+    status: 'coming',
+    comingKo: ['콘솔 로그인, CreateSubnet, PutObject 같은 실제 API 호출', '이벤트 기록·추적(S3 로그 파일)·Insights에 기록되는 과정', '시계 빨리 감기(+5분, +1일, +91일)'],
+  },
+  quiz: {
+    label: '퀴즈',
+    purpose: '이벤트 분류(관리/데이터/인사이트, 읽기/쓰기, API/비 API)를 문제로 익힙니다.',
+    status: 'coming',
+    comingKo: ['시뮬레이터의 작업 목록에서 만든 문제', '실제 레코드 JSON 읽기 문제', '숫자 키로 답하고 Enter로 넘어가기'],
+  },
+  review: {
+    label: '복습',
+    purpose: '주말 복습: 간격 반복(FSRS)으로 잊을 때쯤 다시 봅니다.',
+    status: 'coming',
+    comingKo: ['토·일요일에 맞춘 복습 일정', '15/30/60분 복습 세션과 요약', '주말 연속 학습 기록'],
+  },
+  scenarios: {
+    label: '시나리오',
+    purpose: '시뮬레이터에서 직접 해 보는 단계별 실습이며, 각 단계는 시뮬레이터 상태로 확인됩니다.',
+    status: 'coming',
+    comingKo: ['콘솔 로그인 추적하기', '관리 이벤트와 데이터 이벤트', '로그 파일 무결성 검증으로 변조 잡기'],
+  },
+  settings: { label: '설정', purpose: '테마, 학습 데이터 내보내기·가져오기·초기화.', status: 'ready' },
+};

@@ -1,0 +1,22 @@
+import { BRIDGE_NAME } from '../../../electron/common/ipc';
+import type { TrailwatchStorage } from '../../../electron/common/storage-api';
+import { createStorage } from '../../../electron/common/storage-core';
+import { createBrowserBackend } from './browser-backend';
+
+export interface Platform {
+  kind: 'electron' | 'web';
+  storage: TrailwatchStorage;
+}
+
+declare global {
+  interface Window {
+    [BRIDGE_NAME]?: { platform: 'electron'; storage: TrailwatchStorage };
+  }
+}
+
+/** In Electron the preload provides storage over IPC; in a browser the same API runs on localStorage. */
+export function detectPlatform(): Platform {
+  const bridge = window[BRIDGE_NAME];
+  if (bridge) return { kind: 'electron', storage: bridge.storage };
+  return { kind: 'web', storage: createStorage(createBrowserBackend()) };
+}

@@ -1,0 +1,61 @@
+import { create } from 'zustand';
+import type { DocData } from '../../../electron/common/documents';
+import { DOC_KEYS, defaults } from '../../../electron/common/documents';
+import type { TrailwatchStorage } from '../../../electron/common/storage-api';
+
+export const AREAS = ['home', 'notes', 'simulator', 'quiz', 'review', 'scenarios', 'settings'] as const;
+export type Area = (typeof AREAS)[number];
+
+type Settings = DocData['settings'];
+type Progress = DocData['progress'];
+
+/** UI state only: where the learner is, the settings and progress they see, and messages for them. */
+interface AppState {
+  ready: boolean;
+  area: Area;
+  settings: Settings;
+  progress: Progress;
+  notices: string[];
+  storage: TrailwatchStorage | null;
+  init(storage: TrailwatchStorage): Promise<void>;
+  go(area: Area): void;
+  setTheme(theme: Settings['theme']): Promise<void>;
+  dismissNotice(index: number): void;
+  reloadFromStorage(): Promise<void>;
+}
+
+export const useApp = create<AppState>((set, get) => ({
+  ready: false,
+  area: 'home',
+  settings: defaults.settings(),
+  progress: defaults.progress(),
+  notices: [],
+  storage: null,
+  async init(storage) {
+    set({ storage });
+    await get().reloadFromStorage();
+    set({ ready: true });
+  },
+  go(area) {
+    set({ area });
+  },
+  async setTheme(theme) {
+    const { storage, settings } = get();
+    const next = { ...settings, theme };
+    set({ settings: next });
+    await storage?.save('settings', next);
+  },
+  dismissNotice(index) {
+    set({ notices: get().notices.filter((_, i) => i !== index) });
+  },
+  async reloadFromStorage() {
+    const storage = get().storage;
+    if (!storage) return;
+    // Every document is read at start so a damaged one is reported at once, not when its area opens.
+    const notices: string[] = [];
+    const loaded = await Promise.all(DOC_KEYS.map((key) => storage.load(key)));
+    for (const result of loaded) if (result.noticeKo) notices.push(result.noticeKo);
+    const [settings, progress] = loaded as [{ data: Settings }, { data: Progress }];
+    set({ settings: settings.data, progress: progress.data, notices: [...get().notices, ...notices] });
+  },
+}));
