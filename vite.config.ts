@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from './electron/main/security';
+import { CONTENT_SECURITY_POLICY } from './electron/main/security.ts';
 
 // frame-ancestors is ignored (with a console warning) in a <meta> CSP; Electron sends it as a header.
 const META_CSP = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');

@@ -1,4 +1,4 @@
-import { BrowserWindow, Menu, app, ipcMain, net, protocol, session } from 'electron';
+import { BrowserWindow, Menu, app, ipcMain, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createStorage } from '../common/storage-core';
 import { createFileBackend } from './file-backend';
@@ -17,7 +17,7 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 app.enableSandbox();
-hardenApp(app, appUrlPrefix);
+hardenApp(app, appUrlPrefix, (url) => void shell.openExternal(url));
 
 async function createWindow(): Promise<void> {
   const userData = app.getPath('userData');

@@ -15,8 +15,18 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The only outside pages the app links to: AWS's own documentation, opened in the learner's browser. */
+export function isAwsDocsUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && u.hostname === 'docs.aws.amazon.com';
+  } catch {
+    return false;
+  }
+}
+
 /** Electron security checklist: no navigation away, no new windows, no webviews, no permissions granted. */
-export function hardenApp(app: App, appUrlPrefix: string): void {
+export function hardenApp(app: App, appUrlPrefix: string, openExternal: (url: string) => void = () => undefined): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!url.startsWith(appUrlPrefix)) event.preventDefault();
@@ -25,7 +35,10 @@ export function hardenApp(app: App, appUrlPrefix: string): void {
       if (!url.startsWith(appUrlPrefix)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAwsDocsUrl(url)) openExternal(url);
+      return { action: 'deny' };
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { AREAS, useApp } from './store/app-store';
 import { useThemeEffect } from './store/theme';
 import { Nav } from './components/Nav';
@@ -6,6 +6,9 @@ import { Notices } from './components/Notices';
 import { Home } from './areas/Home';
 import { Settings } from './areas/Settings';
 import { ComingArea } from './areas/ComingArea';
+
+// Areas not on the first screen load on demand, keeping the first paint light.
+const NotesArea = lazy(() => import('./areas/notes/NotesArea'));
 
 export function App() {
   useThemeEffect();
@@ -37,7 +40,13 @@ export function App() {
       <Nav />
       <main id="main" tabIndex={-1} data-area={area} aria-busy={!ready}>
         <Notices />
-        {!ready ? <p className="muted">불러오는 중…</p> : area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : <ComingArea area={area} />}
+        {!ready ? (
+          <p className="muted">불러오는 중…</p>
+        ) : (
+          <Suspense fallback={<p className="muted">불러오는 중…</p>}>
+            {area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : area === 'notes' ? <NotesArea /> : <ComingArea area={area} />}
+          </Suspense>
+        )}
       </main>
     </div>
   );

@@ -12,6 +12,7 @@ const rec = vi.hoisted(() => ({
   permissionHandler: null as null | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
   protocolHandler: null as null | ((req: Request) => Promise<Response>),
   ready: null as null | Promise<void>,
+  opened: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -43,6 +44,7 @@ vi.mock('electron', () => {
       quit: () => {},
       _ready: () => resolveReady(),
     },
+    shell: { openExternal: async (url: string) => void rec.opened.push(url) },
     ipcMain: { handle: (ch: string) => rec.ipcChannels.push(ch) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (rec.menu = m) },
     net: { fetch: async () => new Response('<html></html>', { headers: { 'content-type': 'text/html' } }) },
@@ -90,7 +92,7 @@ describe('Electron main process', () => {
 
   it('denies navigation away from the app, new windows and webviews', () => {
     const handlers = new Map<string, (e: { preventDefault(): void }, url?: string) => void>();
-    let openHandler: (() => { action: string }) | undefined;
+    let openHandler: ((d: { url: string }) => { action: string }) | undefined;
     const contents = { on: (n: string, fn: never) => handlers.set(n, fn), setWindowOpenHandler: (fn: never) => (openHandler = fn) };
     rec.appHandlers.get('web-contents-created')?.({}, contents);
     const prevented = (name: string, url: string) => {
@@ -102,7 +104,11 @@ describe('Electron main process', () => {
     expect(prevented('will-navigate', 'app://trailwatch/index.html')).toBe(false);
     expect(prevented('will-redirect', 'http://127.0.0.1/')).toBe(true);
     expect(prevented('will-attach-webview', '')).toBe(true);
-    expect(openHandler?.()).toEqual({ action: 'deny' });
+    expect(openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(openHandler?.({ url: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events.html' })).toEqual({ action: 'deny' });
+    expect(openHandler?.({ url: 'https://docs.aws.amazon.com.evil.example/' })).toEqual({ action: 'deny' });
+    // Only the AWS documentation page went to the system browser; the app itself never opens a window.
+    expect(rec.opened).toEqual(['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events.html']);
   });
 
   it('serves app:// with the strict CSP and refuses paths outside the renderer build', async () => {

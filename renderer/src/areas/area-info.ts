@@ -14,8 +14,7 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
   notes: {
     label: '노트',
     purpose: 'CloudTrail과 CloudWatch를 AWS 문서에 맞춰 정리한 한국어 학습 노트입니다.',
-    status: 'coming',
-    comingKo: ['주제별 노트(이벤트 유형, 이벤트 기록, 추적, Insights, 지표, 경보, EventBridge…)', '한국어 전문 검색과 용어 풀이', '각 노트에서 시뮬레이터로 바로 실습하기'],
+    status: 'ready',
   },
   simulator: {
     label: '시뮬레이터',

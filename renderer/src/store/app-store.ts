@@ -17,10 +17,18 @@ interface AppState {
   progress: Progress;
   notices: string[];
   storage: TrailwatchStorage | null;
+  /** The note open in the notes area. */
+  noteId: string | null;
+  /** An action a note asked the simulator to prepare, e.g. 's3:PutObject'. */
+  pendingAction: string | null;
   init(storage: TrailwatchStorage): Promise<void>;
   go(area: Area): void;
   setTheme(theme: Settings['theme']): Promise<void>;
   dismissNotice(index: number): void;
+  openNote(id: string): void;
+  trySimulator(api: string): void;
+  /** Changes progress and saves it at once, so nothing is lost if the app closes. */
+  updateProgress(change: (p: Progress) => Progress): Promise<void>;
   reloadFromStorage(): Promise<void>;
 }
 
@@ -31,6 +39,8 @@ export const useApp = create<AppState>((set, get) => ({
   progress: defaults.progress(),
   notices: [],
   storage: null,
+  noteId: null,
+  pendingAction: null,
   async init(storage) {
     set({ storage });
     await get().reloadFromStorage();
@@ -47,6 +57,17 @@ export const useApp = create<AppState>((set, get) => ({
   },
   dismissNotice(index) {
     set({ notices: get().notices.filter((_, i) => i !== index) });
+  },
+  openNote(id) {
+    set({ area: 'notes', noteId: id });
+  },
+  trySimulator(api) {
+    set({ area: 'simulator', pendingAction: api });
+  },
+  async updateProgress(change) {
+    const next = change(get().progress);
+    set({ progress: next });
+    await get().storage?.save('progress', next);
   },
   async reloadFromStorage() {
     const storage = get().storage;

@@ -1,0 +1,73 @@
+import { useMemo, type ReactNode } from 'react';
+import Markdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { useApp } from '../../store/app-store';
+import { GLOSSARY, diagramUrl, noteById, type Note } from './note-library';
+import { remarkGlossary } from './remark-glossary';
+
+const glossaryPlugin = remarkGlossary(GLOSSARY);
+
+export function NoteView({ note }: { note: Note }) {
+  const progress = useApp((s) => s.progress);
+  const updateProgress = useApp((s) => s.updateProgress);
+  const openNote = useApp((s) => s.openNote);
+  const trySimulator = useApp((s) => s.trySimulator);
+  const id = note.meta.id;
+  const read = progress.notesRead.includes(id);
+  const bookmarked = progress.bookmarks.includes(id);
+
+  const toggle = (list: 'notesRead' | 'bookmarks') =>
+    void updateProgress((p) => ({ ...p, [list]: p[list].includes(id) ? p[list].filter((x) => x !== id) : [...p[list], id] }));
+
+  const components = useMemo<Components>(
+    () => ({
+      h1: ({ children }) => <h1 id="area-title">{children as ReactNode}</h1>,
+      img: ({ src, alt }) => <img src={diagramUrl(String(src ?? '')) ?? ''} alt={alt ?? ''} className="diagram" />,
+      a: ({ href = '', children }) => {
+        const target = /^(?:\.\/)?([a-z0-9-]+)\.md(?:#.*)?$/.exec(href)?.[1];
+        if (target && noteById(target)) {
+          return <a href={`#note-${target}`} onClick={(e) => { e.preventDefault(); openNote(target); }}>{children as ReactNode}</a>;
+        }
+        return <a href={href} target="_blank" rel="noreferrer noopener">{children as ReactNode}</a>;
+      },
+    }),
+    [openNote],
+  );
+
+  return (
+    <article className="note" aria-labelledby="area-title" key={id}>
+      <header className="note-head">
+        <p className="muted small">노트 {note.meta.order}</p>
+        <div className="row end note-actions">
+          <button className="btn small" aria-pressed={bookmarked} onClick={() => toggle('bookmarks')}>{bookmarked ? '★ 책갈피 해제' : '☆ 책갈피'}</button>
+          <button className="btn small" aria-pressed={read} onClick={() => toggle('notesRead')}>{read ? '✓ 읽음' : '읽음으로 표시'}</button>
+        </div>
+      </header>
+      <div className="markdown" data-testid="note-body">
+        <Markdown remarkPlugins={[remarkGfm, glossaryPlugin]} components={components} skipHtml>
+          {note.body}
+        </Markdown>
+      </div>
+      {note.meta.tryInSimulator && note.meta.tryInSimulator.length > 0 && (
+        <section className="card try" aria-label="시뮬레이터에서 해보기">
+          <h2>시뮬레이터에서 해보기</h2>
+          <div className="row">
+            {note.meta.tryInSimulator.map((t) => (
+              <button key={t.api} className="btn" onClick={() => trySimulator(t.api)}>
+                {t.label} <code>{t.api}</code>
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
+      <section className="card docs" aria-label="AWS 문서">
+        <h2>AWS 문서</h2>
+        <ul>
+          {note.meta.awsDocs.map((d) => (
+            <li key={d.url}><a href={d.url} target="_blank" rel="noreferrer noopener">{d.title}</a></li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

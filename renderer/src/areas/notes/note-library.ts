@@ -1,0 +1,48 @@
+import { GlossarySchema, parseNote, type GlossaryEntry, type NoteFrontMatter } from '../../../../content/schema';
+import glossaryJson from '../../../../content/glossary.json';
+
+export interface Note {
+  meta: NoteFrontMatter;
+  body: string;
+  /** Lower-cased plain text of title, summary and body, for search. */
+  searchText: string;
+}
+
+// Notes are data under content/notes; Vite bundles them into the notes chunk, loaded when the area opens.
+const rawNotes = import.meta.glob('../../../../content/notes/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const diagramUrls = import.meta.glob('../../../../content/notes/diagrams/*.svg', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
+export function normalize(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+/** Markdown without its markup, so search matches what the learner reads. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, (block) => block.replace(/```\w*/g, ''))
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[#>*_`|~-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const NOTES: Note[] = Object.values(rawNotes)
+  .map((text) => {
+    const { frontMatter, body } = parseNote(text);
+    return { meta: frontMatter, body, searchText: normalize(`${frontMatter.title} ${frontMatter.summary} ${plainText(body)}`) };
+  })
+  .sort((a, b) => a.meta.order - b.meta.order);
+
+export const GLOSSARY: GlossaryEntry[] = GlossarySchema.parse(glossaryJson);
+
+/** The bundled URL of a diagram referenced from a note as `diagrams/NAME.svg`. */
+export function diagramUrl(src: string): string | undefined {
+  const name = src.split('/').pop();
+  const hit = Object.entries(diagramUrls).find(([path]) => path.endsWith(`/${name}`));
+  return hit?.[1];
+}
+
+export function noteById(id: string): Note | undefined {
+  return NOTES.find((n) => n.meta.id === id);
+}
