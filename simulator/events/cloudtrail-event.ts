@@ -1,0 +1,107 @@
+import type { CloudTrailRecord, EventType, JsonObject, Random } from '../core/contract';
+
+/** An event as EventBridge delivers it, fields in AWS's order. */
+export interface EventBridgeEvent {
+  version: '0';
+  id: string;
+  'detail-type': string;
+  source: string;
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: JsonObject;
+}
+
+// detail-type per CloudTrail eventType. The user guide page "AWS service events delivered via AWS
+// CloudTrail" (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html)
+// spells the sign-in one "AWS Console Signin via CloudTrail"; the live service, and the rules people
+// deploy against it, use "AWS Console Sign In via CloudTrail", which is what is modelled.
+const DETAIL_TYPE: Record<EventType, string> = {
+  AwsApiCall: 'AWS API Call via CloudTrail',
+  AwsConsoleSignIn: 'AWS Console Sign In via CloudTrail',
+  AwsConsoleAction: 'AWS Console Action via CloudTrail',
+  AwsServiceEvent: 'AWS Service Event via CloudTrail',
+  AwsCloudTrailInsight: 'AWS Insight via CloudTrail',
+};
+
+/** `aws.<service>` from the record's eventSource: signin.amazonaws.com → aws.signin, and CloudWatch's
+ *  monitoring.amazonaws.com → aws.monitoring (EventBridge events reference, events-ref-monitoring). */
+export function eventBridgeSource(record: CloudTrailRecord): string {
+  // Insights records carry no top-level eventSource in trails. UNVERIFIED: the source AWS gives them;
+  // the service that writes them, CloudTrail, is assumed.
+  if (record.eventType === 'AwsCloudTrailInsight' || !record.eventSource) return 'aws.cloudtrail';
+  return `aws.${record.eventSource.replace(/\.amazonaws\.com$/, '')}`;
+}
+
+/** Wraps a CloudTrail record in the EventBridge envelope: `detail` is the record itself and `resources`
+ *  is empty ("API calls with AWS CloudTrail do not include resource ARNs", EventBridge user guide,
+ *  eb-events). The event lands in the Region the record names (awsRegion), e.g. us-east-1 for IAM and
+ *  for root console sign-in. */
+export function cloudTrailRecordToEvent(record: CloudTrailRecord, ids: Pick<Random, 'uuid'>): EventBridgeEvent {
+  return {
+    version: '0',
+    id: ids.uuid(),
+    'detail-type': DETAIL_TYPE[record.eventType],
+    source: eventBridgeSource(record),
+    account: record.recipientAccountId,
+    time: record.eventTime,
+    region: record.awsRegion,
+    resources: [],
+    detail: JSON.parse(JSON.stringify(record)) as JsonObject,
+  };
+}
+
+/** What the account offers CloudTrail's feed to EventBridge at the moment of the record. */
+export interface BusDeliveryContext {
+  /** A trail that covers the record's Region is logging. */
+  trailLogging: boolean;
+  /** For data events: a logging trail's event selectors log this record. */
+  dataEventSelected?: boolean;
+}
+
+export type BusDelivery =
+  | { delivered: false; reason: 'no-logging-trail' | 'data-event-not-logged' }
+  | {
+      delivered: true;
+      /** Read-only management events reach only rules whose State is
+       *  ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS; ENABLED rules skip them. */
+      readOnlyManagement: boolean;
+    };
+
+export type RuleState = 'ENABLED' | 'DISABLED' | 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
+
+// STS calls EventBridge has always delivered although their names start with Get (2023 user guide,
+// eb-service-event.md: "except for ... GetFederationToken and GetSessionToken").
+const ALWAYS_DELIVERED = new Set(['sts.amazonaws.com:GetFederationToken', 'sts.amazonaws.com:GetSessionToken']);
+
+/**
+ * Whether CloudTrail hands this record to the default event bus, per the EventBridge user guide:
+ * - "To record events with one of the CloudTrail detail-type values, you must enable a CloudTrail trail
+ *   with logging." (eb-service-event-cloudtrail.html, current text)
+ * - Data events such as S3 object calls need a trail logging those data events ("When using CloudTrail
+ *   with Amazon S3, you need to configure CloudTrail to log data events", same page).
+ * - Rules in state ENABLED match everything "except for read-only AWS management events delivered
+ *   through CloudTrail"; ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS includes them. Read-only events
+ *   whose names do not start with Describe, Get or List (e.g. EventBridge TestEventPattern) were always
+ *   delivered (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail-management.html).
+ */
+export function reachesDefaultBus(record: CloudTrailRecord, ctx: BusDeliveryContext): BusDelivery {
+  if (!ctx.trailLogging) return { delivered: false, reason: 'no-logging-trail' };
+  if (record.eventCategory === 'Data' && ctx.dataEventSelected !== true) {
+    return { delivered: false, reason: 'data-event-not-logged' };
+  }
+  const gatedName = /^(Describe|Get|List)/.test(record.eventName);
+  const readOnlyManagement =
+    record.eventCategory === 'Management' &&
+    record.readOnly === true &&
+    gatedName &&
+    !ALWAYS_DELIVERED.has(`${record.eventSource}:${record.eventName}`);
+  return { delivered: true, readOnlyManagement };
+}
+
+/** Whether a rule in `state` on the default bus is offered an event delivered as `delivery`. */
+export function ruleReceives(state: RuleState, delivery: BusDelivery): boolean {
+  if (!delivery.delivered || state === 'DISABLED') return false;
+  return state === 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS' || !delivery.readOnlyManagement;
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, shot, type Session } from './browser';
+
+describe('a learner reads the notes', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openBrowser({ colorScheme: 'light' });
+    await s.page.goto(inject('baseUrl'));
+    await s.page.getByRole('heading', { level: 1 }).waitFor();
+    await s.page.keyboard.press('Alt+2');
+    try {
+      await s.page.getByTestId('note-body').waitFor({ timeout: 10_000 });
+    } catch (e) {
+      await shot(s.page, 'notes-failed-to-open');
+      throw e;
+    }
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+  const h1 = () => s.page.getByRole('heading', { level: 1 }).textContent();
+  const side = () => s.page.getByRole('complementary', { name: '노트 목록' });
+
+  it('opens on the first note, with its diagram drawn and AWS documentation linked', async () => {
+    await expect.poll(h1).toContain('CloudTrail');
+    const diagram = s.page.locator('img.diagram').first();
+    await diagram.waitFor();
+    expect(await diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const links = await s.page.getByRole('region', { name: 'AWS 문서' }).getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+    await shot(s.page, 'notes-overview-light');
+  });
+
+  it('finds notes by a Korean word and opens a result', async () => {
+    await side().getByRole('searchbox').fill('90일');
+    const results = s.page.getByRole('region', { name: '검색 결과' }).getByRole('button');
+    await expect.poll(() => results.count()).toBeGreaterThan(1);
+    await results.filter({ hasText: '이벤트 기록' }).first().click();
+    await expect.poll(h1).toContain('이벤트 기록');
+    await shot(s.page, 'notes-search-light');
+    await side().getByRole('searchbox').fill('');
+  });
+
+  it('explains a glossary term when it gets keyboard focus', async () => {
+    const term = s.page.locator('dfn.term').first();
+    await term.focus();
+    const def = await term.getAttribute('data-def');
+    expect(def).toMatch(/.+: .+/);
+    const shown = await term.evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(shown).toContain(def!.slice(0, 10));
+    await shot(s.page, 'notes-glossary-light');
+  });
+
+  it('keeps read state and bookmarks across a reload', async () => {
+    await s.page.getByRole('button', { name: '읽음으로 표시' }).click();
+    await s.page.getByRole('button', { name: '☆ 책갈피' }).click();
+    await s.page.reload();
+    await s.page.keyboard.press('Alt+1');
+    await expect.poll(() => s.page.locator('.stats').textContent()).toMatch(/읽은 노트1.*책갈피1/);
+    await s.page.keyboard.press('Alt+2');
+    await expect.poll(() => side().getByRole('button', { name: /이벤트 기록/ }).textContent()).toMatch(/★.*✓/);
+  });
+});
