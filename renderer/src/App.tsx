@@ -9,6 +9,7 @@ import { ComingArea } from './areas/ComingArea';
 
 // Areas not on the first screen load on demand, keeping the first paint light.
 const NotesArea = lazy(() => import('./areas/notes/NotesArea'));
+const QuizArea = lazy(() => import('./areas/quiz/QuizArea'));
 
 export function App() {
   useThemeEffect();
@@ -44,7 +45,7 @@ export function App() {
           <p className="muted">불러오는 중…</p>
         ) : (
           <Suspense fallback={<p className="muted">불러오는 중…</p>}>
-            {area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : area === 'notes' ? <NotesArea /> : <ComingArea area={area} />}
+            {area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : area === 'notes' ? <NotesArea /> : area === 'quiz' ? <QuizArea /> : <ComingArea area={area} />}
           </Suspense>
         )}
       </main>

@@ -25,8 +25,7 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
   quiz: {
     label: '퀴즈',
     purpose: '이벤트 분류(관리/데이터/인사이트, 읽기/쓰기, API/비 API)를 문제로 익힙니다.',
-    status: 'coming',
-    comingKo: ['시뮬레이터의 작업 목록에서 만든 문제', '실제 레코드 JSON 읽기 문제', '숫자 키로 답하고 Enter로 넘어가기'],
+    status: 'ready',
   },
   review: {
     label: '복습',
