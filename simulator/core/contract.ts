@@ -118,6 +118,9 @@ export interface ActionDef {
   globalService: boolean;
   /** Korean one-line description for the UI and quiz. */
   summaryKo: string;
+  /** false for the few actions CloudTrail does not record at all (e.g. CloudWatch Logs PutLogEvents);
+   *  absent means recorded. */
+  recordedByCloudTrail?: false;
 }
 
 // ---------------------------------------------------------------------------------------------
