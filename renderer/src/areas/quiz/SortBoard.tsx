@@ -23,6 +23,9 @@ export function SortBoard({ sort, draft, locked, onChange, onSubmit }: Props) {
       place(card, n - 1);
     } else if (e.key === '0' || e.key === 'Backspace') {
       place(card, null);
+    } else if (e.key === 'Enter' && allPlaced && !locked) {
+      e.preventDefault();
+      onSubmit();
     }
   };
   const onDrop = (e: DragEvent, bucket: number | null) => {
