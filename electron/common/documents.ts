@@ -24,10 +24,84 @@ const progressV1 = z.object({
   scenarios: z.record(z.string(), z.unknown()),
 });
 
+// Review data is FSRS state (ts-fsrs Card and ReviewLog with Dates as ISO strings) plus study sessions.
+// Saved data is untrusted, so every field is checked here; renderer/src/review converts to and from ts-fsrs.
+const isoInstant = z.iso.datetime({ offset: true });
+const count = z.number().int().min(0);
+/** ts-fsrs State: 0 New, 1 Learning, 2 Review, 3 Relearning. */
+const fsrsState = z.number().int().min(0).max(3);
+/** ts-fsrs Grade: 1 Again, 2 Hard, 3 Good, 4 Easy (Manual, 0, is never stored). */
+const fsrsGrade = z.number().int().min(1).max(4);
+
+export const reviewCardSchema = z.object({
+  due: isoInstant,
+  stability: z.number().min(0),
+  difficulty: z.number().min(0).max(10),
+  elapsed_days: count,
+  scheduled_days: count,
+  learning_steps: count,
+  reps: count,
+  lapses: count,
+  state: fsrsState,
+  last_review: isoInstant.nullable(),
+});
+
+export const reviewLogSchema = z.object({
+  itemId: z.string().min(1),
+  rating: fsrsGrade,
+  /** Card state and due before this review, as ts-fsrs logs them. */
+  state: fsrsState,
+  due: isoInstant,
+  stability: z.number().min(0),
+  difficulty: z.number().min(0).max(10),
+  elapsed_days: count,
+  last_elapsed_days: count,
+  scheduled_days: count,
+  learning_steps: count,
+  review: isoInstant,
+  correct: z.boolean(),
+  responseMs: count,
+});
+
+const sessionAnswer = z.object({
+  itemId: z.string().min(1),
+  correct: z.boolean(),
+  responseMs: count,
+  confidence: z.enum(['unsure', 'sure']).nullable(),
+  rating: fsrsGrade,
+  answeredAt: isoInstant,
+});
+
+export const reviewSessionSchema = z.object({
+  id: z.string().min(1),
+  status: z.enum(['in-progress', 'finished']),
+  seed: z.string(),
+  lengthMinutes: z.number().int().positive().max(24 * 60),
+  startedAt: isoInstant,
+  finishedAt: isoInstant.nullable(),
+  items: z.array(
+    z.object({ itemId: z.string().min(1), category: z.string().min(1), reason: z.enum(['due', 'weak', 'new']) }),
+  ),
+  scenarioId: z.string().min(1).nullable(),
+  /** Position of the next item to answer; equals answers.length. */
+  index: count,
+  answers: z.array(sessionAnswer),
+  /** Each answered item's due date when the session finished (empty while in progress). */
+  nextDue: z.record(z.string(), isoInstant),
+});
+
+/** What the learner may change; everything else is ts-fsrs's defaults. */
+export const reviewParamsSchema = z.object({
+  request_retention: z.number().min(0.7).max(0.99),
+  maximum_interval: z.number().int().min(1).max(36500),
+});
+
 const reviewV1 = z.object({
-  cards: z.record(z.string(), z.unknown()),
-  logs: z.array(z.unknown()),
-  sessions: z.array(z.unknown()),
+  cards: z.record(z.string(), reviewCardSchema),
+  logs: z.array(reviewLogSchema),
+  sessions: z.array(reviewSessionSchema),
+  /** Absent until the learner changes a setting (then ts-fsrs defaults apply). */
+  params: reviewParamsSchema.optional(),
 });
 
 const sandboxV1 = z.object({

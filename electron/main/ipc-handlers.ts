@@ -23,14 +23,22 @@ export function storageHandlers(storage: TrailwatchStorage): Record<IpcChannel, 
 }
 
 /** Registers every declared channel: sender checked, payload validated, then the handler runs. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, storage: TrailwatchStorage, appUrlPrefix: string): void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  storage: TrailwatchStorage,
+  appUrlPrefix: string,
+  /** Told after any channel that may change settings (save, import, reset) has run. */
+  onStored: (channel: IpcChannel) => void = () => undefined,
+): void {
   const handlers = storageHandlers(storage);
   for (const channel of Object.keys(ipcChannels) as IpcChannel[]) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       if (!isTrustedSender(event, appUrlPrefix)) throw new Error(`IPC 거부: 신뢰할 수 없는 발신자 (${channel})`);
       const parsed = ipcChannels[channel].safeParse(args);
       if (!parsed.success) throw new Error(`IPC 거부: ${channel} 요청 형식이 올바르지 않습니다.`);
-      return (handlers[channel] as (...a: unknown[]) => Promise<unknown>)(...(parsed.data as unknown[]));
+      const result = await (handlers[channel] as (...a: unknown[]) => Promise<unknown>)(...(parsed.data as unknown[]));
+      onStored(channel);
+      return result;
     });
   }
 }

@@ -1,4 +1,4 @@
-import { BrowserWindow, Menu, app, ipcMain, net, protocol, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, app, ipcMain, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createStorage } from '../common/storage-core';
 import { createFileBackend } from './file-backend';
@@ -7,6 +7,7 @@ import { menuTemplate } from './menu';
 import { hardenApp, hardenSession } from './security';
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './app-protocol';
 import { loadWindowState, saveWindowState } from './window-state';
+import { createReminderScheduler } from './reminder';
 
 // Built layout: dist-electron/main/main.cjs, dist-electron/preload/preload.cjs, dist/ (renderer).
 const rendererDir = join(__dirname, '..', '..', 'dist');
@@ -53,7 +54,19 @@ void app.whenReady().then(async () => {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request, (url) => net.fetch(url)));
   const storage = createStorage(createFileBackend(join(app.getPath('userData'), 'data')));
-  registerIpc(ipcMain, storage, appUrlPrefix);
+  const reminders = createReminderScheduler({
+    now: () => new Date(),
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (h) => clearTimeout(h as NodeJS.Timeout),
+  });
+  const refreshReminder = async () => reminders.update((await storage.load('settings')).data);
+  registerIpc(ipcMain, storage, appUrlPrefix, (channel) => {
+    if (channel === 'storage:save' || channel === 'storage:import' || channel === 'storage:reset') void refreshReminder();
+  });
+  await refreshReminder();
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, 'Trailwatch')));
   await createWindow();
   app.on('activate', () => {

@@ -44,6 +44,12 @@ vi.mock('electron', () => {
       quit: () => {},
       _ready: () => resolveReady(),
     },
+    Notification: class {
+      static isSupported() {
+        return false;
+      }
+      show() {}
+    },
     shell: { openExternal: async (url: string) => void rec.opened.push(url) },
     ipcMain: { handle: (ch: string) => rec.ipcChannels.push(ch) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (rec.menu = m) },
