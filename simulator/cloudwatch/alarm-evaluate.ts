@@ -1,0 +1,78 @@
+// One evaluation of a metric alarm against the metric store at a simulated time: fetch the evaluation range,
+// decide the state, word the reason. Pure: the alarm machine applies the result.
+import { decideAlarmState, evaluationRangeSize, type AlarmDecision } from './alarm-decide';
+import { stateReason, type StateReason } from './alarm-reason';
+import { isBreaching, type AlarmDatapoint, type MetricAlarmConfig, type StateValue, type TreatMissingData } from './alarm-types';
+import { floorTo, type MetricStore } from './metric-store';
+import { mergedBuckets } from './metric-query';
+import { parsePercentile, statisticValue } from './metric-statistics';
+import { MINUTE, SECOND } from './metric-types';
+
+export interface AlarmEvaluation {
+  /** The state the alarm should be in, or undefined to keep its current state. */
+  state: StateValue | undefined;
+  /** Present when `state` is. */
+  reason?: StateReason;
+  /** The evaluation range, oldest first. */
+  range: AlarmDatapoint[];
+  decision: AlarmDecision;
+}
+
+/**
+ * Alarms with a period of a minute or more are evaluated every minute over a sliding window; 10/20/30-second
+ * alarms every 10 seconds. The newest period ends at the evaluation tick.
+ */
+export function evaluationTick(periodSeconds: number, now: number): number {
+  return floorTo(now, periodSeconds < 60 ? 10 * SECOND : MINUTE);
+}
+
+/** "Alarms that evaluate metrics in the AWS/DynamoDB namespace always ignore missing data". */
+export function effectiveTreatMissingData(config: MetricAlarmConfig): TreatMissingData {
+  return config.Namespace === 'AWS/DynamoDB' ? 'ignore' : (config.TreatMissingData ?? 'missing');
+}
+
+/** The evaluation range of `config` at `now`, oldest first. */
+export function alarmRange(config: MetricAlarmConfig, store: MetricStore, now: number): AlarmDatapoint[] {
+  const period = config.Period * SECOND;
+  const size = evaluationRangeSize(config.EvaluationPeriods);
+  const end = evaluationTick(config.Period, now);
+  const start = end - size * period;
+  const metric = { Namespace: config.Namespace, MetricName: config.MetricName, Dimensions: config.Dimensions ?? [] };
+  const buckets = new Map(mergedBuckets(store, metric, config.Unit, start, end, config.Period).map((b) => [b.timestamp, b]));
+  const stat = config.Statistic ?? config.ExtendedStatistic ?? 'Average';
+  const range: AlarmDatapoint[] = [];
+  for (let i = 0; i < size; i++) {
+    const timestamp = start + i * period;
+    const b = buckets.get(timestamp);
+    range.push({ timestamp, value: b ? statisticValue(b, stat) : undefined, sampleCount: b?.count ?? 0 });
+  }
+  return range;
+}
+
+/**
+ * "For percentiles between 0.5 (inclusive) and 1.00 (exclusive), this setting is used when there are fewer
+ * than 10/(1-percentile) data points ... For percentiles between 0 and 0.5 (exclusive) ... fewer than
+ * 10/percentile data points."
+ */
+export function lowSampleThreshold(percentileValue: number): number {
+  const p = percentileValue / 100;
+  if (p <= 0 || p >= 1) return 0;
+  return p >= 0.5 ? 10 / (1 - p) : 10 / p;
+}
+
+export function evaluateMetricAlarm(config: MetricAlarmConfig, store: MetricStore, now: number): AlarmEvaluation {
+  const range = alarmRange(config, store, now);
+  const n = config.EvaluationPeriods;
+  const m = config.DatapointsToAlarm ?? n;
+  const points = range.map((p) => (p.value === undefined ? undefined : isBreaching(config.ComparisonOperator, p.value, config.Threshold)));
+  const decision = decideAlarmState(points, n, m, effectiveTreatMissingData(config));
+
+  // EvaluateLowSampleCountPercentile=ignore: "have the alarm ignore the metric while the sample size is low".
+  const p = config.ExtendedStatistic !== undefined ? parsePercentile(config.ExtendedStatistic) : undefined;
+  if (p !== undefined && config.EvaluateLowSampleCountPercentile === 'ignore') {
+    const threshold = lowSampleThreshold(p);
+    if (decision.evaluated.some((i) => range[i]!.sampleCount < threshold)) return { state: undefined, range, decision };
+  }
+  if (decision.state === undefined) return { state: undefined, range, decision };
+  return { state: decision.state, reason: stateReason(config, range, decision, decision.state, now), range, decision };
+}

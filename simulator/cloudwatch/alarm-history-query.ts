@@ -1,0 +1,57 @@
+// DescribeAlarmHistory over the history items of every alarm, deleted ones included ("CloudWatch retains the
+// history of an alarm even if you delete the alarm"), for the two weeks CloudWatch keeps it.
+import type { AlarmHistoryItem, AlarmType, HistoryItemType } from './alarm-history';
+import { DAY } from './metric-types';
+
+export interface DescribeAlarmHistoryInput {
+  AlarmName?: string;
+  /** "If you omit this parameter, only metric alarms are returned." */
+  AlarmTypes?: AlarmType[];
+  HistoryItemType?: HistoryItemType;
+  StartDate?: number;
+  EndDate?: number;
+  /** 1-100. */
+  MaxRecords?: number;
+  NextToken?: string;
+  ScanBy?: 'TimestampDescending' | 'TimestampAscending';
+}
+
+export interface DescribeAlarmHistoryOutput {
+  AlarmHistoryItems: AlarmHistoryItem[];
+  NextToken?: string;
+}
+
+export const HISTORY_RETENTION = 14 * DAY;
+
+export function describeAlarmHistory(items: readonly AlarmHistoryItem[], input: DescribeAlarmHistoryInput, now: number): DescribeAlarmHistoryOutput {
+  const types = input.AlarmTypes ?? ['MetricAlarm'];
+  const matching = items.filter((h) => {
+    const t = Date.parse(h.Timestamp);
+    return now - t <= HISTORY_RETENTION &&
+      types.includes(h.AlarmType) &&
+      (input.AlarmName === undefined || h.AlarmName === input.AlarmName) &&
+      (input.HistoryItemType === undefined || h.HistoryItemType === input.HistoryItemType) &&
+      (input.StartDate === undefined || t >= input.StartDate) &&
+      (input.EndDate === undefined || t <= input.EndDate);
+  });
+  // Stable sort keeps the order items were written in for equal timestamps.
+  const ascending = input.ScanBy === 'TimestampAscending';
+  const sorted = [...matching].sort((a, b) => (Date.parse(a.Timestamp) - Date.parse(b.Timestamp)) * (ascending ? 1 : -1));
+  if (!ascending) sortTiesNewestFirst(sorted);
+  const offset = input.NextToken !== undefined ? Number(input.NextToken) || 0 : 0;
+  const limit = input.MaxRecords ?? 100;
+  const page = sorted.slice(offset, offset + limit);
+  const next = offset + limit < sorted.length ? String(offset + limit) : undefined;
+  return next === undefined ? { AlarmHistoryItems: page } : { AlarmHistoryItems: page, NextToken: next };
+}
+
+/** Items written in the same millisecond: the later-written one is the newer. */
+function sortTiesNewestFirst(sorted: AlarmHistoryItem[]): void {
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1]!.Timestamp === sorted[i]!.Timestamp) j++;
+    if (j > i) sorted.splice(i, j - i + 1, ...sorted.slice(i, j + 1).reverse());
+    i = j + 1;
+  }
+}

@@ -1,0 +1,146 @@
+// One alarm (metric or composite) as an xstate machine. New alarms start in INSUFFICIENT_DATA; evaluations and
+// SetAlarmState move the state; actions fire on transitions only, and only while actions are enabled. Each event
+// leaves in `outbox` the actions it asks the account to run, so callers learn what changed without diffing.
+import { assign, setup } from 'xstate';
+import { actionItem, createdItem, stateUpdateItem, updatedItem, type AlarmHistoryItem, type AlarmRecord, type AlarmType } from './alarm-history';
+import type { JavaJson } from './alarm-format';
+import type { CompositeAlarmConfig, MetricAlarmConfig, StateValue } from './alarm-types';
+
+export type AlarmConfig = MetricAlarmConfig | CompositeAlarmConfig;
+
+/** One action the alarm asks to run: an SNS topic, EC2 action, Lambda function, ... ARN. */
+export interface AlarmActionRequest {
+  arn: string;
+  alarmName: string;
+  alarmArn: string;
+  newState: StateValue;
+  oldState: StateValue;
+  reason: string;
+  reasonData?: string;
+  timestamp: number;
+}
+
+export interface AlarmContext {
+  alarmType: AlarmType;
+  config: AlarmConfig;
+  stateValue: StateValue;
+  stateReason: string;
+  stateReasonData?: string;
+  stateUpdatedTimestamp: number;
+  stateTransitionedTimestamp: number;
+  configUpdatedTimestamp: number;
+  history: AlarmHistoryItem[];
+  outbox: AlarmActionRequest[];
+}
+
+export type AlarmEvent =
+  /** The result of evaluateMetricAlarm / evaluateCompositeAlarm; state undefined keeps the current state. */
+  | { type: 'alarm.evaluate'; now: number; state: StateValue | undefined; reason?: string; reasonData?: string }
+  | { type: 'alarm.setState'; now: number; state: StateValue; reason: string; reasonData?: string }
+  | { type: 'alarm.enableActions'; now: number }
+  | { type: 'alarm.disableActions'; now: number }
+  | { type: 'alarm.update'; now: number; config: AlarmConfig }
+  | { type: 'alarm.actionExecuted'; now: number; arn: string; succeeded: boolean; detail?: Record<string, JavaJson> };
+
+export interface AlarmInput {
+  alarmType: AlarmType;
+  config: AlarmConfig;
+  now: number;
+}
+
+const INITIAL_REASON = 'Unchecked: Initial alarm creation';
+
+const record = (c: AlarmContext): AlarmRecord => ({
+  alarmType: c.alarmType, config: c.config, stateValue: c.stateValue,
+  stateUpdatedTimestamp: c.stateUpdatedTimestamp, configUpdatedTimestamp: c.configUpdatedTimestamp,
+});
+
+function actionsFor(config: AlarmConfig, state: StateValue): string[] {
+  if (config.ActionsEnabled === false) return [];
+  if (state === 'ALARM') return config.AlarmActions ?? [];
+  if (state === 'OK') return config.OKActions ?? [];
+  return config.InsufficientDataActions ?? [];
+}
+
+type StateChange = Extract<AlarmEvent, { type: 'alarm.evaluate' | 'alarm.setState' }>;
+
+export const alarmMachine = setup({
+  types: {
+    context: {} as AlarmContext,
+    events: {} as AlarmEvent,
+    input: {} as AlarmInput,
+  },
+  guards: {
+    movesTo: ({ context, event }, params: { state: StateValue }) =>
+      (event.type === 'alarm.evaluate' || event.type === 'alarm.setState') && event.state === params.state && context.stateValue !== params.state,
+  },
+  actions: {
+    clearOutbox: assign({ outbox: () => [] }),
+    transition: assign(({ context, event }) => {
+      const e = event as StateChange;
+      const newState = e.state!;
+      const next = {
+        stateValue: newState, stateReason: e.reason ?? '', stateReasonData: e.reasonData,
+        stateUpdatedTimestamp: e.now, stateTransitionedTimestamp: e.now,
+      };
+      const item = stateUpdateItem(record({ ...context, ...next }), e.now,
+        { stateValue: context.stateValue, stateReason: context.stateReason, stateReasonData: context.stateReasonData },
+        { stateValue: newState, stateReason: next.stateReason, stateReasonData: e.reasonData });
+      const outbox = actionsFor(context.config, newState).map((arn) => ({
+        arn, alarmName: context.config.AlarmName, alarmArn: context.config.AlarmArn, newState, oldState: context.stateValue,
+        reason: next.stateReason, reasonData: e.reasonData, timestamp: e.now,
+      }));
+      return { ...next, history: [...context.history, item], outbox };
+    }),
+    // SetAlarmState to the state the alarm is already in only rewords it; nothing transitions, nothing fires.
+    reword: assign(({ context, event }) =>
+      event.type === 'alarm.setState'
+        ? { stateReason: event.reason, stateReasonData: event.reasonData, stateUpdatedTimestamp: event.now }
+        : { stateReason: context.stateReason }),
+    setActionsEnabled: assign({
+      config: ({ context, event }) => ({ ...context.config, ActionsEnabled: event.type === 'alarm.enableActions' }),
+    }),
+    // "Updating an alarm leaves its state unchanged" and fully replaces its configuration.
+    replaceConfig: assign(({ context, event }) => {
+      if (event.type !== 'alarm.update') return {};
+      const after = { ...context, config: event.config, configUpdatedTimestamp: event.now };
+      return { config: event.config, configUpdatedTimestamp: event.now, history: [...context.history, updatedItem(record(context), record(after), event.now)] };
+    }),
+    recordAction: assign({
+      history: ({ context, event }) =>
+        event.type === 'alarm.actionExecuted'
+          ? [...context.history, actionItem(record(context), event.now, event.arn, event.succeeded, event.detail)]
+          : context.history,
+    }),
+  },
+}).createMachine({
+  id: 'alarm',
+  context: ({ input }) => {
+    const base = {
+      alarmType: input.alarmType, config: input.config, stateValue: 'INSUFFICIENT_DATA' as StateValue, stateReason: INITIAL_REASON,
+      stateUpdatedTimestamp: input.now, stateTransitionedTimestamp: input.now, configUpdatedTimestamp: input.now, outbox: [],
+    };
+    return { ...base, history: [createdItem(record({ ...base, history: [] }), input.now)] };
+  },
+  initial: 'INSUFFICIENT_DATA',
+  on: {
+    'alarm.enableActions': { actions: ['clearOutbox', 'setActionsEnabled'] },
+    'alarm.disableActions': { actions: ['clearOutbox', 'setActionsEnabled'] },
+    'alarm.update': { actions: ['clearOutbox', 'replaceConfig'] },
+    'alarm.actionExecuted': { actions: ['clearOutbox', 'recordAction'] },
+  },
+  states: {
+    OK: { on: { 'alarm.evaluate': changes('OK'), 'alarm.setState': changes('OK') } },
+    ALARM: { on: { 'alarm.evaluate': changes('ALARM'), 'alarm.setState': changes('ALARM') } },
+    INSUFFICIENT_DATA: { on: { 'alarm.evaluate': changes('INSUFFICIENT_DATA'), 'alarm.setState': changes('INSUFFICIENT_DATA') } },
+  },
+});
+
+/** From `current`: a guarded transition to each other state, else stay without firing anything. */
+function changes(current: StateValue) {
+  const others = (['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const).filter((s) => s !== current);
+  return [
+    ...others.map((state) => ({ guard: { type: 'movesTo' as const, params: { state } }, target: state, actions: ['clearOutbox' as const, 'transition' as const] })),
+    { actions: ['clearOutbox' as const, 'reword' as const] },
+  ];
+}

@@ -1,0 +1,187 @@
+// Columnar storage of one metric's samples for one unit. Millions of datapoints must fit, so samples live in
+// typed arrays and equal values in the same time slot merge into one weighted record (a Lambda metric that
+// publishes 1 per invocation becomes one record per minute, not one per call).
+
+/** A sample set: raw values have minimum = maximum; statistic sets may not. */
+export interface SampleRecord {
+  ts: number;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+
+export interface ColumnData {
+  ts: number[];
+  count: number[];
+  sum: number[];
+  min: number[];
+  max: number[];
+}
+
+const INITIAL_CAPACITY = 16;
+
+export class MetricColumn {
+  private ts = new Float64Array(INITIAL_CAPACITY);
+  private count = new Float64Array(INITIAL_CAPACITY);
+  private sum = new Float64Array(INITIAL_CAPACITY);
+  private min = new Float64Array(INITIAL_CAPACITY);
+  private max = new Float64Array(INITIAL_CAPACITY);
+  private n = 0;
+  private dirty = false;
+
+  get length(): number {
+    this.normalize();
+    return this.n;
+  }
+
+  push(r: SampleRecord): void {
+    const last = this.n - 1;
+    // The common case of a counter publishing the same value again in the same slot merges in place.
+    if (last >= 0 && this.ts[last] === r.ts && this.min[last] === this.max[last] && r.min === r.max && this.min[last] === r.min) {
+      this.count[last] = this.count[last]! + r.count;
+      this.sum[last] = this.sum[last]! + r.sum;
+      return;
+    }
+    if (this.n === this.ts.length) this.grow(this.n * 2);
+    const prev = this.n > 0 ? this.ts[this.n - 1]! : -Infinity;
+    this.ts[this.n] = r.ts;
+    this.count[this.n] = r.count;
+    this.sum[this.n] = r.sum;
+    this.min[this.n] = r.min;
+    this.max[this.n] = r.max;
+    this.n++;
+    // Equal timestamps keep the order valid; only an earlier one needs a re-sort.
+    if (r.ts < prev) this.dirty = true;
+  }
+
+  /** Records with start <= ts < end, in time order. */
+  forEachInRange(start: number, end: number, visit: (r: SampleRecord) => void): void {
+    this.normalize();
+    let i = this.lowerBound(start);
+    for (; i < this.n && this.ts[i]! < end; i++) {
+      visit({ ts: this.ts[i]!, count: this.count[i]!, sum: this.sum[i]!, min: this.min[i]!, max: this.max[i]! });
+    }
+  }
+
+  /** Plain arrays for persistence, in time order. */
+  toColumns(): ColumnData {
+    this.normalize();
+    const take = (a: Float64Array) => Array.from(a.subarray(0, this.n));
+    return { ts: take(this.ts), count: take(this.count), sum: take(this.sum), min: take(this.min), max: take(this.max) };
+  }
+
+  /** Rebuilds a column from persisted arrays; throws when they do not describe samples. */
+  static fromColumns(data: ColumnData): MetricColumn {
+    const n = data.ts.length;
+    const arrays = [data.ts, data.count, data.sum, data.min, data.max];
+    if (!arrays.every((a) => Array.isArray(a) && a.length === n && a.every((v) => typeof v === 'number' && Number.isFinite(v)))) {
+      throw new Error('metric column: malformed persisted data');
+    }
+    const column = new MetricColumn();
+    for (let i = 0; i < n; i++) column.push({ ts: data.ts[i]!, count: data.count[i]!, sum: data.sum[i]!, min: data.min[i]!, max: data.max[i]! });
+    return column;
+  }
+
+  latestTimestamp(): number | undefined {
+    this.normalize();
+    return this.n > 0 ? this.ts[this.n - 1] : undefined;
+  }
+
+  /**
+   * Re-slot every record with `slot` (which coarsens timestamps as data ages, or returns undefined to drop it),
+   * then merge records that share a slot and a value. Statistic sets whose minimum and maximum differ carry no
+   * single value, so they merge into one aggregate per slot.
+   */
+  reslot(slot: (ts: number) => number | undefined): void {
+    const keep: number[] = [];
+    for (let i = 0; i < this.n; i++) {
+      const t = slot(this.ts[i]!);
+      if (t === undefined) continue;
+      this.ts[i] = t;
+      keep.push(i);
+    }
+    keep.sort((a, b) => this.ts[a]! - this.ts[b]! || this.valueKey(a) - this.valueKey(b));
+    const capacity = Math.max(INITIAL_CAPACITY, keep.length);
+    const out = { ts: new Float64Array(capacity) };
+    const cnt = new Float64Array(capacity);
+    const sm = new Float64Array(capacity);
+    const mn = new Float64Array(capacity);
+    const mx = new Float64Array(capacity);
+    let m = 0;
+    for (const i of keep) {
+      const j = m - 1;
+      const prevSingle = j >= 0 && isSingleValued(mn[j]!, mx[j]!, cnt[j]!, sm[j]!);
+      const single = isSingleValued(this.min[i]!, this.max[i]!, this.count[i]!, this.sum[i]!);
+      const mergeable = j >= 0 && out.ts[j] === this.ts[i] && prevSingle === single && (!single || mn[j] === this.min[i]);
+      if (mergeable) {
+        const value = single ? mn[j]! : undefined;
+        cnt[j] = cnt[j]! + this.count[i]!;
+        sm[j] = sm[j]! + this.sum[i]!;
+        mn[j] = value ?? Math.min(mn[j]!, this.min[i]!);
+        mx[j] = value ?? Math.max(mx[j]!, this.max[i]!);
+        continue;
+      }
+      out.ts[m] = this.ts[i]!;
+      cnt[m] = this.count[i]!;
+      sm[m] = this.sum[i]!;
+      mn[m] = this.min[i]!;
+      mx[m] = this.max[i]!;
+      m++;
+    }
+    this.ts = out.ts;
+    this.count = cnt;
+    this.sum = sm;
+    this.min = mn;
+    this.max = mx;
+    this.n = m;
+    this.dirty = false;
+  }
+
+  private normalize(): void {
+    if (this.dirty) this.reslot((t) => t);
+  }
+
+  /** Sort key within a slot: single-valued records by value, aggregates last. */
+  private valueKey(i: number): number {
+    return isSingleValued(this.min[i]!, this.max[i]!, this.count[i]!, this.sum[i]!)
+      ? this.min[i]!
+      : Number.MAX_VALUE;
+  }
+
+  private lowerBound(t: number): number {
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ts[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private grow(capacity: number): void {
+    const resize = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
+      const b = new Float64Array(capacity);
+      b.set(a.subarray(0, this.n));
+      return b;
+    };
+    this.ts = resize(this.ts);
+    this.count = resize(this.count);
+    this.sum = resize(this.sum);
+    this.min = resize(this.min);
+    this.max = resize(this.max);
+  }
+}
+
+/**
+ * A statistic set stands for known raw values (and so yields percentiles and other raw-value statistics) only
+ * when "The SampleCount value of the statistic set is 1 and Min, Max, and Sum are all equal" or "The Min and
+ * Max are equal, and Sum is equal to Min multiplied by SampleCount" (CloudWatch statistics definitions).
+ */
+export function isSingleValued(min: number, max: number, count: number, sum?: number): boolean {
+  if (min !== max) return false;
+  if (sum === undefined) return true;
+  const expected = min * count;
+  return Math.abs(sum - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+}

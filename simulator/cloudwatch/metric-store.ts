@@ -1,0 +1,235 @@
+// The metric store of one account and region: every distinct namespace + name + dimension set is its own
+// metric, and within a metric each unit is aggregated separately (CloudWatch does no unit conversion).
+import { MetricColumn, isSingleValued, type ColumnData, type SampleRecord } from './metric-column';
+import {
+  DAY, HOUR, MINUTE, SECOND, canonicalDimensions, metricKey,
+  type Dimension, type DimensionFilter, type MetricDatumInput, type MetricIdentity,
+} from './metric-types';
+
+/** Everything CloudWatch knows of one period of one metric in one unit. */
+export interface PeriodBucket {
+  /** Start of the period: CloudWatch stamps a statistic with the start of its period. */
+  timestamp: number;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  /** [value, weight] pairs for percentiles, or null when percentiles are unavailable for this period. */
+  samples: Array<[number, number]> | null;
+}
+
+export interface UnitSeries {
+  unit: string;
+  buckets: PeriodBucket[];
+}
+
+export interface ListMetricsFilter {
+  Namespace?: string;
+  MetricName?: string;
+  Dimensions?: DimensionFilter[];
+  /** 'PT3H' lists only metrics that received data in the past three hours. */
+  RecentlyActive?: 'PT3H';
+}
+
+/** Stores one datum of a fixed metric (MetricName and Dimensions are the writer's). */
+export type MetricWriter = (datum: Omit<MetricDatumInput, 'MetricName' | 'Dimensions'>, receivedAt: number) => void;
+
+/** A persisted store; restored data is untrusted and checked. */
+export interface MetricStoreSnapshot {
+  version: 1;
+  metrics: Array<{ identity: MetricIdentity; lastReceived: number; units: Array<{ unit: string } & ColumnData> }>;
+}
+
+interface StoredMetric {
+  identity: MetricIdentity;
+  units: Map<string, MetricColumn>;
+  lastReceived: number;
+}
+
+/** Retention tiers (CloudWatch concepts, "Metrics retention"): finer data rolls up as it ages, then expires. */
+export const RETENTION = {
+  highResolution: 3 * HOUR,
+  oneMinute: 15 * DAY,
+  fiveMinute: 63 * DAY,
+  oneHour: 455 * DAY,
+} as const;
+
+/** The slot a sample of this age is kept at, or undefined once it has expired. */
+export function retentionSlot(now: number, ts: number): number | undefined {
+  const age = now - ts;
+  if (age > RETENTION.oneHour) return undefined;
+  if (age > RETENTION.fiveMinute) return floorTo(ts, HOUR);
+  if (age > RETENTION.oneMinute) return floorTo(ts, 5 * MINUTE);
+  if (age > RETENTION.highResolution) return floorTo(ts, MINUTE);
+  return ts;
+}
+
+export function floorTo(ts: number, step: number): number {
+  return Math.floor(ts / step) * step;
+}
+
+export class MetricStore {
+  private readonly metrics = new Map<string, StoredMetric>();
+
+  /** Stores one datum; `receivedAt` stands in for a missing Timestamp. */
+  put(namespace: string, datum: MetricDatumInput, receivedAt: number): void {
+    this.writer(namespace, datum.MetricName, datum.Dimensions)(datum, receivedAt);
+  }
+
+  /**
+   * A writer bound to one metric, for producers that publish often (Lambda, EC2): it keeps the metric's key,
+   * so each datum skips building and hashing it again.
+   */
+  writer(namespace: string, metricName: string, dimensions: readonly Dimension[] | undefined): MetricWriter {
+    const key = metricKey(namespace, metricName, dimensions);
+    return (datum, receivedAt) => {
+      let metric = this.metrics.get(key);
+      if (!metric) {
+        const identity = { Namespace: namespace, MetricName: metricName, Dimensions: canonicalDimensions(dimensions) };
+        metric = { identity, units: new Map(), lastReceived: receivedAt };
+        this.metrics.set(key, metric);
+      }
+      if (receivedAt > metric.lastReceived) metric.lastReceived = receivedAt;
+      const unit = datum.Unit ?? 'None';
+      let column = metric.units.get(unit);
+      if (!column) {
+        column = new MetricColumn();
+        metric.units.set(unit, column);
+      }
+      // Standard resolution keeps 1-minute granularity; high resolution aggregates within the same second.
+      const step = datum.StorageResolution === 1 ? SECOND : MINUTE;
+      const ts = floorTo(datum.Timestamp ?? receivedAt, step);
+      if (datum.StatisticValues === undefined && datum.Values === undefined && datum.Value !== undefined) {
+        column.push({ ts, count: 1, sum: datum.Value, min: datum.Value, max: datum.Value });
+        return;
+      }
+      for (const r of samplesOf(datum, ts)) column.push(r);
+    };
+  }
+
+  snapshot(): MetricStoreSnapshot {
+    return {
+      version: 1,
+      metrics: [...this.metrics.values()].map((m) => ({
+        identity: { ...m.identity, Dimensions: m.identity.Dimensions.map((d) => ({ ...d })) },
+        lastReceived: m.lastReceived,
+        units: [...m.units].map(([unit, column]) => ({ unit, ...column.toColumns() })),
+      })),
+    };
+  }
+
+  static restore(snapshot: MetricStoreSnapshot): MetricStore {
+    if (snapshot?.version !== 1 || !Array.isArray(snapshot.metrics)) throw new Error('metric store: unsupported snapshot');
+    const store = new MetricStore();
+    for (const m of snapshot.metrics) {
+      const id = m.identity;
+      const dimsOk = Array.isArray(id?.Dimensions) && id.Dimensions.every((d) => typeof d?.Name === 'string' && typeof d?.Value === 'string');
+      if (typeof id?.Namespace !== 'string' || typeof id.MetricName !== 'string' || !dimsOk || !Number.isFinite(m.lastReceived) || !Array.isArray(m.units)) {
+        throw new Error('metric store: malformed metric in snapshot');
+      }
+      const units = new Map<string, MetricColumn>();
+      for (const u of m.units) {
+        if (typeof u?.unit !== 'string') throw new Error('metric store: malformed unit in snapshot');
+        units.set(u.unit, MetricColumn.fromColumns(u));
+      }
+      const identity = { Namespace: id.Namespace, MetricName: id.MetricName, Dimensions: canonicalDimensions(id.Dimensions) };
+      store.metrics.set(metricKey(id.Namespace, id.MetricName, id.Dimensions), { identity, units, lastReceived: m.lastReceived });
+    }
+    return store;
+  }
+
+  has(identity: MetricIdentity): boolean {
+    return this.metrics.has(metricKey(identity.Namespace, identity.MetricName, identity.Dimensions));
+  }
+
+  /** Number of stored sample records (after merging), for sizing and tests. */
+  recordCount(): number {
+    let n = 0;
+    for (const m of this.metrics.values()) for (const c of m.units.values()) n += c.length;
+    return n;
+  }
+
+  /**
+   * Buckets of `periodMs` starting at `start` (aligned to it) up to `end`, one series per unit (or only `unit`).
+   * Periods without samples are absent, as CloudWatch returns no datapoint for them.
+   */
+  aggregate(identity: MetricIdentity, unit: string | undefined, start: number, end: number, periodMs: number): UnitSeries[] {
+    const metric = this.metrics.get(metricKey(identity.Namespace, identity.MetricName, identity.Dimensions));
+    if (!metric) return [];
+    const out: UnitSeries[] = [];
+    for (const [u, column] of metric.units) {
+      if (unit !== undefined && u !== unit) continue;
+      const byIndex = new Map<number, PeriodBucket>();
+      column.forEachInRange(start, end, (r) => addToBucket(byIndex, r, start, periodMs));
+      if (byIndex.size === 0) continue;
+      out.push({ unit: u, buckets: [...byIndex.values()].sort((a, b) => a.timestamp - b.timestamp) });
+    }
+    return out.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  }
+
+  /** ListMetrics: metrics with no new data for two weeks are no longer listed. */
+  list(filter: ListMetricsFilter, now: number): MetricIdentity[] {
+    const recentWindow = filter.RecentlyActive === 'PT3H' ? 3 * HOUR : 14 * DAY;
+    const out: Array<[string, MetricIdentity]> = [];
+    for (const [key, m] of this.metrics) {
+      const id = m.identity;
+      if (filter.Namespace !== undefined && id.Namespace !== filter.Namespace) continue;
+      if (filter.MetricName !== undefined && id.MetricName !== filter.MetricName) continue;
+      if (now - m.lastReceived > recentWindow) continue;
+      if (!(filter.Dimensions ?? []).every((f) => id.Dimensions.some((d) => matchesFilter(d, f)))) continue;
+      out.push([key, { Namespace: id.Namespace, MetricName: id.MetricName, Dimensions: id.Dimensions.map((d) => ({ ...d })) }]);
+    }
+    return out.sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, id]) => id);
+  }
+
+  /**
+   * Applies the retention roll-up at `now`: high-resolution data older than 3 hours becomes 1-minute data,
+   * 1-minute data older than 15 days 5-minute data, older than 63 days 1-hour data, and data older than
+   * 455 days is dropped. Metrics left empty expire.
+   */
+  rollUp(now: number): void {
+    for (const [key, m] of this.metrics) {
+      for (const [unit, column] of m.units) {
+        column.reslot((ts) => retentionSlot(now, ts));
+        if (column.length === 0) m.units.delete(unit);
+      }
+      if (m.units.size === 0) this.metrics.delete(key);
+    }
+  }
+}
+
+function samplesOf(datum: Omit<MetricDatumInput, 'MetricName' | 'Dimensions'>, ts: number): SampleRecord[] {
+  if (datum.StatisticValues) {
+    const s = datum.StatisticValues;
+    return [{ ts, count: s.SampleCount, sum: s.Sum, min: s.Minimum, max: s.Maximum }];
+  }
+  if (datum.Values) {
+    return datum.Values.flatMap((v, i) => {
+      const c = datum.Counts?.[i] ?? 1;
+      return c > 0 ? [{ ts, count: c, sum: v * c, min: v, max: v }] : [];
+    });
+  }
+  if (datum.Value !== undefined) return [{ ts, count: 1, sum: datum.Value, min: datum.Value, max: datum.Value }];
+  return [];
+}
+
+function addToBucket(byIndex: Map<number, PeriodBucket>, r: SampleRecord, start: number, periodMs: number): void {
+  const index = Math.floor((r.ts - start) / periodMs);
+  let b = byIndex.get(index);
+  if (!b) {
+    b = { timestamp: start + index * periodMs, count: 0, sum: 0, min: Infinity, max: -Infinity, samples: [] };
+    byIndex.set(index, b);
+  }
+  b.count += r.count;
+  b.sum += r.sum;
+  b.min = Math.min(b.min, r.min);
+  b.max = Math.max(b.max, r.max);
+  // "Percentile statistics are not available for metrics when any of the metric values are negative numbers",
+  // and a statistic set that does not stand for known raw values carries none.
+  if (b.samples && (r.min < 0 || !isSingleValued(r.min, r.max, r.count, r.sum))) b.samples = null;
+  else if (b.samples) b.samples.push([r.min, r.count]);
+}
+
+function matchesFilter(d: Dimension, f: DimensionFilter): boolean {
+  return d.Name === f.Name && (f.Value === undefined || d.Value === f.Value);
+}
