@@ -10,6 +10,7 @@ import { ComingArea } from './areas/ComingArea';
 // Areas not on the first screen load on demand, keeping the first paint light.
 const NotesArea = lazy(() => import('./areas/notes/NotesArea'));
 const QuizArea = lazy(() => import('./areas/quiz/QuizArea'));
+const ReviewArea = lazy(() => import('./areas/review/ReviewArea'));
 
 export function App() {
   useThemeEffect();
@@ -45,7 +46,7 @@ export function App() {
           <p className="muted">불러오는 중…</p>
         ) : (
           <Suspense fallback={<p className="muted">불러오는 중…</p>}>
-            {area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : area === 'notes' ? <NotesArea /> : area === 'quiz' ? <QuizArea /> : <ComingArea area={area} />}
+            {area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : area === 'notes' ? <NotesArea /> : area === 'quiz' ? <QuizArea /> : area === 'review' ? <ReviewArea /> : <ComingArea area={area} />}
           </Suspense>
         )}
       </main>

@@ -10,10 +10,17 @@ const THEMES = [
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
+const DAYS = ['일', '월', '화', '수', '목', '금', '토'];
+// Monday first, as Korean calendars show the week.
+const DAY_ORDER = [1, 2, 3, 4, 5, 6, 0];
+
 export function Settings() {
   const storage = useApp((s) => s.storage);
   const theme = useApp((s) => s.settings.theme);
   const setTheme = useApp((s) => s.setTheme);
+  const settings = useApp((s) => s.settings);
+  const saveSettings = useApp((s) => s.saveSettings);
+  const platform = document.documentElement.dataset.platform;
   const reload = useApp((s) => s.reloadFromStorage);
   const [location, setLocation] = useState('');
   const [message, setMessage] = useState<Message>(null);
@@ -73,6 +80,37 @@ export function Settings() {
           </label>
         ))}
       </fieldset>
+
+      <fieldset className="card">
+        <legend>복습하는 요일</legend>
+        {DAY_ORDER.map((d) => (
+          <label key={d} className="radio">
+            <input
+              type="checkbox"
+              checked={settings.reviewDays.includes(d)}
+              onChange={(e) => void saveSettings({ ...settings, reviewDays: e.target.checked ? [...settings.reviewDays, d] : settings.reviewDays.filter((x) => x !== d) })}
+            />
+            {DAYS[d]}
+          </label>
+        ))}
+        <p className="muted small full">다음 복습 날짜를 이 요일에 맞춥니다(기본: 토·일).</p>
+      </fieldset>
+
+      <div className="card">
+        <h2>복습 알림</h2>
+        <label className="row">
+          복습하는 날 이 시각에 알림:
+          <input
+            type="time"
+            value={settings.reminderTime ?? ''}
+            onChange={(e) => void saveSettings({ ...settings, reminderTime: e.target.value || null })}
+          />
+          {settings.reminderTime && <button className="btn small" onClick={() => void saveSettings({ ...settings, reminderTime: null })}>알림 끄기</button>}
+        </label>
+        <p className="muted small">
+          {platform === 'electron' ? '데스크톱 앱이 켜져 있으면 시스템 알림으로 알려 줍니다.' : '알림은 데스크톱(Electron) 앱에서만 울립니다. 브라우저에서는 설정만 저장됩니다.'}
+        </p>
+      </div>
 
       <div className="card">
         <h2>학습 데이터</h2>

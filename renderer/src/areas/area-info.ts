@@ -30,8 +30,7 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
   review: {
     label: '복습',
     purpose: '주말 복습: 간격 반복(FSRS)으로 잊을 때쯤 다시 봅니다.',
-    status: 'coming',
-    comingKo: ['토·일요일에 맞춘 복습 일정', '15/30/60분 복습 세션과 요약', '주말 연속 학습 기록'],
+    status: 'ready',
   },
   scenarios: {
     label: '시나리오',

@@ -24,6 +24,7 @@ interface AppState {
   init(storage: TrailwatchStorage): Promise<void>;
   go(area: Area): void;
   setTheme(theme: Settings['theme']): Promise<void>;
+  saveSettings(next: Settings): Promise<void>;
   dismissNotice(index: number): void;
   openNote(id: string): void;
   trySimulator(api: string): void;
@@ -50,10 +51,11 @@ export const useApp = create<AppState>((set, get) => ({
     set({ area });
   },
   async setTheme(theme) {
-    const { storage, settings } = get();
-    const next = { ...settings, theme };
+    await get().saveSettings({ ...get().settings, theme });
+  },
+  async saveSettings(next) {
     set({ settings: next });
-    await storage?.save('settings', next);
+    await get().storage?.save('settings', next);
   },
   dismissNotice(index) {
     set({ notices: get().notices.filter((_, i) => i !== index) });
