@@ -201,8 +201,9 @@ class Parser {
       this.pos++;
       this.skipSpace();
       if (this.pos >= this.text.length) this.endOfInput('Object', openAt);
-      // Duplicate keys: the last occurrence wins, as the EventBridge documentation states.
-      out[key] = this.value();
+      // Duplicate keys: the last occurrence wins, as the EventBridge documentation states. defineProperty, not
+      // assignment: a key named "__proto__" is an ordinary field in JSON, not the object's prototype.
+      Object.defineProperty(out, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
       this.skipSpace();
       const c = this.text[this.pos];
       if (c === ',') {

@@ -17,6 +17,13 @@ describe('pattern properties', () => {
     );
   });
 
+  it('keeps a "__proto__" key as an ordinary field (found by the property above)', () => {
+    const parsed = parseJsonLikeJackson('{"__proto__":{"polluted":1},"a":1}') as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(['__proto__', 'a']);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('an exact value matches itself, alone or inside an event array', () => {
     fc.assert(
       fc.property(leaf, fc.array(leaf), (v, others) => {
