@@ -1,0 +1,181 @@
+import type { ActionDef, Channel, Json, JsonObject } from './core/contract';
+import { SimClock, parseDuration } from './core/clock';
+import { EventBus } from './core/events';
+import { SeededRandom } from './core/random';
+import { performCall, type CallContext, type CallResult } from './core/call';
+import type { CloudTrailDeps, CloudTrailFactory, CloudTrailPort } from './core/cloudtrail-port';
+import { str, type ActionSpec, type ServiceDeps, type ServiceModule } from './core/service';
+import { createCloudTrail } from './cloudtrail-wiring';
+import { IamService } from './iam';
+import { S3Service } from './s3';
+import { SigninService } from './signin';
+import { StsService, resolvePrincipal } from './sts';
+import { CloudWatchService } from './cloudwatch/api-service';
+import { Ec2Service } from './ec2';
+import { EventsService } from './events/api-service';
+import { evaluate } from './iam/policy-eval';
+import { LambdaService } from './lambda';
+import { ExecutionLogs } from './lambda/execution-logs';
+import { LogsService } from './logs/api-service';
+import { SnsService } from './sns';
+
+export const DEFAULT_ACCOUNT_ID = '123456789012';
+export const DEFAULT_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'ap-northeast-2', 'eu-west-1'] as const;
+const SNAPSHOT_VERSION = 1;
+
+export interface AccountOptions {
+  seed: number;
+  /** Simulated start time, ms since the epoch. */
+  startMs: number;
+  accountId?: string;
+  regions?: string[];
+  /** Replaces the CloudTrail service (tests that look at the account alone). */
+  cloudTrail?: CloudTrailFactory;
+}
+
+/**
+ * One simulated AWS account. Driven only through `call`; time moves only through `advance`.
+ * Same seed and same calls give byte-identical answers, records and snapshots.
+ */
+export class Account {
+  readonly accountId: string;
+  readonly regions: string[];
+  readonly clock: SimClock;
+  readonly random: SeededRandom;
+  readonly bus = new EventBus();
+  readonly iam: IamService;
+  readonly sts: StsService;
+  readonly signin: SigninService;
+  readonly s3: S3Service;
+  readonly ec2: Ec2Service;
+  readonly lambda: LambdaService;
+  readonly sns: SnsService;
+  readonly logs: LogsService;
+  readonly events: EventsService;
+  readonly cloudwatch: CloudWatchService;
+  readonly cloudTrail: CloudTrailPort;
+  private readonly services: ServiceModule[];
+  private readonly specs = new Map<string, ActionSpec>();
+
+  constructor(o: AccountOptions) {
+    this.accountId = o.accountId ?? DEFAULT_ACCOUNT_ID;
+    this.regions = [...(o.regions ?? DEFAULT_REGIONS)];
+    this.clock = new SimClock(o.startMs);
+    this.random = new SeededRandom(o.seed);
+    const deps: ServiceDeps = { accountId: this.accountId, clock: this.clock, random: this.random, regions: this.regions };
+    this.iam = new IamService(deps);
+    this.sts = new StsService(deps, this.iam.model);
+    this.signin = new SigninService(deps, this.iam.model);
+    this.s3 = new S3Service(deps);
+    this.ec2 = new Ec2Service(deps);
+    this.logs = new LogsService(deps);
+    const roleName = (arn: string) => Object.values(this.iam.model.state.roles).find((r) => r.arn === arn)?.roleName ?? '';
+    const executionLogs = new ExecutionLogs(
+      () => this.lambda.model.warmStreams,
+      this.random,
+      (role, group) => ['logs:CreateLogStream', 'logs:PutLogEvents'].every((a) => evaluate(this.iam.model.documentsFor('role', roleName(role)), a, group) === 'allow'),
+      (region, group, stream, events) => this.logs.model.append(region, group, stream, events, this.clock.now()),
+      this.accountId,
+    );
+    this.lambda = new LambdaService(deps, this.iam.model, this.s3.model, (fn, region, requestId) => executionLogs.write(fn, region, requestId, this.clock.now()));
+    this.sns = new SnsService(deps);
+    this.events = new EventsService(deps);
+    this.cloudwatch = new CloudWatchService(deps);
+    this.services = [this.iam, this.sts, this.signin, this.s3, this.ec2, this.lambda, this.sns, this.logs, this.events, this.cloudwatch];
+    const ctDeps: CloudTrailDeps = {
+      clock: this.clock, random: this.random, store: this.s3.model, accountId: this.accountId, regions: this.regions,
+      onDelivered: (e) => {
+        const cwl = e.cloudWatchLogs;
+        if (e.kind !== 'logFile' || !cwl || !e.records) return;
+        // CloudTrail writes with the trail's role: it needs logs:CreateLogStream and logs:PutLogEvents.
+        const docs = this.iam.model.documentsFor('role', roleName(cwl.roleArn));
+        if (!['logs:CreateLogStream', 'logs:PutLogEvents'].every((a) => evaluate(docs, a, cwl.logGroupArn) === 'allow')) return;
+        this.logs.model.deliverTrailRecords(cwl.logGroupArn, this.accountId, e.region, e.records, e.atMs);
+      },
+    };
+    this.cloudTrail = (o.cloudTrail ?? createCloudTrail)(ctDeps);
+    for (const s of this.services) for (const a of s.actions) this.specs.set(a.def.api, a);
+    for (const def of this.cloudTrail.catalog) {
+      const handler = this.cloudTrail.handlers[def.eventName];
+      if (!handler) continue;
+      this.specs.set(def.api, {
+        def, handler,
+        // Trail actions act on arn:aws:cloudtrail:REGION:ACCOUNT:trail/NAME; the others on "*".
+        authz: (p, ctx) => {
+          const name = str(p, 'Name') ?? str(p, 'TrailName');
+          if (!name) return { resource: '*' };
+          return { resource: name.startsWith('arn:') ? name : `arn:aws:cloudtrail:${ctx.region}:${this.accountId}:trail/${name}` };
+        },
+      });
+    }
+  }
+
+  /** Every action the account supports, in one list: the catalog. */
+  catalog(): ActionDef[] {
+    return [...this.specs.values()].map((s) => s.def);
+  }
+
+  /**
+   * Calls `api` as `ctx.as`. A console call by someone with no console session first signs them in
+   * (a real, recorded signin:ConsoleLogin), since nobody uses the console without signing in.
+   */
+  call(api: string, params: JsonObject, ctx: CallContext): CallResult {
+    const first = this.perform(api, params, ctx);
+    if (first.ok || first.error.code !== 'Sim.NotSignedIn' || ctx.via !== 'console') return first;
+    const user = this.iam.model.state.users[ctx.as];
+    const login = this.perform('signin:ConsoleLogin', { success: true, mfa: Boolean(user?.mfaSerial) }, ctx);
+    if (!login.ok) return { ...login, error: { code: 'Sim.NotSignedIn', message: `${ctx.as} cannot sign in to the console: ${login.error.message}` } };
+    const again = this.perform(api, params, ctx);
+    return { ...again, records: [...login.records, ...again.records], routing: [...login.routing, ...again.routing] };
+  }
+
+  private perform(api: string, params: JsonObject, ctx: CallContext): CallResult {
+    return performCall(
+      {
+        accountId: this.accountId, regions: this.regions, clock: this.clock, random: this.random, iam: this.iam.model, bus: this.bus,
+        cloudTrail: this.cloudTrail, spec: (a) => this.specs.get(a),
+        principal: (as: string, via: Channel) =>
+          resolvePrincipal(as, via, { accountId: this.accountId, iam: this.iam.model, sts: this.sts.model, signin: this.signin.model, nowMs: this.clock.now() }),
+      },
+      api, params, ctx,
+    );
+  }
+
+  /** Moves simulated time forward by an ISO 8601 duration (or ms) and lets CloudTrail do what is due. */
+  advance(by: string | number): void {
+    const ms = typeof by === 'number' ? by : parseDuration(by);
+    if (ms < 0) throw new Error('advance: duration must not be negative');
+    const from = this.clock.now();
+    this.clock.set(from + ms);
+    this.cloudTrail.advanceTo(this.clock.now());
+    this.bus.emit({ type: 'clock.advanced', fromMs: from, toMs: this.clock.now() });
+  }
+
+  snapshot(): Json {
+    const services: Record<string, Json> = {};
+    for (const s of this.services) services[s.name] = s.snapshot();
+    return {
+      version: SNAPSHOT_VERSION, accountId: this.accountId, regions: this.regions, clockMs: this.clock.now(),
+      random: this.random.state(), services, cloudtrail: this.cloudTrail.snapshot(),
+    };
+  }
+
+  /** Rebuilds an account from a snapshot. Snapshots are untrusted input: the version and shape are checked. */
+  static restore(snap: Json, cloudTrail?: CloudTrailFactory): Account {
+    const s = snap as { version?: Json; accountId?: Json; regions?: Json; clockMs?: Json; random?: Json; services?: Json; cloudtrail?: Json };
+    if (snap === null || typeof snap !== 'object' || s.version !== SNAPSHOT_VERSION) throw new Error(`snapshot: unsupported version ${JSON.stringify(s?.version)}`);
+    if (typeof s.accountId !== 'string' || !Array.isArray(s.regions) || typeof s.clockMs !== 'number' || !Array.isArray(s.random)) {
+      throw new Error('snapshot: malformed');
+    }
+    const acct = new Account({ seed: 0, startMs: s.clockMs, accountId: s.accountId, regions: s.regions.map(String), ...(cloudTrail ? { cloudTrail } : {}) });
+    acct.random.setState(s.random as number[]);
+    const services = (s.services ?? {}) as Record<string, Json>;
+    for (const svc of acct.services) {
+      const part = services[svc.name];
+      if (part !== undefined) svc.restore(part);
+    }
+    if (s.cloudtrail !== undefined) acct.cloudTrail.restore(s.cloudtrail);
+    return acct;
+  }
+}
+

@@ -1,0 +1,122 @@
+// Log and digest files as CloudTrail writes them: real key layout, gzip of {"Records":[...]}, digest JSON
+// with the SHA-256 of each uncompressed log file, signed with SHA256withRSA over the documented string.
+import { gzipSync } from 'fflate';
+import { sha256Hex } from '../crypto/sha256';
+import { regionKey } from '../crypto/region-keys';
+import { signSha256 } from '../crypto/rsa';
+import { datePath, digestStamp, isoSeconds, logFileStamp } from '../time';
+
+const encoder = new TextEncoder();
+export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function prefixPath(prefix: string | undefined): string {
+  return prefix ? `${prefix}/` : '';
+}
+
+/** Log files go under CloudTrail/, Insights events under CloudTrail-Insight/ (same name pattern). */
+export type LogFolder = 'CloudTrail' | 'CloudTrail-Insight';
+
+/** [prefix/]AWSLogs/<acct>/<folder>/<region>/<YYYY>/<MM>/<DD>/<acct>_<folder>_<region>_<YYYYMMDDTHHmmZ>_<unique>.json.gz */
+export function logFileKey(
+  prefix: string | undefined,
+  accountId: string,
+  region: string,
+  atMs: number,
+  unique: string,
+  folder: LogFolder = 'CloudTrail',
+): string {
+  return (
+    `${prefixPath(prefix)}AWSLogs/${accountId}/${folder}/${region}/${datePath(atMs)}/` +
+    `${accountId}_${folder}_${region}_${logFileStamp(atMs)}_${unique}.json.gz`
+  );
+}
+
+/** [prefix/]AWSLogs/<acct>/CloudTrail-Digest/<region>/<YYYY>/<MM>/<DD>/<acct>_CloudTrail-Digest_<region>_<trail>_<home>_<YYYYMMDDTHHmmssZ>.json.gz */
+export function digestFileKey(
+  prefix: string | undefined,
+  accountId: string,
+  region: string,
+  trailName: string,
+  homeRegion: string,
+  atMs: number,
+): string {
+  return (
+    `${prefixPath(prefix)}AWSLogs/${accountId}/CloudTrail-Digest/${region}/${datePath(atMs)}/` +
+    `${accountId}_CloudTrail-Digest_${region}_${trailName}_${homeRegion}_${digestStamp(atMs)}.json.gz`
+  );
+}
+
+/** gzip without a modification time, so the same records always give the same bytes. */
+export function gzipDeterministic(data: Uint8Array): Uint8Array {
+  return gzipSync(data, { mtime: 0, level: 6 });
+}
+
+export function logFileBody(recordJsons: string[]): Uint8Array {
+  return encoder.encode(`{"Records":[${recordJsons.join(',')}]}`);
+}
+
+export interface DigestLogFile {
+  s3Bucket: string;
+  s3Object: string;
+  hashValue: string;
+  hashAlgorithm: 'SHA-256';
+  newestEventTime: string;
+  oldestEventTime: string;
+}
+
+export interface PreviousDigest {
+  bucket: string;
+  key: string;
+  hashValue: string;
+  signature: string;
+}
+
+export interface DigestInput {
+  accountId: string;
+  region: string;
+  bucket: string;
+  key: string;
+  startMs: number;
+  endMs: number;
+  logFiles: (DigestLogFile & { newestMs: number; oldestMs: number })[];
+  previous: PreviousDigest | undefined;
+}
+
+export interface BuiltDigest {
+  body: Uint8Array;
+  signature: string;
+  hashValue: string;
+}
+
+/** The string CloudTrail signs (as aws-cli's validate-logs rebuilds it): end time, bucket/key, hex SHA-256
+ *  of the uncompressed digest, and the previous signature or the literal "null". */
+export function digestStringToSign(endTime: string, bucket: string, key: string, digestHash: string, previousSignature: string | null): string {
+  return `${endTime}\n${bucket}/${key}\n${digestHash}\n${previousSignature ?? 'null'}`;
+}
+
+export function buildDigest(d: DigestInput): BuiltDigest {
+  const key = regionKey(d.region);
+  const newest = d.logFiles.length ? Math.max(...d.logFiles.map((f) => f.newestMs)) : undefined;
+  const oldest = d.logFiles.length ? Math.min(...d.logFiles.map((f) => f.oldestMs)) : undefined;
+  const digest = {
+    awsAccountId: d.accountId,
+    digestStartTime: isoSeconds(d.startMs),
+    digestEndTime: isoSeconds(d.endMs),
+    digestS3Bucket: d.bucket,
+    digestS3Object: d.key,
+    digestPublicKeyFingerprint: key.fingerprint,
+    digestSignatureAlgorithm: 'SHA256withRSA',
+    newestEventTime: newest === undefined ? null : isoSeconds(newest),
+    oldestEventTime: oldest === undefined ? null : isoSeconds(oldest),
+    previousDigestS3Bucket: d.previous?.bucket ?? null,
+    previousDigestS3Object: d.previous?.key ?? null,
+    previousDigestHashValue: d.previous?.hashValue ?? null,
+    previousDigestHashAlgorithm: d.previous ? 'SHA-256' : null,
+    previousDigestSignature: d.previous?.signature ?? null,
+    logFiles: d.logFiles.map(({ newestMs: _n, oldestMs: _o, ...file }) => file),
+  };
+  const body = encoder.encode(JSON.stringify(digest));
+  const hashValue = sha256Hex(body);
+  const toSign = digestStringToSign(digest.digestEndTime, d.bucket, d.key, hashValue, digest.previousDigestSignature);
+  return { body, hashValue, signature: signSha256(encoder.encode(toSign), key.pair) };
+}

@@ -1,0 +1,175 @@
+// The CloudTrail service: event history per Region, trails as xstate actors, delivery of log and digest
+// files on the simulated clock, log file validation, and the routing explanation of every record.
+import { AwsError, type ActionDef, type CloudTrailRecord, type Clock, type HandlerFn, type Json, type ObjectStore, type Random } from '../core/contract';
+import { queryHandlers } from './api/query-handlers';
+import { selectorHandlers } from './api/selector-handlers';
+import { trailHandlers } from './api/trail-handlers';
+import { CLOUDTRAIL_CATALOG } from './catalog';
+import { hasRegionKey } from './crypto/region-keys';
+import { DeliveryLanes, type DigestDelivered, type LaneState, type LogFileDelivered } from './delivery/lanes';
+import { EventStore, type EventStoreSnapshot } from './history/event-store';
+import { EVENT_HISTORY_DAYS, type RegionHistory } from './history/lookup-events';
+import { lookupPairsOf } from './history/lookup-keys';
+import type { CloudTrailInternals } from './internals';
+import { historyRouting, trailRouting, type RecordRouting } from './routing';
+import { DAY_MS, eventTimeMs } from './time';
+import { checkBucket } from './trails/trail-params';
+import { TrailRegistry } from './trails/trail-registry';
+
+export type { RecordRouting, TrailRouting, HistoryRouting } from './routing';
+export type { LogFileDelivered, DigestDelivered } from './delivery/lanes';
+export type { ValidationReport } from './validation/validate-logs';
+export { eventsToCsv, eventsToJson, CSV_COLUMNS } from './history/export';
+export { validateLogs } from './validation/validate-logs';
+
+export interface CloudTrailDeps {
+  clock: Clock;
+  random: Random;
+  store: ObjectStore;
+  accountId: string;
+  regions: string[];
+  /** Each delivered log file (with the trail's CloudWatch Logs target, if any) and digest file. */
+  onDelivered?: (e: LogFileDelivered | DigestDelivered) => void;
+}
+
+const SNAPSHOT_VERSION = 1;
+
+function storeKeysOf(record: CloudTrailRecord): string[] {
+  return lookupPairsOf(record).map(([k, v]) => `${k}\u0000${v}`);
+}
+
+export class CloudTrailService {
+  readonly handlers: Record<string, HandlerFn>;
+  readonly catalog: ActionDef[] = CLOUDTRAIL_CATALOG;
+  private readonly trails: TrailRegistry;
+  private readonly lanes: DeliveryLanes;
+  private histories = new Map<string, RegionHistory>();
+  private signatures = new Map<string, string>();
+  private readonly internals: CloudTrailInternals;
+
+  constructor(private readonly deps: CloudTrailDeps) {
+    this.trails = new TrailRegistry(deps.accountId);
+    this.lanes = new DeliveryLanes({
+      accountId: deps.accountId,
+      random: deps.random,
+      store: deps.store,
+      signatures: this.signatures,
+      trail: (arn) => this.trails.get(arn)?.config,
+      delivered: (e) => {
+        if (this.trails.get(e.trailArn)) {
+          this.trails.send(
+            e.trailArn,
+            e.kind === 'digest' ? { type: 'trail.digestDelivered', atMs: e.atMs } : { type: 'trail.delivered', atMs: e.atMs, cloudWatchLogs: !!e.cloudWatchLogs },
+          );
+        }
+        deps.onDelivered?.(e);
+      },
+      deliveryBlocked: (trail) => {
+        try {
+          checkBucket(deps.store, trail.s3BucketName, trail.s3KeyPrefix, deps.accountId);
+          return undefined;
+        } catch (e) {
+          if (!(e instanceof AwsError)) throw e;
+          return e.code === 'S3BucketDoesNotExistException' ? 'NoSuchBucket' : 'AccessDenied';
+        }
+      },
+      deliveryFailed: (arn, errorCode, atMs) => {
+        if (this.trails.get(arn)) this.trails.send(arn, { type: 'trail.deliveryFailed', errorCode, atMs });
+      },
+    });
+    for (const region of deps.regions) {
+      // Fail at construction, not at the first hourly digest, when a Region has no signing key.
+      if (!hasRegionKey(region)) throw new Error(`no CloudTrail signing key is shipped for region ${region}`);
+      this.histories.set(region, { management: new EventStore(), insight: new EventStore() });
+    }
+    this.internals = {
+      accountId: deps.accountId,
+      regions: deps.regions,
+      clock: deps.clock,
+      store: deps.store,
+      trails: this.trails,
+      lanes: this.lanes,
+      signatures: this.signatures,
+      keysValidFromMs: deps.clock.now(),
+      history: (region) => this.history(region),
+    };
+    this.handlers = { ...trailHandlers(this.internals), ...selectorHandlers(this.internals), ...queryHandlers(this.internals) };
+  }
+
+  private history(region: string): RegionHistory {
+    const h = this.histories.get(region);
+    if (!h) throw new Error(`region ${region} is not simulated`);
+    return h;
+  }
+
+  /** Routes one finished record to event history and trails; returns where it landed or not, and why. */
+  ingest(record: CloudTrailRecord, def: ActionDef): RecordRouting {
+    const json = JSON.stringify(record);
+    const eventMs = eventTimeMs(record.eventTime);
+    const now = this.deps.clock.now();
+    const eventHistory = historyRouting(record, this.deps.regions);
+    if (eventHistory.landed) {
+      const h = this.history(record.awsRegion);
+      (eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management).add(eventMs, json, storeKeysOf(record));
+    }
+    const trails = this.trails
+      .all()
+      .map((t) =>
+        trailRouting(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, json, eventMs, now, folder)),
+      );
+    return { eventId: record.eventID, eventName: record.eventName, awsRegion: record.awsRegion, eventHistory, trails };
+  }
+
+  /** Does what is due up to simulated time nowMs: log file deliveries, hourly digests, 90-day expiry. */
+  advanceTo(nowMs: number): void {
+    this.lanes.advanceTo(nowMs);
+    const cutoff = nowMs - EVENT_HISTORY_DAYS * DAY_MS;
+    for (const h of this.histories.values()) {
+      h.management.expireBefore(cutoff);
+      h.insight.expireBefore(cutoff);
+    }
+  }
+
+  snapshot(): Json {
+    const history: Record<string, { management: EventStoreSnapshot; insight: EventStoreSnapshot }> = {};
+    for (const [region, h] of this.histories) history[region] = { management: h.management.snapshot(), insight: h.insight.snapshot() };
+    return {
+      version: SNAPSHOT_VERSION,
+      keysValidFromMs: this.internals.keysValidFromMs,
+      trails: this.trails.snapshot(),
+      lanes: this.lanes.snapshot() as unknown as Json,
+      signatures: [...this.signatures.entries()],
+      history: history as unknown as Json,
+    };
+  }
+
+  restore(s: Json): void {
+    const snap = s as {
+      version?: unknown;
+      keysValidFromMs?: unknown;
+      trails?: unknown;
+      lanes?: unknown;
+      signatures?: unknown;
+      history?: unknown;
+    } | null;
+    if (!snap || snap.version !== SNAPSHOT_VERSION) throw new Error(`cloudtrail snapshot: unsupported version ${String(snap?.version)}`);
+    if (typeof snap.keysValidFromMs !== 'number' || !Array.isArray(snap.trails) || !Array.isArray(snap.lanes) || !Array.isArray(snap.signatures)) {
+      throw new Error('cloudtrail snapshot: malformed');
+    }
+    const history = (snap.history ?? {}) as Record<string, { management?: EventStoreSnapshot; insight?: EventStoreSnapshot }>;
+    this.trails.restore(snap.trails as Json[]);
+    this.lanes.restore(snap.lanes as LaneState[]);
+    this.signatures.clear();
+    for (const [k, v] of snap.signatures as [string, string][]) this.signatures.set(k, v);
+    this.internals.keysValidFromMs = snap.keysValidFromMs;
+    const keysOf = (json: string) => storeKeysOf(JSON.parse(json) as CloudTrailRecord);
+    const empty: EventStoreSnapshot = { times: [], jsons: [] };
+    for (const region of this.deps.regions) {
+      const h = history[region];
+      this.histories.set(region, {
+        management: EventStore.restore(h?.management ?? empty, keysOf),
+        insight: EventStore.restore(h?.insight ?? empty, keysOf),
+      });
+    }
+  }
+}

@@ -1,0 +1,117 @@
+// Where one record went and why not elsewhere, for the UI and the quiz: machine-readable codes plus a
+// Korean sentence for each place (the Region's event history, every trail).
+import type { ActionDef, CloudTrailRecord } from '../core/contract';
+import { matchSelectors, type SelectorVerdict } from './trails/selector-match';
+import type { TrailConfig, TrailStatus } from './trails/trail-types';
+import { isoSeconds } from './time';
+import type { LogFolder } from './delivery/files';
+
+export type HistoryCode = 'MANAGEMENT_EVENT' | 'INSIGHT_EVENT' | 'DATA_EVENT' | 'REGION_NOT_IN_ACCOUNT';
+
+export type TrailCode =
+  | 'DELIVERY_SCHEDULED'
+  | 'NOT_LOGGING'
+  | 'OTHER_REGION'
+  | 'GLOBAL_SERVICE_EVENTS_EXCLUDED'
+  | 'INSIGHTS_NOT_SELECTED'
+  | Extract<SelectorVerdict, { selected: false }>['code'];
+
+export type HistoryRouting = { region: string; landed: boolean; code: HistoryCode; reasonKo: string };
+
+export type TrailRouting = {
+  trailName: string;
+  trailArn: string;
+  landed: boolean;
+  code: TrailCode;
+  reasonKo: string;
+  /** Present when landed: the file's Region folder, bucket and when the file is due. */
+  deliveryRegion?: string;
+  deliveryFolder?: LogFolder;
+  s3Bucket?: string;
+  deliveryDueTime?: string;
+  cloudWatchLogsLogGroupArn?: string;
+};
+
+export type RecordRouting = {
+  eventId: string;
+  eventName: string;
+  awsRegion: string;
+  eventHistory: HistoryRouting;
+  trails: TrailRouting[];
+};
+
+export function historyRouting(record: CloudTrailRecord, regions: readonly string[]): HistoryRouting {
+  const region = record.awsRegion;
+  if (!regions.includes(region)) {
+    return { region, landed: false, code: 'REGION_NOT_IN_ACCOUNT', reasonKo: `${region} 리전은 이 계정의 시뮬레이션 리전이 아닙니다.` };
+  }
+  if (record.eventCategory === 'Data') {
+    return { region, landed: false, code: 'DATA_EVENT', reasonKo: `데이터 이벤트는 이벤트 기록(Event history)에 표시되지 않습니다. 트레일의 데이터 이벤트 선택기로만 기록됩니다.` };
+  }
+  if (record.eventCategory === 'Insight') {
+    return { region, landed: true, code: 'INSIGHT_EVENT', reasonKo: `Insights 이벤트로 ${region} 리전의 Insights 기록에 90일간 남습니다(LookupEvents EventCategory=insight).` };
+  }
+  return { region, landed: true, code: 'MANAGEMENT_EVENT', reasonKo: `관리 이벤트라서 ${region} 리전의 이벤트 기록에 90일간 남습니다.` };
+}
+
+const RW_KO: Record<string, string> = { All: '읽기·쓰기 모두', ReadOnly: '읽기 전용(ReadOnly)', WriteOnly: '쓰기 전용(WriteOnly)' };
+
+function selectorReasonKo(v: Extract<SelectorVerdict, { selected: false }>, trail: TrailConfig, record: CloudTrailRecord): string {
+  const name = trail.name;
+  switch (v.code) {
+    case 'MANAGEMENT_NOT_SELECTED':
+      return `트레일 ${name}은(는) 관리 이벤트를 기록하지 않도록 설정되어 있습니다(IncludeManagementEvents=false).`;
+    case 'READ_WRITE_FILTER':
+      return `트레일 ${name}은(는) ${RW_KO[v.detail] ?? v.detail} 이벤트만 기록하는데, 이 이벤트는 ${record.readOnly ? '읽기 전용' : '쓰기'} 이벤트입니다.`;
+    case 'SOURCE_EXCLUDED':
+      return `트레일 ${name}은(는) ${v.detail}의 관리 이벤트를 제외합니다(ExcludeManagementEventSources).`;
+    case 'DATA_NOT_SELECTED':
+      return `트레일 ${name}의 데이터 이벤트 선택기가 ${v.detail}을(를) 선택하지 않았습니다. 데이터 이벤트는 기본적으로 기록되지 않습니다.`;
+    case 'ADVANCED_NO_MATCH':
+      return `트레일 ${name}의 고급 이벤트 선택기(${v.detail}) 중 이 이벤트와 일치하는 것이 없습니다.`;
+  }
+}
+
+/** The verdict for one trail; `due` is asked only when the record is taken. */
+export function trailRouting(
+  record: CloudTrailRecord,
+  def: ActionDef,
+  trail: TrailConfig,
+  status: TrailStatus,
+  due: (folder: LogFolder) => number,
+): TrailRouting {
+  const base = { trailName: trail.name, trailArn: trail.arn };
+  const no = (code: TrailCode, reasonKo: string): TrailRouting => ({ ...base, landed: false, code, reasonKo });
+  if (!status.isLogging) {
+    return no('NOT_LOGGING', `트레일 ${trail.name}은(는) 로깅 중이 아닙니다(StartLogging 전이거나 StopLogging 상태).`);
+  }
+  if (!trail.isMultiRegionTrail && record.awsRegion !== trail.homeRegion) {
+    return no('OTHER_REGION', `트레일 ${trail.name}은(는) ${trail.homeRegion}의 단일 리전 트레일이고, 이 이벤트는 ${record.awsRegion}에 기록되었습니다.`);
+  }
+  if (def.globalService && !trail.includeGlobalServiceEvents) {
+    return no('GLOBAL_SERVICE_EVENTS_EXCLUDED', `트레일 ${trail.name}은(는) 글로벌 서비스 이벤트(IAM, STS 글로벌 엔드포인트, CloudFront)를 포함하지 않습니다(IncludeGlobalServiceEvents=false).`);
+  }
+  const insightType = (record.insightDetails as { insightType?: string } | undefined)?.insightType;
+  if (record.eventCategory === 'Insight') {
+    if (!trail.insightSelectors.some((s) => s.InsightType === insightType)) {
+      return no('INSIGHTS_NOT_SELECTED', `트레일 ${trail.name}에는 ${insightType ?? 'Insights'} 선택기가 없습니다(PutInsightSelectors).`);
+    }
+  } else {
+    const verdict = matchSelectors(trail.selectors, record);
+    if (!verdict.selected) return no(verdict.code, selectorReasonKo(verdict, trail, record));
+  }
+  const folder: LogFolder = record.eventCategory === 'Insight' ? 'CloudTrail-Insight' : 'CloudTrail';
+  const dueMs = due(folder);
+  const routing: TrailRouting = {
+    ...base,
+    landed: true,
+    code: 'DELIVERY_SCHEDULED',
+    reasonKo: `트레일 ${trail.name}에 기록되어 ${isoSeconds(dueMs)}에 S3 버킷 ${trail.s3BucketName}의 ${folder}/${record.awsRegion}/ 로그 파일로 전달됩니다.`,
+    deliveryRegion: record.awsRegion,
+    deliveryFolder: folder,
+    s3Bucket: trail.s3BucketName,
+    deliveryDueTime: isoSeconds(dueMs),
+  };
+  if (trail.cloudWatchLogsLogGroupArn) routing.cloudWatchLogsLogGroupArn = trail.cloudWatchLogsLogGroupArn;
+  return routing;
+}

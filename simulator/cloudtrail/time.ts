@@ -1,0 +1,57 @@
+// Time formats CloudTrail uses in records, object keys and API answers.
+import { AwsError, type Json } from '../core/contract';
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** Record and digest time format: 2026-11-01T00:00:00Z (no fractional seconds). */
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Parses a record's eventTime; records always carry one. */
+export function eventTimeMs(eventTime: string): number {
+  const ms = Date.parse(eventTime);
+  if (Number.isNaN(ms)) throw new Error(`record has an unreadable eventTime: ${eventTime}`);
+  return ms;
+}
+
+/** Request timestamps: epoch seconds (the JSON wire form) or ISO 8601 strings, as SDKs and the CLI send them. */
+export function parseApiTimestamp(value: Json | undefined, field: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return Math.round(value * 1000);
+  if (typeof value === 'string') {
+    const ms = Date.parse(value);
+    if (!Number.isNaN(ms)) return ms;
+  }
+  throw new AwsError('ValidationException', `Value '${JSON.stringify(value)}' at '${field}' failed to satisfy constraint: Member must be a timestamp`);
+}
+
+/** Timestamps in API answers: ISO 8601 with milliseconds, the form the rest of the simulator answers with. */
+export function apiTimestamp(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function parts(ms: number): { y: string; mo: string; d: string; h: string; mi: string; s: string } {
+  const iso = new Date(ms).toISOString();
+  return { y: iso.slice(0, 4), mo: iso.slice(5, 7), d: iso.slice(8, 10), h: iso.slice(11, 13), mi: iso.slice(14, 16), s: iso.slice(17, 19) };
+}
+
+/** YYYY/MM/DD folder of a delivery time. */
+export function datePath(ms: number): string {
+  const p = parts(ms);
+  return `${p.y}/${p.mo}/${p.d}`;
+}
+
+/** YYYYMMDDTHHmmZ, the log file name's delivery stamp. */
+export function logFileStamp(ms: number): string {
+  const p = parts(ms);
+  return `${p.y}${p.mo}${p.d}T${p.h}${p.mi}Z`;
+}
+
+/** YYYYMMDDTHHmmssZ, the digest file name's stamp (digests carry seconds, log files do not). */
+export function digestStamp(ms: number): string {
+  const p = parts(ms);
+  return `${p.y}${p.mo}${p.d}T${p.h}${p.mi}${p.s}Z`;
+}

@@ -1,0 +1,94 @@
+// One trail's lifecycle as an xstate machine: created not logging (the CreateTrail API leaves IsLogging
+// false), StartLogging/StopLogging toggle it, configuration changes are allowed in both states, and a
+// deleted trail accepts nothing more.
+import { assign, setup } from 'xstate';
+import type { InsightSelector, TrailConfig, TrailSelectors, TrailStatus } from './trail-types';
+
+export interface TrailContext {
+  config: TrailConfig;
+  status: TrailStatus;
+}
+
+export type TrailEvent =
+  | { type: 'trail.startLogging'; atMs: number }
+  | { type: 'trail.stopLogging'; atMs: number }
+  | { type: 'trail.update'; config: TrailConfig }
+  | { type: 'trail.putEventSelectors'; selectors: TrailSelectors }
+  | { type: 'trail.putInsightSelectors'; insightSelectors: InsightSelector[] }
+  | { type: 'trail.delivered'; atMs: number; cloudWatchLogs: boolean }
+  | { type: 'trail.digestDelivered'; atMs: number }
+  | { type: 'trail.deliveryFailed'; atMs: number; errorCode: string }
+  | { type: 'trail.delete' };
+
+export const trailMachine = setup({
+  types: {
+    context: {} as TrailContext,
+    events: {} as TrailEvent,
+    input: {} as { config: TrailConfig },
+  },
+  actions: {
+    markStarted: assign({
+      status: ({ context, event }) =>
+        event.type === 'trail.startLogging' ? { ...context.status, isLogging: true, startLoggingMs: event.atMs } : context.status,
+    }),
+    markStopped: assign({
+      status: ({ context, event }) =>
+        event.type === 'trail.stopLogging' ? { ...context.status, isLogging: false, stopLoggingMs: event.atMs } : context.status,
+    }),
+    replaceConfig: assign({
+      config: ({ context, event }) => (event.type === 'trail.update' ? event.config : context.config),
+    }),
+    replaceSelectors: assign({
+      config: ({ context, event }) =>
+        event.type === 'trail.putEventSelectors' ? { ...context.config, selectors: event.selectors } : context.config,
+    }),
+    replaceInsightSelectors: assign({
+      config: ({ context, event }) =>
+        event.type === 'trail.putInsightSelectors' ? { ...context.config, insightSelectors: event.insightSelectors } : context.config,
+    }),
+    noteDelivery: assign({
+      status: ({ context, event }) => {
+        if (event.type !== 'trail.delivered') return context.status;
+        const { latestDeliveryError: _cleared, ...rest } = context.status;
+        const next: TrailStatus = { ...rest, latestDeliveryMs: event.atMs, latestDeliveryAttemptMs: event.atMs };
+        if (event.cloudWatchLogs) next.latestCloudWatchLogsDeliveryMs = event.atMs;
+        return next;
+      },
+    }),
+    noteDigest: assign({
+      status: ({ context, event }) =>
+        event.type === 'trail.digestDelivered' ? { ...context.status, latestDigestDeliveryMs: event.atMs } : context.status,
+    }),
+    noteFailure: assign({
+      status: ({ context, event }) =>
+        event.type === 'trail.deliveryFailed'
+          ? { ...context.status, latestDeliveryError: event.errorCode, latestDeliveryAttemptMs: event.atMs }
+          : context.status,
+    }),
+    markDeleted: assign({ status: ({ context }) => ({ ...context.status, isLogging: false }) }),
+  },
+}).createMachine({
+  id: 'trail',
+  context: ({ input }) => ({ config: input.config, status: { isLogging: false } }),
+  initial: 'notLogging',
+  on: {
+    'trail.update': { actions: 'replaceConfig' },
+    'trail.putEventSelectors': { actions: 'replaceSelectors' },
+    'trail.putInsightSelectors': { actions: 'replaceInsightSelectors' },
+    'trail.delivered': { actions: 'noteDelivery' },
+    'trail.digestDelivered': { actions: 'noteDigest' },
+    'trail.deliveryFailed': { actions: 'noteFailure' },
+    'trail.delete': { target: '.deleted', actions: 'markDeleted' },
+  },
+  states: {
+    notLogging: {
+      on: { 'trail.startLogging': { target: 'logging', actions: 'markStarted' } },
+    },
+    logging: {
+      on: { 'trail.stopLogging': { target: 'notLogging', actions: 'markStopped' } },
+    },
+    deleted: {
+      type: 'final',
+    },
+  },
+});

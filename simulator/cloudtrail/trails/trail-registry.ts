@@ -1,0 +1,104 @@
+// The account's trails, one running xstate actor each, found by name or ARN the way the API finds them.
+import { createActor, type Actor, type Snapshot } from 'xstate';
+import { AwsError, type Json } from '../../core/contract';
+import { trailMachine, type TrailContext, type TrailEvent } from './trail-machine';
+import { validateTrailName } from './trail-params';
+import { trailArn, type TrailConfig } from './trail-types';
+
+type TrailActor = Actor<typeof trailMachine>;
+
+export class TrailRegistry {
+  private actors = new Map<string, TrailActor>();
+
+  constructor(private readonly accountId: string) {}
+
+  create(config: TrailConfig): TrailContext {
+    const actor = createActor(trailMachine, { input: { config } });
+    actor.start();
+    this.actors.set(config.arn, actor);
+    return actor.getSnapshot().context;
+  }
+
+  get(arn: string): TrailContext | undefined {
+    return this.actors.get(arn)?.getSnapshot().context;
+  }
+
+  send(arn: string, event: TrailEvent): TrailContext {
+    const actor = this.actors.get(arn);
+    if (!actor) throw new Error(`no trail ${arn}`);
+    actor.send(event);
+    return actor.getSnapshot().context;
+  }
+
+  delete(arn: string): void {
+    this.actors.get(arn)?.send({ type: 'trail.delete' });
+    this.actors.get(arn)?.stop();
+    this.actors.delete(arn);
+  }
+
+  all(): TrailContext[] {
+    return [...this.actors.values()].map((a) => a.getSnapshot().context);
+  }
+
+  visibleIn(region: string): TrailContext[] {
+    return this.all().filter((t) => t.config.homeRegion === region || t.config.isMultiRegionTrail);
+  }
+
+  /** Name conflict rules: a name is taken in a Region by its own trails and by multi-Region shadows. */
+  nameTaken(name: string, region: string, multiRegion: boolean): boolean {
+    return this.all().some(
+      (t) => t.config.name === name && (t.config.homeRegion === region || t.config.isMultiRegionTrail || multiRegion),
+    );
+  }
+
+  /** A name stands for the trail of that name whose home is the caller's Region (a shadow trail is reached
+   *  only through its ARN, as GetTrailStatus documents); an ARN reaches any trail visible in the Region. */
+  resolve(nameOrArn: string, region: string): TrailContext {
+    if (nameOrArn.startsWith('arn:')) {
+      if (!/^arn:aws:cloudtrail:[a-z0-9-]+:\d{12}:trail\/[^/]+$/.test(nameOrArn)) {
+        throw new AwsError(
+          'CloudTrailARNInvalidException',
+          'The following is the format of a trail ARN: arn:aws:cloudtrail:us-east-2:123456789012:trail/MyTrail',
+        );
+      }
+    } else {
+      validateTrailName(nameOrArn);
+    }
+    const arn = nameOrArn.startsWith('arn:') ? nameOrArn : trailArn(region, this.accountId, nameOrArn);
+    const found = this.get(arn);
+    if (!found || (found.config.homeRegion !== region && !found.config.isMultiRegionTrail)) {
+      throw new AwsError('TrailNotFoundException', `Unknown trail: ${arn} for the user: ${this.accountId}`);
+    }
+    return found;
+  }
+
+  /** Mutating calls must come from the trail's home Region. */
+  resolveHome(nameOrArn: string, region: string): TrailContext {
+    const trail = this.resolve(nameOrArn, region);
+    if (trail.config.homeRegion !== region) {
+      throw new AwsError(
+        'InvalidHomeRegionException',
+        `This operation must be called from the trail's home Region (${trail.config.homeRegion}); it was called in ${region}.`,
+      );
+    }
+    return trail;
+  }
+
+  snapshot(): Json[] {
+    return [...this.actors.values()].map((a) => a.getPersistedSnapshot() as unknown as Json);
+  }
+
+  restore(items: Json[]): void {
+    for (const actor of this.actors.values()) actor.stop();
+    this.actors = new Map();
+    for (const item of items) {
+      const ctx = (item as { context?: { config?: { arn?: unknown; name?: unknown } } } | null)?.context;
+      if (typeof ctx?.config?.arn !== 'string' || typeof ctx.config.name !== 'string') {
+        throw new Error('cloudtrail snapshot: a trail entry lacks its configuration');
+      }
+      const actor = createActor(trailMachine, { snapshot: item as unknown as Snapshot<unknown>, input: { config: ctx.config as TrailConfig } });
+      actor.start();
+      this.actors.set(ctx.config.arn, actor);
+    }
+  }
+}

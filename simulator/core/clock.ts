@@ -1,0 +1,50 @@
+import type { Clock } from './contract';
+
+/** The simulated clock: it moves only when the simulation moves it, never by itself. */
+export class SimClock implements Clock {
+  constructor(private ms: number) {}
+  now(): number {
+    return this.ms;
+  }
+  set(ms: number): void {
+    if (!Number.isFinite(ms)) throw new Error('clock: time must be a finite number of milliseconds');
+    if (ms < this.ms) throw new Error('clock: the simulated clock never moves backwards');
+    this.ms = ms;
+  }
+}
+
+const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/**
+ * ISO 8601 duration to milliseconds. Years and months are refused: their length depends on the date,
+ * and a script's meaning must not.
+ */
+export function parseDuration(text: string): number {
+  const m = DURATION.exec(text);
+  if (!m || text === 'P' || text.endsWith('T')) {
+    throw new Error(`not an ISO 8601 duration in weeks/days/hours/minutes/seconds: ${JSON.stringify(text)}`);
+  }
+  const [, w, d, h, min, s] = m;
+  const n = (v: string | undefined) => (v === undefined ? 0 : Number(v));
+  return Math.round(((((n(w) * 7 + n(d)) * 24 + n(h)) * 60 + n(min)) * 60 + n(s)) * 1000);
+}
+
+/** Parses an ISO 8601 timestamp with an explicit zone, e.g. 2026-11-01T00:00:00Z. */
+export function parseInstant(text: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+    throw new Error(`not an ISO 8601 timestamp with a zone: ${JSON.stringify(text)}`);
+  }
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw new Error(`not a valid date: ${JSON.stringify(text)}`);
+  return ms;
+}
+
+/** CloudTrail's eventTime form: whole seconds, UTC, `Z`. */
+export function eventTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The AWS JSON SDK timestamp form used in API answers (ISO 8601 with milliseconds). */
+export function isoMillis(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,32 @@
+import type { ActionDef, Clock, CloudTrailRecord, HandlerFn, Json, ObjectStore, Random } from './contract';
+
+/** What the account needs from the CloudTrail service (simulator/cloudtrail/index.ts provides it). */
+export interface CloudTrailPort {
+  ingest(record: CloudTrailRecord, def: ActionDef): unknown;
+  advanceTo(nowMs: number): void;
+  readonly handlers: Record<string, HandlerFn>;
+  readonly catalog: ActionDef[];
+  snapshot(): Json;
+  restore(s: Json): void;
+}
+
+export interface CloudTrailDeps {
+  clock: Clock;
+  random: Random;
+  store: ObjectStore;
+  accountId: string;
+  regions: string[];
+  /** Told of each delivered file, so a trail's CloudWatch Logs target receives the same records. */
+  onDelivered?: (e: DeliveredFile) => void;
+}
+
+/** The parts of a delivery the account acts on (the CloudTrail service reports more). */
+export interface DeliveredFile {
+  kind: 'logFile' | 'digest';
+  region: string;
+  atMs: number;
+  records?: string[];
+  cloudWatchLogs?: { logGroupArn: string; roleArn: string };
+}
+
+export type CloudTrailFactory = (deps: CloudTrailDeps) => CloudTrailPort;

@@ -1,0 +1,109 @@
+import { AwsError, type Json } from '../core/contract';
+import { AWS_MANAGED_POLICIES } from './managed-policies';
+
+// IAM state of the account. IAM is global: one copy for every region.
+export interface AccessKey {
+  accessKeyId: string;
+  secretAccessKey: string;
+  status: 'Active' | 'Inactive';
+  createDate: number;
+}
+export interface IamUser {
+  userName: string;
+  userId: string;
+  arn: string;
+  path: string;
+  createDate: number;
+  attachedPolicies: string[];
+  inlinePolicies: Record<string, string>;
+  accessKeys: AccessKey[];
+  /** Console password set (CreateLoginProfile). */
+  loginProfile: { createDate: number; passwordResetRequired: boolean } | null;
+  /** Serial number of the enabled MFA device, or null. */
+  mfaSerial: string | null;
+}
+export interface IamRole {
+  roleName: string;
+  roleId: string;
+  arn: string;
+  path: string;
+  createDate: number;
+  assumeRolePolicyDocument: string;
+  description: string;
+  maxSessionDuration: number;
+  attachedPolicies: string[];
+  inlinePolicies: Record<string, string>;
+}
+export interface ManagedPolicy {
+  policyName: string;
+  policyId: string;
+  arn: string;
+  path: string;
+  document: string;
+  createDate: number;
+  awsManaged: boolean;
+}
+export interface IamState {
+  users: Record<string, IamUser>;
+  roles: Record<string, IamRole>;
+  policies: Record<string, ManagedPolicy>;
+  root: { accessKeys: AccessKey[]; mfaSerial: string | null };
+}
+
+export class IamModel {
+  state: IamState;
+  constructor(readonly accountId: string, createdMs: number) {
+    const policies: Record<string, ManagedPolicy> = {};
+    AWS_MANAGED_POLICIES.forEach((p, i) => {
+      const arn = `arn:aws:iam::aws:policy/${p.name}`;
+      // AWS managed policy ids are fixed strings AWS publishes; ours are fixed per name, not random.
+      const policyId = `ANPA${String(i + 1).padStart(17, 'A')}`;
+      policies[arn] = { policyName: p.name, policyId, arn, path: '/', document: JSON.stringify(p.document), createDate: createdMs, awsManaged: true };
+    });
+    this.state = { users: {}, roles: {}, policies, root: { accessKeys: [], mfaSerial: null } };
+  }
+
+  user(name: string): IamUser {
+    const u = this.state.users[name];
+    if (!u) throw new AwsError('NoSuchEntity', `The user with name ${name} cannot be found.`, 404);
+    return u;
+  }
+  role(name: string): IamRole {
+    const r = this.state.roles[name];
+    if (!r) throw new AwsError('NoSuchEntity', `The role with name ${name} cannot be found.`, 404);
+    return r;
+  }
+  /** A policy that can be attached, or IAM's error for an ARN that names none. */
+  attachable(arn: string): ManagedPolicy {
+    const p = this.state.policies[arn];
+    if (!p) throw new AwsError('NoSuchEntity', `Policy ${arn} does not exist or is not attachable.`, 404);
+    return p;
+  }
+
+  /** Every identity-based policy document that applies to a user or a role. */
+  documentsFor(kind: 'user' | 'role', name: string): Json[] {
+    const owner = kind === 'user' ? this.state.users[name] : this.state.roles[name];
+    if (!owner) return [];
+    const texts = [
+      ...owner.attachedPolicies.map((arn) => this.state.policies[arn]?.document).filter((d): d is string => d !== undefined),
+      ...Object.values(owner.inlinePolicies),
+    ];
+    return texts.map((t) => JSON.parse(t) as Json);
+  }
+
+  /** Who owns an access key: root, an IAM user, or nobody. */
+  keyOwner(accessKeyId: string): { kind: 'root' } | { kind: 'user'; user: IamUser } | undefined {
+    if (this.state.root.accessKeys.some((k) => k.accessKeyId === accessKeyId)) return { kind: 'root' };
+    for (const user of Object.values(this.state.users)) {
+      if (user.accessKeys.some((k) => k.accessKeyId === accessKeyId)) return { kind: 'user', user };
+    }
+    return undefined;
+  }
+
+  snapshot(): Json {
+    return JSON.parse(JSON.stringify(this.state)) as Json;
+  }
+  restore(s: Json): void {
+    this.state = JSON.parse(JSON.stringify(s)) as IamState;
+  }
+}

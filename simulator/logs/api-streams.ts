@@ -1,0 +1,78 @@
+import { AwsError, type Json, type JsonObject } from '../core/contract';
+import { apiDef, str, type ActionSpec, type ServiceDeps } from '../core/service';
+import { need } from './api-groups';
+import type { LogsModel } from './model';
+
+const DAY = 86_400_000;
+
+export function streamActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
+  const acct = d.accountId;
+  const streamArn = (region: string, p: JsonObject) => `arn:aws:logs:${region}:${acct}:log-group:${str(p, 'logGroupName') ?? ''}:log-stream:${str(p, 'logStreamName') ?? ''}`;
+  return [
+    {
+      def: apiDef('logs:CreateLogStream', { readOnly: false, resourceTypes: ['AWS::Logs::LogStream'], summaryKo: '로그 그룹에 로그 스트림을 만듭니다.' }),
+      authz: (p, ctx) => ({ resource: streamArn(ctx.region, p) }),
+      handler: (p, ctx) => {
+        const g = m.group(ctx.region, need(p, 'logGroupName'));
+        const name = need(p, 'logStreamName');
+        if (name.includes(':') || name.includes('*')) throw new AwsError('InvalidParameterException', `1 validation error detected: Value '${name}' at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*`);
+        if (g.streams[name]) throw new AwsError('ResourceAlreadyExistsException', 'The specified log stream already exists');
+        g.streams[name] = { logStreamName: name, creationTime: d.clock.now(), events: [] };
+        return { response: {} };
+      },
+    },
+    {
+      def: apiDef('logs:DescribeLogStreams', { readOnly: true, resourceTypes: ['AWS::Logs::LogGroup'], summaryKo: '로그 스트림 목록을 조회합니다.' }),
+      handler: (p, ctx) => {
+        const g = m.group(ctx.region, need(p, 'logGroupName'));
+        const prefix = str(p, 'logStreamNamePrefix') ?? '';
+        const streams = Object.values(g.streams).filter((s) => s.logStreamName.startsWith(prefix)).sort((a, b) => (a.logStreamName < b.logStreamName ? -1 : 1));
+        return {
+          response: {
+            logStreams: streams.map((s) => ({
+              logStreamName: s.logStreamName, creationTime: s.creationTime,
+              ...(s.events.length ? { firstEventTimestamp: Math.min(...s.events.map((e) => e.timestamp)), lastEventTimestamp: Math.max(...s.events.map((e) => e.timestamp)), lastIngestionTime: Math.max(...s.events.map((e) => e.ingestionTime)) } : {}),
+              arn: streamArn(ctx.region, { logGroupName: g.logGroupName, logStreamName: s.logStreamName }), storedBytes: 0,
+            })),
+          },
+        };
+      },
+    },
+    {
+      // PutLogEvents is a data-plane call that CloudTrail does not record.
+      def: { ...apiDef('logs:PutLogEvents', { readOnly: false, resourceTypes: ['AWS::Logs::LogStream'], summaryKo: '로그 이벤트를 기록합니다(CloudTrail에 기록되지 않음).' }), recordedByCloudTrail: false },
+      authz: (p, ctx) => ({ resource: streamArn(ctx.region, p) }),
+      handler: (p, ctx) => {
+        const s = m.stream(ctx.region, need(p, 'logGroupName'), need(p, 'logStreamName'));
+        const raw = Array.isArray(p['logEvents']) ? (p['logEvents'] as Json[]) : [];
+        if (raw.length === 0 || raw.length > 10_000) throw new AwsError('InvalidParameterException', '1 validation error detected: Value at \'logEvents\' failed to satisfy constraint: Member must have length between 1 and 10000');
+        const events = raw.map((e) => e as JsonObject).map((e) => ({ timestamp: Number(e['timestamp']), message: String(e['message'] ?? '') }));
+        for (let i = 1; i < events.length; i++) {
+          if ((events[i]?.timestamp ?? 0) < (events[i - 1]?.timestamp ?? 0)) throw new AwsError('InvalidParameterException', 'Log events in a single PutLogEvents request must be in chronological order.');
+        }
+        if ((events.at(-1)?.timestamp ?? 0) - (events[0]?.timestamp ?? 0) > DAY) throw new AwsError('InvalidParameterException', 'Log events in a single PutLogEvents request cannot span more than 24 hours.');
+        const now = d.clock.now();
+        // Events more than 14 days old or more than 2 hours ahead are rejected, not stored.
+        const tooOld = events.filter((e) => e.timestamp < now - 14 * DAY).length;
+        const tooNewAt = events.findIndex((e) => e.timestamp > now + 2 * 3_600_000);
+        const kept = events.slice(tooOld, tooNewAt < 0 ? undefined : tooNewAt);
+        for (const e of kept) s.events.push({ ...e, ingestionTime: now });
+        const rejected: JsonObject = {};
+        if (tooOld > 0) rejected['tooOldLogEventEndIndex'] = tooOld;
+        if (tooNewAt >= 0) rejected['tooNewLogEventStartIndex'] = tooNewAt;
+        return { response: Object.keys(rejected).length ? { rejectedLogEventsInfo: rejected } : {} };
+      },
+    },
+    {
+      def: { ...apiDef('logs:GetLogEvents', { readOnly: true, resourceTypes: ['AWS::Logs::LogStream'], summaryKo: '로그 스트림의 이벤트를 읽습니다(CloudTrail에 기록되지 않음).' }), recordedByCloudTrail: false },
+      authz: (p, ctx) => ({ resource: streamArn(ctx.region, p) }),
+      handler: (p, ctx) => {
+        const s = m.stream(ctx.region, need(p, 'logGroupName'), need(p, 'logStreamName'));
+        const start = typeof p['startTime'] === 'number' ? p['startTime'] : -Infinity;
+        const end = typeof p['endTime'] === 'number' ? p['endTime'] : Infinity;
+        const events = s.events.filter((e) => e.timestamp >= start && e.timestamp < end).sort((a, b) => a.timestamp - b.timestamp);
+        return { response: { events: events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime })), nextForwardToken: `f/${events.length}`, nextBackwardToken: 'b/0' } };
+      },
+    },
+  ];
+}

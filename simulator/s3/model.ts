@@ -1,0 +1,70 @@
+import { AwsError, type Json, type ObjectStore } from '../core/contract';
+import { fromBase64, toBase64 } from '../core/format';
+import { md5Hex } from './md5';
+
+export interface S3Object {
+  body: Uint8Array;
+  etag: string;
+  lastModified: number;
+  contentType: string;
+}
+export interface Bucket {
+  name: string;
+  region: string;
+  creationDate: number;
+  policy: string | null;
+  objects: Map<string, S3Object>;
+}
+
+/** S3 state. Bucket names are global to the partition; each bucket lives in one Region. */
+export class S3Model implements ObjectStore {
+  buckets = new Map<string, Bucket>();
+  constructor(private readonly now: () => number) {}
+
+  bucket(name: string): Bucket {
+    const b = this.buckets.get(name);
+    if (!b) throw new AwsError('NoSuchBucket', 'The specified bucket does not exist', 404);
+    return b;
+  }
+
+  bucketExists(bucket: string): boolean {
+    return this.buckets.has(bucket);
+  }
+  bucketRegion(bucket: string): string | undefined {
+    return this.buckets.get(bucket)?.region;
+  }
+  bucketPolicy(bucket: string): string | undefined {
+    return this.buckets.get(bucket)?.policy ?? undefined;
+  }
+  putObject(bucket: string, key: string, body: Uint8Array, contentType = 'binary/octet-stream'): S3Object {
+    const o: S3Object = { body: body.slice(), etag: `"${md5Hex(body)}"`, lastModified: this.now(), contentType };
+    this.bucket(bucket).objects.set(key, o);
+    return o;
+  }
+  getObject(bucket: string, key: string): Uint8Array | undefined {
+    return this.buckets.get(bucket)?.objects.get(key)?.body.slice();
+  }
+  deleteObject(bucket: string, key: string): void {
+    this.buckets.get(bucket)?.objects.delete(key);
+  }
+  listKeys(bucket: string, prefix = ''): string[] {
+    const b = this.buckets.get(bucket);
+    if (!b) return [];
+    return [...b.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+  }
+
+  snapshot(): Json {
+    return [...this.buckets.values()].map((b) => ({
+      name: b.name, region: b.region, creationDate: b.creationDate, policy: b.policy,
+      objects: [...b.objects.entries()].map(([key, o]) => ({ key, body: toBase64(o.body), etag: o.etag, lastModified: o.lastModified, contentType: o.contentType })),
+    }));
+  }
+  restore(s: Json): void {
+    this.buckets.clear();
+    for (const b of s as { name: string; region: string; creationDate: number; policy: string | null; objects: { key: string; body: string; etag: string; lastModified: number; contentType: string }[] }[]) {
+      const objects = new Map<string, S3Object>();
+      for (const o of b.objects) objects.set(o.key, { body: fromBase64(o.body), etag: o.etag, lastModified: o.lastModified, contentType: o.contentType });
+      this.buckets.set(b.name, { name: b.name, region: b.region, creationDate: b.creationDate, policy: b.policy, objects });
+    }
+  }
+}

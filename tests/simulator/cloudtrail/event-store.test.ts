@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { EventStore } from '../../../simulator/cloudtrail/history/event-store';
+
+function filled(times: number[]): EventStore {
+  const store = new EventStore();
+  times.forEach((t, i) => store.add(t, `{"n":${i}}`, [i % 2 ? 'odd' : 'even', `id${i}`]));
+  return store;
+}
+
+const all = { startMs: 0, endMs: Number.MAX_SAFE_INTEGER, limit: 1000 };
+
+describe('EventStore', () => {
+  it('answers newest first, by key, within the time range', () => {
+    const store = filled([10, 20, 30, 40, 50]);
+    expect(store.query({ ...all }).map((e) => e.json)).toEqual(['{"n":4}', '{"n":3}', '{"n":2}', '{"n":1}', '{"n":0}']);
+    expect(store.query({ ...all, key: 'odd' }).map((e) => e.timeMs)).toEqual([40, 20]);
+    expect(store.query({ ...all, key: 'id3' }).map((e) => e.timeMs)).toEqual([40]);
+    expect(store.query({ ...all, startMs: 20, endMs: 40 }).map((e) => e.timeMs)).toEqual([40, 30, 20]);
+    expect(store.query({ ...all, key: 'missing' })).toEqual([]);
+  });
+
+  it('gives the same answers when records arrive out of time order', () => {
+    const ordered = filled([10, 20, 30, 40, 50]);
+    const shuffled = new EventStore();
+    for (const i of [2, 0, 4, 1, 3]) shuffled.add((i + 1) * 10, `{"n":${i}}`, [i % 2 ? 'odd' : 'even']);
+    expect(shuffled.query({ ...all }).map((e) => e.json)).toEqual(ordered.query({ ...all }).map((e) => e.json));
+    expect(shuffled.query({ ...all, key: 'even', endMs: 40 }).map((e) => e.timeMs)).toEqual([30, 10]);
+    shuffled.expireBefore(25);
+    expect(shuffled.query({ ...all }).map((e) => e.timeMs)).toEqual([50, 40, 30]);
+  });
+
+  it('keeps paging positions valid across expiry compaction', () => {
+    const times = Array.from({ length: 10_000 }, (_, i) => i);
+    const store = filled(times);
+    const firstPage = store.query({ ...all, limit: 3 });
+    const cursor = firstPage[firstPage.length - 1]!;
+    store.expireBefore(6000);
+    expect(store.size).toBe(4000);
+    const next = store.query({ ...all, limit: 3, before: { timeMs: cursor.timeMs, id: cursor.id } });
+    expect(next.map((e) => e.timeMs)).toEqual([9996, 9995, 9994]);
+    expect(store.query({ ...all, key: 'id5999' })).toEqual([]);
+    expect(store.query({ ...all, key: 'id6000' }).map((e) => e.timeMs)).toEqual([6000]);
+    expect(store.query({ ...all, key: 'odd', limit: 2 }).map((e) => e.timeMs)).toEqual([9999, 9997]);
+  });
+
+  it('round-trips through its snapshot', () => {
+    const store = filled([10, 20, 30]);
+    store.expireBefore(15);
+    const restored = EventStore.restore(store.snapshot(), (json) => {
+      const n = (JSON.parse(json) as { n: number }).n;
+      return [n % 2 ? 'odd' : 'even', `id${n}`];
+    });
+    const view = (s: EventStore) => s.query({ ...all }).map((e) => [e.timeMs, e.json]);
+    expect(view(restored)).toEqual(view(store));
+    expect(view(restored)).toHaveLength(2);
+    expect(restored.query({ ...all, key: 'id1' }).map((e) => e.timeMs)).toEqual([20]);
+  });
+});
