@@ -1,0 +1,55 @@
+import type { CallContext, CallResult } from '../../simulator/core/call';
+import type { Channel, JsonObject } from '../../simulator/core/contract';
+
+/** One call made during a scenario, with the simulator's full answer (response or error, records, routing). */
+export interface CallLogEntry {
+  api: string;
+  params: JsonObject;
+  ctx: CallContext;
+  result: CallResult;
+  atMs: number;
+}
+
+/** What a step's check sees: the calls since the step became current, every call of the run, and the time. */
+export interface StepWorld {
+  calls: CallLogEntry[];
+  all: CallLogEntry[];
+  nowMs: number;
+  startMs: number;
+}
+
+export interface ScenarioCall {
+  api: string;
+  params: JsonObject;
+  as?: string;
+  region?: string;
+  via?: Channel;
+}
+export type ScenarioAction = ScenarioCall | { advance: string };
+
+export interface ScenarioStep {
+  id: string;
+  titleKo: string;
+  instructionKo: string;
+  hintKo: string;
+  /** What a learner who skips the step sees, and what is performed for them; also the tests' correct path.
+   *  An entry may be computed from what happened so far (e.g. a log file's key, known only after delivery). */
+  solution: (ScenarioAction | ((w: StepWorld) => ScenarioAction))[];
+  /** True once the simulator's state shows the step done. */
+  done(w: StepWorld): boolean;
+  /** Moves that show a misunderstanding: each answers with a hint, never a dead end. */
+  mistakes?: { when(w: StepWorld, last: CallLogEntry): boolean; hintKo: string }[];
+}
+
+export interface ScenarioDef {
+  id: string;
+  order: number;
+  titleKo: string;
+  goalKo: string;
+  noteId: string;
+  /** Who acts, where and how, unless a call says otherwise (the learner's identity in the simulator). */
+  defaults: { as: string; region: string; via: Channel };
+  /** Real calls that build the scenario's starting sandbox, so it can be replayed any time (as root, us-east-1). */
+  setup: ScenarioAction[];
+  steps: ScenarioStep[];
+}

@@ -1,0 +1,49 @@
+import type { ScenarioAction } from '../../content/scenarios/types';
+
+/** Per scenario: a step, the wrong moves a learner makes there, and part of the hint they must get. */
+export const WRONG_MOVES: Record<string, { atStep: number; moves: ScenarioAction[]; hintContains: string }> = {
+  'console-login': {
+    atStep: 1,
+    // Looks in the Region they were working in, where the global-endpoint sign-in is not.
+    moves: [{ api: 'cloudtrail:LookupEvents', params: { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'ConsoleLogin' }] }, region: 'ap-northeast-2' }],
+    hintContains: 'us-east-1',
+  },
+  'management-vs-data': {
+    atStep: 1,
+    // Turns management events off while adding the data selector.
+    moves: [
+      {
+        api: 'cloudtrail:PutEventSelectors',
+        params: { TrailName: 'main', EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: false, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::photos/'] }] }] },
+      },
+    ],
+    hintContains: 'IncludeManagementEvents',
+  },
+  'vpc-subnet': {
+    atStep: 1,
+    moves: [{ api: 'ec2:CreateVpc', params: { CidrBlock: '10.0.0.0/16' } }, { api: 'ec2:CreateSubnet', params: { VpcId: 'vpc-00000000000000000', CidrBlock: '10.0.1.0/24' } }],
+    hintContains: 'InvalidVpcID.NotFound',
+  },
+  'security-change': {
+    atStep: 1,
+    moves: [{ api: 'cloudtrail:LookupEvents', params: { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'AttachRolePolicy' }] } }],
+    hintContains: '2021년 11월',
+  },
+  'after-90-days': {
+    atStep: 2,
+    // Looks again without moving the clock: the event is still there.
+    moves: [{ api: 'cloudtrail:LookupEvents', params: { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateBucket' }] } }],
+    hintContains: '+91일',
+  },
+  'read-write-trails': {
+    atStep: 0,
+    moves: [{ api: 'cloudtrail:PutEventSelectors', params: { TrailName: 'writes', EventSelectors: [{ ReadWriteType: 'ReadOnly', IncludeManagementEvents: true }] } }],
+    hintContains: 'WriteOnly',
+  },
+  'global-service-events': {
+    atStep: 0,
+    // Creates the user in the wrong way: a different name, so the step's check is not satisfied.
+    moves: [{ api: 'iam:CreateUser', params: { UserName: 'caroll' } }],
+    hintContains: 'carol',
+  },
+};
