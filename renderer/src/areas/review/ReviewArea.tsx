@@ -15,6 +15,7 @@ import {
   type ReviewSession,
 } from './review-api';
 import { reviewables } from './study-items';
+import { SCENARIOS } from '../../../../content/scenarios';
 import { HistoryChart } from './HistoryChart';
 import { SessionRunner } from './SessionRunner';
 import { SessionSummaryView } from './SessionSummaryView';
@@ -61,7 +62,7 @@ export default function ReviewArea() {
 
   const start = (lengthMinutes: number) => {
     const now = new Date();
-    const session = startSession({ lengthMinutes, items: studyItemsFor(all), cards: review.cards, quizStats, scenarioIds: [], now, seed: now.toISOString() });
+    const session = startSession({ lengthMinutes, items: studyItemsFor(all), cards: review.cards, quizStats, scenarioIds: SCENARIOS.map((x) => x.id), now, seed: now.toISOString() });
     setFinished(null);
     void save(addSession(review, session));
   };

@@ -6,6 +6,7 @@ import { isCorrect, type Answer } from '../quiz/quiz-session';
 import { currentItem, type AnswerResult, type ReviewSession } from './review-api';
 import type { Reviewable } from './study-items';
 import { FlashcardView, type SelfGrade } from './FlashcardView';
+import { SCENARIOS } from '../../../../content/scenarios';
 
 interface Props {
   session: ReviewSession;
@@ -58,6 +59,11 @@ export function SessionRunner({ session, all, onAnswer, onStop }: Props) {
         {CATEGORY_LABELS[planned.category as QuizCategory] ?? '용어 카드'}
       </p>
       <button className="btn small" onClick={onStop}>세션 끝내기</button>
+      {session.scenarioId && (
+        <p className="muted small full">
+          이번 세션의 실습: <strong>{SCENARIOS.find((x) => x.id === session.scenarioId)?.titleKo ?? session.scenarioId}</strong> — 문제를 마친 뒤 시나리오 영역에서 해 보세요.
+        </p>
+      )}
     </div>
   );
 
