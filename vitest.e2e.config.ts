@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A page does real work (the quiz bank is generated from the simulator on first use): poll like a patient user.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -12,7 +12,7 @@ describe('a learner reviews on the weekend', () => {
     await s.close();
   });
 
-  const progressText = () => s.page.locator('.session-head p').textContent();
+  const progressText = () => s.page.locator('.session-progress').textContent();
 
   /** Answers whatever is shown: a flashcard (Space, then 3) or a question (a number, then Enter). */
   async function answerCurrent(): Promise<void> {

@@ -54,7 +54,7 @@ export function SessionRunner({ session, all, onAnswer, onStop }: Props) {
   const progress = `${session.index + 1} / ${session.items.length}`;
   const header = (
     <div className="row session-head">
-      <p className="muted small">
+      <p className="muted small session-progress">
         복습 세션 · {progress} · {planned.reason === 'due' ? '복습할 카드' : planned.reason === 'weak' ? '약한 범주' : '새 문제'} ·{' '}
         {CATEGORY_LABELS[planned.category as QuizCategory] ?? '용어 카드'}
       </p>
