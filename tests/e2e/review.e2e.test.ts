@@ -71,6 +71,7 @@ describe('a learner reviews on the weekend', () => {
     await expect.poll(() => page.locator('.recharts-wrapper').count()).toBe(1);
     await shot(page, 'review-summary-dark');
     await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
     await page.keyboard.press('Alt+5');
     await expect.poll(() => page.getByRole('img', { name: /복습 기록/ }).getAttribute('aria-label')).toMatch(/2문제/);
   });

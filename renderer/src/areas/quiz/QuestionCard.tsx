@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { QuizItem } from '../../../../content/quiz/types';
 import type { Answer } from './quiz-session';
 import { SortBoard } from './SortBoard';
@@ -11,12 +11,14 @@ interface Props {
 
 /** Number keys answer a choice question; the sort board has its own keys. */
 export function QuestionCard({ item, answer, onAnswer }: Props) {
+  // Remounted per question (key), so the sort board starts empty.
   const [sortDraft, setSortDraft] = useState<(number | null)[]>(() => (item.sort?.cards ?? []).map(() => null));
-  useEffect(() => setSortDraft((item.sort?.cards ?? []).map(() => null)), [item]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (item.format === 'sort' || answer) return;
     const onKey = (e: KeyboardEvent) => {
+      // A key a control already handled (e.g. Enter submitting a sort board) must not act twice.
+      if (e.defaultPrevented) return;
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const n = Number(e.key);
       if (Number.isInteger(n) && n >= 1 && n <= item.choices.length) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { QUIZ_CATEGORIES, type QuizCategory } from '../../../../content/schema';
 import { CATEGORY_LABELS, type QuizItem } from '../../../../content/quiz/types';
 import { useApp } from '../../store/app-store';
@@ -44,8 +44,10 @@ export default function QuizArea() {
     else setPhase({ ...phase, index: phase.index + 1, answer: null });
   }, [phase]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // A key a control already handled (e.g. Enter submitting a sort board) must not act twice.
+      if (e.defaultPrevented) return;
       if (e.key !== 'Enter' || phase.kind !== 'run' || !phase.answer) return;
       e.preventDefault();
       next();
@@ -119,7 +121,7 @@ export default function QuizArea() {
         {CATEGORY_LABELS[item.category]} · {phase.index + 1} / {phase.items.length}
       </p>
       <h1 id="area-title" className="visually-hidden">퀴즈 문제 {phase.index + 1}</h1>
-      <QuestionCard item={item} answer={phase.answer} onAnswer={onAnswer} />
+      <QuestionCard key={`${phase.index}:${item.id}`} item={item} answer={phase.answer} onAnswer={onAnswer} />
       {phase.answer && (
         <div className={`feedback card ${right ? 'right' : 'wrong'}`} role="status">
           <h2>{right ? '정답입니다' : '틀렸습니다'}</h2>

@@ -22,6 +22,7 @@ export function SortBoard({ sort, draft, locked, onChange, onSubmit }: Props) {
       e.preventDefault();
       place(card, n - 1);
     } else if (e.key === '0' || e.key === 'Backspace') {
+      e.preventDefault();
       place(card, null);
     } else if (e.key === 'Enter' && allPlaced && !locked) {
       e.preventDefault();

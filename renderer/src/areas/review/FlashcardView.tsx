@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { Flashcard } from './study-items';
 
 export type SelfGrade = { correct: boolean; confidence: 'unsure' | 'sure' | null };
@@ -12,10 +12,12 @@ const GRADES: { label: string; grade: SelfGrade }[] = [
 
 /** Space shows the back; then 1–4 grade how well the learner knew it. */
 export function FlashcardView({ card, onGrade }: { card: Flashcard; onGrade(g: SelfGrade): void }) {
+  // Remounted per card (key), so the back starts hidden.
   const [shown, setShown] = useState(false);
-  useEffect(() => setShown(false), [card]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // A key a control already handled (e.g. Enter submitting a sort board) must not act twice.
+      if (e.defaultPrevented) return;
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       if (!shown && (e.key === ' ' || e.key === 'Enter')) {
         e.preventDefault();

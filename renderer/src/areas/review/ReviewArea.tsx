@@ -90,7 +90,7 @@ export default function ReviewArea() {
   };
 
   if (running) {
-    return <SessionRunner session={running} all={all} onAnswer={onAnswer} onStop={() => void stop(running)} />;
+    return <SessionRunner key={`${running.id}:${running.index}`} session={running} all={all} onAnswer={onAnswer} onStop={() => void stop(running)} />;
   }
 
   const now = new Date();

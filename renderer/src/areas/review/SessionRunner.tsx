@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { CATEGORY_LABELS } from '../../../../content/quiz/types';
 import type { QuizCategory } from '../../../../content/schema';
 import { QuestionCard } from '../quiz/QuestionCard';
@@ -18,12 +18,9 @@ interface Props {
 /** One question at a time; an item whose content no longer exists is skipped as unanswerable, never faked. */
 export function SessionRunner({ session, all, onAnswer, onStop }: Props) {
   const planned = currentItem(session);
+  // The parent remounts this component for every item (key), so per-item state starts fresh with the item.
   const shownAt = useRef(performance.now());
   const [answer, setAnswer] = useState<Answer | null>(null);
-  useEffect(() => {
-    shownAt.current = performance.now();
-    setAnswer(null);
-  }, [planned?.itemId, session.index]);
 
   const entry = planned ? all.get(planned.itemId) : undefined;
   const quiz = entry?.kind === 'quiz' ? entry.item : null;
@@ -37,9 +34,11 @@ export function SessionRunner({ session, all, onAnswer, onStop }: Props) {
   );
   const answeredMs = useRef(0);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!answer) return;
     const onKey = (e: KeyboardEvent) => {
+      // A key a control already handled (e.g. Enter submitting a sort board) must not act twice.
+      if (e.defaultPrevented) return;
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const choice = e.key === 'Enter' ? null : e.key === '1' ? 'unsure' : e.key === '2' ? 'sure' : undefined;
       if (choice === undefined) return;
@@ -84,12 +83,14 @@ export function SessionRunner({ session, all, onAnswer, onStop }: Props) {
       <h1 id="area-title" className="visually-hidden">복습 문제 {progress}</h1>
       {entry.kind === 'card' ? (
         <FlashcardView
+          key={entry.card.id}
           card={entry.card}
           onGrade={(g: SelfGrade) => void onAnswer(session, planned.itemId, { correct: g.correct, responseMs: performance.now() - shownAt.current, confidence: g.confidence }, null)}
         />
       ) : (
         <>
           <QuestionCard
+            key={entry.item.id}
             item={entry.item}
             answer={answer}
             onAnswer={(a) => {
