@@ -13,11 +13,13 @@ import { StsService, resolvePrincipal } from './sts';
 import { CloudWatchService } from './cloudwatch/api-service';
 import { Ec2Service } from './ec2';
 import { EventsService } from './events/api-service';
+import { wireEventBridge } from './events/bus-wiring';
 import { evaluate } from './iam/policy-eval';
 import { LambdaService } from './lambda';
 import { ExecutionLogs } from './lambda/execution-logs';
 import { LogsService } from './logs/api-service';
 import { SnsService } from './sns';
+import { InspectService } from './inspect';
 
 export const DEFAULT_ACCOUNT_ID = '123456789012';
 export const DEFAULT_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'ap-northeast-2', 'eu-west-1'] as const;
@@ -68,7 +70,12 @@ export class Account {
     this.signin = new SigninService(deps, this.iam.model);
     this.s3 = new S3Service(deps);
     this.ec2 = new Ec2Service(deps);
-    this.logs = new LogsService(deps);
+    // Metric filters publish into CloudWatch (built below; reached only once events arrive) and tell the bus.
+    this.logs = new LogsService(deps, {
+      putMetric: (region, namespace, datum, receivedAt) => this.cloudwatch.model.metricsIn(region).put(namespace, datum, receivedAt),
+      emit: (e) => this.bus.emit(e),
+      call: (api, params, ctx) => this.call(api, params, ctx),
+    });
     const roleName = (arn: string) => Object.values(this.iam.model.state.roles).find((r) => r.arn === arn)?.roleName ?? '';
     const executionLogs = new ExecutionLogs(
       () => this.lambda.model.warmStreams,
@@ -77,10 +84,16 @@ export class Account {
       (region, group, stream, events) => this.logs.model.append(region, group, stream, events, this.clock.now()),
       this.accountId,
     );
-    this.lambda = new LambdaService(deps, this.iam.model, this.s3.model, (fn, region, requestId) => executionLogs.write(fn, region, requestId, this.clock.now()));
+    this.lambda = new LambdaService(deps, this.iam.model, this.s3.model, (fn, region, requestId) => {
+      executionLogs.write(fn, region, requestId, this.clock.now());
+      this.cloudwatch.lambdaInvoked(fn, region);
+    });
     this.sns = new SnsService(deps);
     this.events = new EventsService(deps);
-    this.cloudwatch = new CloudWatchService(deps);
+    this.cloudwatch = new CloudWatchService(deps, {
+      ec2: this.ec2.model, s3: this.s3.model, lambda: this.lambda.model, sns: this.sns.model, bus: this.bus,
+      call: (api, params, ctx) => this.call(api, params, ctx),
+    });
     this.services = [this.iam, this.sts, this.signin, this.s3, this.ec2, this.lambda, this.sns, this.logs, this.events, this.cloudwatch];
     const ctDeps: CloudTrailDeps = {
       clock: this.clock, random: this.random, store: this.s3.model, accountId: this.accountId, regions: this.regions,
@@ -94,6 +107,8 @@ export class Account {
       },
     };
     this.cloudTrail = (o.cloudTrail ?? createCloudTrail)(ctDeps);
+    // Records reach the default event buses; rule targets are invoked as events.amazonaws.com.
+    wireEventBridge({ events: this.events, sns: this.sns.model, bus: this.bus, clock: this.clock, regions: this.regions, call: (api, params, ctx) => this.call(api, params, ctx) });
     for (const s of this.services) for (const a of s.actions) this.specs.set(a.def.api, a);
     for (const def of this.cloudTrail.catalog) {
       const handler = this.cloudTrail.handlers[def.eventName];
@@ -108,11 +123,18 @@ export class Account {
         },
       });
     }
+    // The UI's unrecorded read-only look (simulator/inspect): callable, but not in the AWS catalog.
+    for (const a of new InspectService({ spec: (api) => this.specs.get(api), cloudTrailHandler: (n) => this.cloudTrail.handlers[n] }).actions) this.specs.set(a.def.api, a);
   }
 
-  /** Every action the account supports, in one list: the catalog. */
+  /** Every AWS action the account supports, in one list: the catalog (the simulator's own sim:* actions are not AWS's). */
   catalog(): ActionDef[] {
-    return [...this.specs.values()].map((s) => s.def);
+    return [...this.specs.values()].map((s) => s.def).filter((d) => d.eventSource !== 'sim');
+  }
+
+  /** The simulator's own controls (sim:*: inbox, presets, inspection, validation): callable, never recorded. */
+  controls(): ActionDef[] {
+    return [...this.specs.values()].map((s) => s.def).filter((d) => d.eventSource === 'sim');
   }
 
   /**
@@ -146,7 +168,21 @@ export class Account {
     const ms = typeof by === 'number' ? by : parseDuration(by);
     if (ms < 0) throw new Error('advance: duration must not be negative');
     const from = this.clock.now();
-    this.clock.set(from + ms);
+    const to = from + ms;
+    // CloudWatch works minute by minute (producers, alarm evaluations, alarm actions): each due minute runs at
+    // its own simulated time, after CloudTrail has done what was due before it. CloudTrail itself steps every
+    // minute: its deliveries to CloudWatch Logs feed metric filters, whose datapoints can wake an alarm for
+    // that very minute (an idle minute costs about a microsecond; 91 days of them ~0.2 s).
+    const MINUTE_MS = 60_000;
+    // A datum that arrived after the last step of the previous advance may have made a past minute due.
+    const first = this.cloudwatch.nextDueAt() <= from ? Math.ceil(from / MINUTE_MS) * MINUTE_MS : Math.floor(from / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
+    for (let t = first; t <= to; t += MINUTE_MS) {
+      this.clock.set(t);
+      this.cloudTrail.advanceTo(t);
+      if (this.cloudwatch.nextDueAt() <= t) this.cloudwatch.runDue(t);
+      if (this.events.nextDueAt() <= t) this.events.runDue(t);
+    }
+    this.clock.set(to);
     this.cloudTrail.advanceTo(this.clock.now());
     this.bus.emit({ type: 'clock.advanced', fromMs: from, toMs: this.clock.now() });
   }

@@ -109,7 +109,7 @@ export function parseScript(text: string, known: Set<string>): { seed: number; s
 /** Runs a script and returns the output document. */
 export function runScript(text: string, opts: Partial<AccountOptions> = {}): { results: ScriptResult[] } {
   const probe = new Account({ seed: 0, startMs: 0, ...opts });
-  const known = new Set(probe.catalog().map((d) => d.api));
+  const known = new Set([...probe.catalog(), ...probe.controls()].map((d) => d.api));
   const script = parseScript(text, known);
   const acct = new Account({ ...opts, seed: script.seed, startMs: script.startMs });
   const answers = new Map<number, JsonObject>();

@@ -19,4 +19,19 @@ export const CLOUDTRAIL_CATALOG: ActionDef[] = [
   apiDef('cloudtrail:ListTrails', { readOnly: true, summaryKo: '계정의 모든 트레일 이름과 홈 리전을 나열한다.' }),
   apiDef('cloudtrail:LookupEvents', { readOnly: true, summaryKo: '이벤트 기록(최근 90일 관리 이벤트)을 속성 하나와 시간 범위로 조회한다.' }),
   apiDef('cloudtrail:ListPublicKeys', { readOnly: true, summaryKo: '다이제스트 파일 서명 검증용 리전 공개 키를 나열한다.' }),
+  // `aws cloudtrail validate-logs` runs on the learner's machine (it reads the bucket and the public keys);
+  // CloudTrail has no such API, so nothing records it and it is no AWS catalog entry (eventSource "sim").
+  {
+    api: 'sim:ValidateLogs',
+    eventSource: 'sim',
+    eventName: 'ValidateLogs',
+    readOnly: true,
+    category: 'Management',
+    apiCall: false,
+    eventType: 'AwsApiCall',
+    resourceTypes: TRAIL,
+    globalService: false,
+    summaryKo: '트레일의 다이제스트·로그 파일 무결성을 검증한다(aws cloudtrail validate-logs, 시뮬레이터 전용, CloudTrail에 기록되지 않음).',
+    recordedByCloudTrail: false,
+  },
 ];

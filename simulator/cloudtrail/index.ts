@@ -1,5 +1,6 @@
 // The CloudTrail service: event history per Region, trails as xstate actors, delivery of log and digest
-// files on the simulated clock, log file validation, and the routing explanation of every record.
+// files on the simulated clock, log file validation, Insights analysis, and the routing explanation of every
+// record.
 import { AwsError, type ActionDef, type CloudTrailRecord, type Clock, type HandlerFn, type Json, type ObjectStore, type Random } from '../core/contract';
 import { queryHandlers } from './api/query-handlers';
 import { selectorHandlers } from './api/selector-handlers';
@@ -11,16 +12,22 @@ import { EventStore, type EventStoreSnapshot } from './history/event-store';
 import { EVENT_HISTORY_DAYS, type RegionHistory } from './history/lookup-events';
 import { lookupPairsOf } from './history/lookup-keys';
 import type { CloudTrailInternals } from './internals';
-import { historyRouting, trailRouting, type RecordRouting } from './routing';
+import { InsightsEngine, type InsightDetection } from './insights/engine';
+import { buildInsightRecord } from './insights/insight-record';
+import { insightsReadyMs, trailCoversRegion } from './insights/learning';
+import { historyRouting, insightTrailVerdict, trailRouting, type RecordRouting } from './routing';
 import { DAY_MS, eventTimeMs } from './time';
 import { checkBucket } from './trails/trail-params';
 import { TrailRegistry } from './trails/trail-registry';
+import type { InsightType } from './trails/trail-types';
 
 export type { RecordRouting, TrailRouting, HistoryRouting } from './routing';
 export type { LogFileDelivered, DigestDelivered } from './delivery/lanes';
 export type { ValidationReport } from './validation/validate-logs';
 export { eventsToCsv, eventsToJson, CSV_COLUMNS } from './history/export';
 export { validateLogs } from './validation/validate-logs';
+export { INSIGHTS_LEARNING_MS } from './insights/learning';
+export { unusualThreshold, baselineStartMinute } from './insights/rule';
 
 export interface CloudTrailDeps {
   clock: Clock;
@@ -30,6 +37,8 @@ export interface CloudTrailDeps {
   regions: string[];
   /** Each delivered log file (with the trail's CloudWatch Logs target, if any) and digest file. */
   onDelivered?: (e: LogFileDelivered | DigestDelivered) => void;
+  /** Each Insights event CloudTrail writes (Start or End), with where it went. */
+  onInsight?: (record: CloudTrailRecord, routing: RecordRouting) => void;
 }
 
 const SNAPSHOT_VERSION = 1;
@@ -37,6 +46,20 @@ const SNAPSHOT_VERSION = 1;
 function storeKeysOf(record: CloudTrailRecord): string[] {
   return lookupPairsOf(record).map(([k, v]) => `${k}\u0000${v}`);
 }
+
+/** Insights events are CloudTrail's own findings: no API call, no caller. Routing reads only globalService. */
+const INSIGHT_DEF: ActionDef = {
+  api: 'cloudtrail:Insight',
+  eventSource: 'cloudtrail.amazonaws.com',
+  eventName: 'Insight',
+  readOnly: true,
+  category: 'Management',
+  apiCall: false,
+  eventType: 'AwsCloudTrailInsight',
+  resourceTypes: [],
+  globalService: false,
+  summaryKo: 'CloudTrail Insights 이벤트(비정상적인 API 호출량·오류율의 시작과 끝).',
+};
 
 export class CloudTrailService {
   readonly handlers: Record<string, HandlerFn>;
@@ -46,9 +69,11 @@ export class CloudTrailService {
   private histories = new Map<string, RegionHistory>();
   private signatures = new Map<string, string>();
   private readonly internals: CloudTrailInternals;
+  private readonly insights: InsightsEngine;
 
   constructor(private readonly deps: CloudTrailDeps) {
     this.trails = new TrailRegistry(deps.accountId);
+    this.insights = new InsightsEngine(deps.random);
     this.lanes = new DeliveryLanes({
       accountId: deps.accountId,
       random: deps.random,
@@ -104,24 +129,45 @@ export class CloudTrailService {
 
   /** Routes one finished record to event history and trails; returns where it landed or not, and why. */
   ingest(record: CloudTrailRecord, def: ActionDef): RecordRouting {
+    return this.route(record, def, this.deps.clock.now());
+  }
+
+  private route(record: CloudTrailRecord, def: ActionDef, now: number, insight?: InsightDetection): RecordRouting {
     const json = JSON.stringify(record);
     const eventMs = eventTimeMs(record.eventTime);
-    const now = this.deps.clock.now();
     const eventHistory = historyRouting(record, this.deps.regions);
     if (eventHistory.landed) {
       const h = this.history(record.awsRegion);
       (eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management).add(eventMs, json, storeKeysOf(record));
+      // Insights analyse the Region's management events, whichever trails record them.
+      if (eventHistory.code === 'MANAGEMENT_EVENT') this.insights.count(record, eventMs);
     }
-    const trails = this.trails
-      .all()
-      .map((t) =>
+    const trails = this.trails.all().map(
+      (t) =>
+        (insight && insightTrailVerdict(t.config, t.status, record.awsRegion, insight)) ??
         trailRouting(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, json, eventMs, now, folder)),
-      );
+    );
     return { eventId: record.eventID, eventName: record.eventName, awsRegion: record.awsRegion, eventHistory, trails };
   }
 
-  /** Does what is due up to simulated time nowMs: log file deliveries, hourly digests, 90-day expiry. */
+  /** Some trail that records this Region receives this Insights type and is past its learning period. */
+  private insightsArmed(region: string, type: InsightType, atMs: number): boolean {
+    return this.trails.all().some((t) => {
+      const ready = insightsReadyMs(t.config, t.status, type);
+      return ready !== undefined && ready <= atMs && trailCoversRegion(t.config, region);
+    });
+  }
+
+  /** Does what is due up to simulated time nowMs, in time order: Insights analysis of each minute that ended,
+   *  log file deliveries, hourly digests, 90-day expiry. */
   advanceTo(nowMs: number): void {
+    const found = this.insights.advanceTo(nowMs, (region, type, atMs) => this.insightsArmed(region, type, atMs));
+    for (const d of found) {
+      this.lanes.advanceTo(d.atMs);
+      const record = buildInsightRecord({ ...d, accountId: this.deps.accountId, eventID: this.deps.random.uuid() });
+      const routing = this.route(record, INSIGHT_DEF, d.atMs, d);
+      this.deps.onInsight?.(record, routing);
+    }
     this.lanes.advanceTo(nowMs);
     const cutoff = nowMs - EVENT_HISTORY_DAYS * DAY_MS;
     for (const h of this.histories.values()) {
@@ -140,6 +186,7 @@ export class CloudTrailService {
       lanes: this.lanes.snapshot() as unknown as Json,
       signatures: [...this.signatures.entries()],
       history: history as unknown as Json,
+      insights: this.insights.snapshot(),
     };
   }
 
@@ -151,6 +198,7 @@ export class CloudTrailService {
       lanes?: unknown;
       signatures?: unknown;
       history?: unknown;
+      insights?: Json;
     } | null;
     if (!snap || snap.version !== SNAPSHOT_VERSION) throw new Error(`cloudtrail snapshot: unsupported version ${String(snap?.version)}`);
     if (typeof snap.keysValidFromMs !== 'number' || !Array.isArray(snap.trails) || !Array.isArray(snap.lanes) || !Array.isArray(snap.signatures)) {
@@ -162,6 +210,7 @@ export class CloudTrailService {
     this.signatures.clear();
     for (const [k, v] of snap.signatures as [string, string][]) this.signatures.set(k, v);
     this.internals.keysValidFromMs = snap.keysValidFromMs;
+    this.insights.restore(snap.insights);
     const keysOf = (json: string) => storeKeysOf(JSON.parse(json) as CloudTrailRecord);
     const empty: EventStoreSnapshot = { times: [], jsons: [] };
     for (const region of this.deps.regions) {

@@ -3,7 +3,9 @@
 import type { ActionDef, CloudTrailRecord } from '../core/contract';
 import { matchSelectors, type SelectorVerdict } from './trails/selector-match';
 import type { TrailConfig, TrailStatus } from './trails/trail-types';
-import { isoSeconds } from './time';
+import { isoSeconds, MINUTE_MS } from './time';
+import type { InsightDetection } from './insights/engine';
+import { insightsReadyMs, trailCoversRegion } from './insights/learning';
 import type { LogFolder } from './delivery/files';
 
 export type HistoryCode = 'MANAGEMENT_EVENT' | 'INSIGHT_EVENT' | 'DATA_EVENT' | 'REGION_NOT_IN_ACCOUNT';
@@ -14,6 +16,7 @@ export type TrailCode =
   | 'OTHER_REGION'
   | 'GLOBAL_SERVICE_EVENTS_EXCLUDED'
   | 'INSIGHTS_NOT_SELECTED'
+  | 'INSIGHTS_LEARNING'
   | Extract<SelectorVerdict, { selected: false }>['code'];
 
 export type HistoryRouting = { region: string; landed: boolean; code: HistoryCode; reasonKo: string };
@@ -72,6 +75,13 @@ function selectorReasonKo(v: Extract<SelectorVerdict, { selected: false }>, trai
   }
 }
 
+/** Records buffered in one lane share a due time for five minutes: format it once. */
+let lastDue: { ms: number; text: string } | undefined;
+function dueTimeOf(ms: number): string {
+  if (lastDue?.ms !== ms) lastDue = { ms, text: isoSeconds(ms) };
+  return lastDue.text;
+}
+
 /** The verdict for one trail; `due` is asked only when the record is taken. */
 export function trailRouting(
   record: CloudTrailRecord,
@@ -102,16 +112,52 @@ export function trailRouting(
   }
   const folder: LogFolder = record.eventCategory === 'Insight' ? 'CloudTrail-Insight' : 'CloudTrail';
   const dueMs = due(folder);
+  const dueTime = dueTimeOf(dueMs);
   const routing: TrailRouting = {
     ...base,
     landed: true,
     code: 'DELIVERY_SCHEDULED',
-    reasonKo: `트레일 ${trail.name}에 기록되어 ${isoSeconds(dueMs)}에 S3 버킷 ${trail.s3BucketName}의 ${folder}/${record.awsRegion}/ 로그 파일로 전달됩니다.`,
+    reasonKo: `트레일 ${trail.name}에 기록되어 ${dueTime}에 S3 버킷 ${trail.s3BucketName}의 ${folder}/${record.awsRegion}/ 로그 파일로 전달됩니다.`,
     deliveryRegion: record.awsRegion,
     deliveryFolder: folder,
     s3Bucket: trail.s3BucketName,
-    deliveryDueTime: isoSeconds(dueMs),
+    deliveryDueTime: dueTime,
   };
   if (trail.cloudWatchLogsLogGroupArn) routing.cloudWatchLogsLogGroupArn = trail.cloudWatchLogsLogGroupArn;
   return routing;
+}
+
+/** An Insights event that began before the trail's learning period was over is not delivered to it. */
+export function insightsLearningRouting(trail: TrailConfig, readyMs: number): TrailRouting {
+  return {
+    trailName: trail.name,
+    trailArn: trail.arn,
+    landed: false,
+    code: 'INSIGHTS_LEARNING',
+    reasonKo: `트레일 ${trail.name}의 Insights는 켜진 뒤(또는 로깅을 다시 시작한 뒤) 최대 36시간이 지나야 이벤트를 전달합니다. 이 트레일은 ${isoSeconds(readyMs)}부터 받습니다.`,
+  };
+}
+
+/** A trail whose Insights selector covers only data events does not receive management-event Insights. */
+export function insightsNotSelectedRouting(trail: TrailConfig, insightType: string): TrailRouting {
+  return {
+    trailName: trail.name,
+    trailArn: trail.arn,
+    landed: false,
+    code: 'INSIGHTS_NOT_SELECTED',
+    reasonKo: `트레일 ${trail.name}의 ${insightType} 선택기는 관리 이벤트를 분석하지 않습니다(EventCategories에 Management 없음).`,
+  };
+}
+
+/** Why an Insights event does not reach a trail that otherwise would take it: the incident began during the
+ *  trail's learning period, or the trail's selector covers only data events. */
+export function insightTrailVerdict(config: TrailConfig, status: TrailStatus, region: string, insight: InsightDetection): TrailRouting | undefined {
+  const type = insight.key.insightType;
+  const readyMs = insightsReadyMs(config, status, type);
+  if (readyMs === undefined) {
+    const typeSelected = config.insightSelectors.some((s) => s.InsightType === type);
+    return status.isLogging && typeSelected ? insightsNotSelectedRouting(config, type) : undefined;
+  }
+  const startedMs = (insight.eventMinute - (insight.state === 'End' ? insight.insightMinutes : 0)) * MINUTE_MS;
+  return startedMs < readyMs && trailCoversRegion(config, region) ? insightsLearningRouting(config, readyMs) : undefined;
 }

@@ -1,5 +1,7 @@
 import { AwsError, type Json, type JsonObject } from '../core/contract';
 import { apiDef, isObject, str, type ActionSpec, type ServiceDeps } from '../core/service';
+import { validateTargetInput, type TargetInputConfig } from './input-transform';
+import { parseSchedule, UnsupportedSchedule, validSchedule } from './bus-schedule';
 import { parseEventPattern } from './pattern';
 import type { EventsModel, Rule } from './model';
 
@@ -11,6 +13,40 @@ const need = (p: JsonObject, n: string) => {
 const STATES = ['ENABLED', 'DISABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS'];
 /** Targets per rule (EventBridge quotas). */
 const MAX_TARGETS = 5;
+
+function checkSchedule(expr: string): void {
+  const invalid = new AwsError('ValidationException', 'Parameter ScheduleExpression is not valid.');
+  if (!validSchedule(expr)) throw invalid;
+  try {
+    parseSchedule(expr);
+  } catch (e) {
+    if (e instanceof UnsupportedSchedule) throw new AwsError('Sim.UnsupportedSchedule', `The simulation does not run this schedule: ${e.message}. Use rate() or a cron() without L, W or #.`);
+    throw invalid;
+  }
+}
+
+const TARGET_ID = /^[.\-_A-Za-z0-9]{1,64}$/;
+
+/** One target of a PutTargets request (position: 1-based), checked as the service does. */
+function checkTarget(t: JsonObject, position: number): void {
+  const at = `targets.${position}.member`;
+  const nul = (f: string) => new AwsError('ValidationException', `1 validation error detected: Value null at '${at}.${f}' failed to satisfy constraint: Member must not be null`);
+  if (typeof t['Id'] !== 'string') throw nul('id');
+  if (typeof t['Arn'] !== 'string') throw nul('arn');
+  if (!TARGET_ID.test(t['Id'])) {
+    throw new AwsError('ValidationException', `1 validation error detected: Value '${t['Id']}' at '${at}.id' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+`);
+  }
+  if (!/^arn:aws[a-z-]*:[a-z0-9-]+:/.test(t['Arn'])) throw new AwsError('ValidationException', `Parameter ${t['Arn']} is not valid. Reason: Provided Arn is not in correct format.`);
+  const tr = t['InputTransformer'];
+  if (tr !== undefined && (!isObject(tr) || typeof tr['InputTemplate'] !== 'string')) throw nul('inputTransformer.inputTemplate');
+  const input: TargetInputConfig = {
+    Id: t['Id'],
+    ...(typeof t['Input'] === 'string' ? { Input: t['Input'] } : {}),
+    ...(typeof t['InputPath'] === 'string' ? { InputPath: t['InputPath'] } : {}),
+    ...(isObject(tr ?? null) ? { InputTransformer: tr as unknown as NonNullable<TargetInputConfig['InputTransformer']> } : {}),
+  };
+  validateTargetInput(input, position);
+}
 
 export function ruleActions(m: EventsModel, d: ServiceDeps): ActionSpec[] {
   const acct = d.accountId;
@@ -38,7 +74,7 @@ export function ruleActions(m: EventsModel, d: ServiceDeps): ActionSpec[] {
         const schedule = str(p, 'ScheduleExpression');
         if (!pattern && !schedule) throw new AwsError('ValidationException', 'Parameter(s) EventPattern or ScheduleExpression must be specified.');
         if (pattern) parseEventPattern(pattern);
-        if (schedule && !/^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(.+\))$/.test(schedule)) throw new AwsError('ValidationException', 'Parameter ScheduleExpression is not valid.');
+        if (schedule) checkSchedule(schedule);
         const state = str(p, 'State') ?? 'ENABLED';
         if (!STATES.includes(state)) throw new AwsError('ValidationException', `1 validation error detected: Value '${state}' at 'state' failed to satisfy constraint: Member must satisfy enum value set: [${STATES.join(', ')}]`);
         const rules = m.rules(ctx.region);
@@ -46,6 +82,7 @@ export function ruleActions(m: EventsModel, d: ServiceDeps): ActionSpec[] {
         const r: Rule = {
           name, arn: ruleArn(ctx.region, name), eventPattern: pattern ?? null, scheduleExpression: schedule ?? null,
           state: state as Rule['state'], description: str(p, 'Description') ?? '', targets: prev?.targets ?? [],
+          ...(schedule ? { scheduleStartMs: prev?.scheduleExpression === schedule && prev.scheduleStartMs !== undefined ? prev.scheduleStartMs : ctx.clock.now() } : {}),
         };
         rules[name] = r;
         return { response: { RuleArn: r.arn }, responseElements: { ruleArn: r.arn } };
@@ -78,17 +115,13 @@ export function ruleActions(m: EventsModel, d: ServiceDeps): ActionSpec[] {
     setState('events:EnableRule', 'ENABLED', '규칙을 활성화합니다.'),
     setState('events:DisableRule', 'DISABLED', '규칙을 비활성화합니다.'),
     {
-      def: apiDef('events:PutTargets', { readOnly: false, resourceTypes: ['AWS::Events::Rule'], summaryKo: '규칙에 대상(SNS 등)을 붙입니다.' }),
+      def: apiDef('events:PutTargets', { readOnly: false, resourceTypes: ['AWS::Events::Rule'], summaryKo: '규칙에 대상(SNS 주제, Lambda 함수 등)과 입력 변환을 붙입니다.' }),
       authz: (p, ctx) => ({ resource: ruleArn(ctx.region, str(p, 'Rule') ?? '') }),
       handler: (p, ctx) => {
         const r = m.rule(ctx.region, need(p, 'Rule'));
         const targets = Array.isArray(p['Targets']) ? (p['Targets'] as Json[]).filter(isObject) : [];
         if (!targets.length) throw new AwsError('ValidationException', "1 validation error detected: Value '[]' at 'targets' failed to satisfy constraint: Member must have length greater than or equal to 1");
-        for (const t of targets) {
-          if (typeof t['Id'] !== 'string' || typeof t['Arn'] !== 'string') throw new AwsError('ValidationException', 'Target Id and Arn are required.');
-          const modes = ['Input', 'InputPath', 'InputTransformer'].filter((k) => t[k] !== undefined);
-          if (modes.length > 1) throw new AwsError('ValidationException', `Only one of Input, InputPath, or InputTransformer must be provided for target ${t['Id']}.`);
-        }
+        targets.forEach((t, i) => checkTarget(t, i + 1));
         const byId = new Map(r.targets.map((t) => [String(t['Id']), t]));
         for (const t of targets) byId.set(String(t['Id']), t);
         if (byId.size > MAX_TARGETS) throw new AwsError('LimitExceededException', 'The requested resource exceeds the maximum number allowed.');

@@ -1,15 +1,34 @@
 import { AwsError, type Json, type JsonObject } from '../core/contract';
+import { parseSchedule, validSchedule } from './bus-schedule';
+import type { RuleState } from './cloudtrail-event';
+import { parseEventPattern } from './pattern';
 
 export interface Rule {
   name: string;
   arn: string;
   eventPattern: string | null;
   scheduleExpression: string | null;
-  state: 'ENABLED' | 'DISABLED' | 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
+  state: RuleState;
   description: string;
-  /** Targets as PutTargets gave them (Id, Arn, Input, InputPath, InputTransformer). */
+  /** When the current ScheduleExpression was set: rate() schedules count their periods from here. */
+  scheduleStartMs?: number;
+  /** Targets as PutTargets gave them (Id, Arn, RoleArn, Input, InputPath, InputTransformer). */
   targets: JsonObject[];
 }
+
+const SNAPSHOT_VERSION = 2;
+
+/** A restored rule must be one PutRule could have stored: the bus compiles its pattern and schedule later. */
+function ruleExpressionsValid(r: Rule): boolean {
+  try {
+    if (r.eventPattern !== null) parseEventPattern(r.eventPattern);
+    if (r.scheduleExpression !== null && (!validSchedule(r.scheduleExpression) || !parseSchedule(r.scheduleExpression))) return false;
+    return r.eventPattern !== null || r.scheduleExpression !== null;
+  } catch {
+    return false;
+  }
+}
+const STATES: RuleState[] = ['ENABLED', 'DISABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS'];
 
 /** EventBridge rules on each Region's default event bus. */
 export class EventsModel {
@@ -23,10 +42,26 @@ export class EventsModel {
     if (!r) throw new AwsError('ResourceNotFoundException', `Rule ${name} does not exist on EventBus default.`);
     return r;
   }
-  snapshot(): Json {
-    return JSON.parse(JSON.stringify(this.regions)) as Json;
+  /** The Region's rules in name order, so matching and delivery happen in the same order every run. */
+  ordered(region: string): Rule[] {
+    return Object.values(this.regions[region] ?? {}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
+  snapshot(): Json {
+    return JSON.parse(JSON.stringify({ version: SNAPSHOT_VERSION, regions: this.regions })) as Json;
+  }
+  /** Snapshots are untrusted: shape and rule states are checked. Version 1 was the bare regions map. */
   restore(s: Json): void {
-    this.regions = JSON.parse(JSON.stringify(s)) as Record<string, Record<string, Rule>>;
+    if (s === null || typeof s !== 'object' || Array.isArray(s)) throw new Error('events snapshot: malformed');
+    const o = JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
+    const regions = (o['version'] === undefined ? o : o['version'] === SNAPSHOT_VERSION ? o['regions'] : undefined) as Record<string, Record<string, Rule>> | undefined;
+    if (o['version'] !== undefined && o['version'] !== SNAPSHOT_VERSION) throw new Error(`events snapshot: unsupported version ${String(o['version'])}`);
+    if (typeof regions !== 'object' || regions === null) throw new Error('events snapshot: malformed');
+    for (const rules of Object.values(regions)) {
+      for (const r of Object.values(rules)) {
+        if (typeof r.name !== 'string' || typeof r.arn !== 'string' || !STATES.includes(r.state) || !Array.isArray(r.targets)) throw new Error('events snapshot: malformed rule');
+        if (!ruleExpressionsValid(r)) throw new Error(`events snapshot: rule ${r.name} has an invalid pattern or schedule`);
+      }
+    }
+    this.regions = regions;
   }
 }

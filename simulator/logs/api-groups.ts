@@ -15,7 +15,7 @@ export function groupActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
   const groupArn = (region: string, name: string) => `arn:aws:logs:${region}:${acct}:log-group:${name}`;
   const wire = (region: string, g: LogGroup): JsonObject => ({
     logGroupName: g.logGroupName, creationTime: g.creationTime, ...(g.retentionInDays !== null ? { retentionInDays: g.retentionInDays } : {}),
-    metricFilterCount: 0, arn: `${groupArn(region, g.logGroupName)}:*`, storedBytes: m.storedBytes(g), logGroupClass: 'STANDARD', logGroupArn: groupArn(region, g.logGroupName),
+    metricFilterCount: Object.keys(g.metricFilters).length, arn: `${groupArn(region, g.logGroupName)}:*`, storedBytes: m.storedBytes(g), logGroupClass: 'STANDARD', logGroupArn: groupArn(region, g.logGroupName),
   });
   return [
     {
@@ -28,7 +28,7 @@ export function groupActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
         }
         const groups = m.groups(ctx.region);
         if (groups[name]) throw new AwsError('ResourceAlreadyExistsException', 'The specified log group already exists');
-        groups[name] = { logGroupName: name, creationTime: d.clock.now(), retentionInDays: null, streams: {} };
+        groups[name] = m.newGroup(name, d.clock.now());
         return { response: {} };
       },
     },

@@ -1,9 +1,22 @@
 import { AwsError, type Json, type JsonObject } from '../core/contract';
 import { apiDef, str, type ActionSpec, type ServiceDeps } from '../core/service';
 import { need } from './api-groups';
-import type { LogsModel } from './model';
+import type { LogEvent, LogsModel } from './model';
 
 const DAY = 86_400_000;
+
+/** First/last event times of a stream, in one pass (a spread of a long stream would overflow the stack). */
+function eventSpan(events: readonly LogEvent[]): JsonObject {
+  let first = Infinity;
+  let last = -Infinity;
+  let ingested = -Infinity;
+  for (const e of events) {
+    if (e.timestamp < first) first = e.timestamp;
+    if (e.timestamp > last) last = e.timestamp;
+    if (e.ingestionTime > ingested) ingested = e.ingestionTime;
+  }
+  return { firstEventTimestamp: first, lastEventTimestamp: last, lastIngestionTime: ingested };
+}
 
 export function streamActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
   const acct = d.accountId;
@@ -31,7 +44,7 @@ export function streamActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
           response: {
             logStreams: streams.map((s) => ({
               logStreamName: s.logStreamName, creationTime: s.creationTime,
-              ...(s.events.length ? { firstEventTimestamp: Math.min(...s.events.map((e) => e.timestamp)), lastEventTimestamp: Math.max(...s.events.map((e) => e.timestamp)), lastIngestionTime: Math.max(...s.events.map((e) => e.ingestionTime)) } : {}),
+              ...(s.events.length ? eventSpan(s.events) : {}),
               arn: streamArn(ctx.region, { logGroupName: g.logGroupName, logStreamName: s.logStreamName }), storedBytes: 0,
             })),
           },
@@ -43,7 +56,8 @@ export function streamActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
       def: { ...apiDef('logs:PutLogEvents', { readOnly: false, resourceTypes: ['AWS::Logs::LogStream'], summaryKo: '로그 이벤트를 기록합니다(CloudTrail에 기록되지 않음).' }), recordedByCloudTrail: false },
       authz: (p, ctx) => ({ resource: streamArn(ctx.region, p) }),
       handler: (p, ctx) => {
-        const s = m.stream(ctx.region, need(p, 'logGroupName'), need(p, 'logStreamName'));
+        const g = m.group(ctx.region, need(p, 'logGroupName'));
+        const s = m.stream(ctx.region, g.logGroupName, need(p, 'logStreamName'));
         const raw = Array.isArray(p['logEvents']) ? (p['logEvents'] as Json[]) : [];
         if (raw.length === 0 || raw.length > 10_000) throw new AwsError('InvalidParameterException', '1 validation error detected: Value at \'logEvents\' failed to satisfy constraint: Member must have length between 1 and 10000');
         const events = raw.map((e) => e as JsonObject).map((e) => ({ timestamp: Number(e['timestamp']), message: String(e['message'] ?? '') }));
@@ -56,7 +70,7 @@ export function streamActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
         const tooOld = events.filter((e) => e.timestamp < now - 14 * DAY).length;
         const tooNewAt = events.findIndex((e) => e.timestamp > now + 2 * 3_600_000);
         const kept = events.slice(tooOld, tooNewAt < 0 ? undefined : tooNewAt);
-        for (const e of kept) s.events.push({ ...e, ingestionTime: now });
+        m.ingest(ctx.region, g, s, kept, now);
         const rejected: JsonObject = {};
         if (tooOld > 0) rejected['tooOldLogEventEndIndex'] = tooOld;
         if (tooNewAt >= 0) rejected['tooNewLogEventStartIndex'] = tooNewAt;
@@ -70,8 +84,32 @@ export function streamActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
         const s = m.stream(ctx.region, need(p, 'logGroupName'), need(p, 'logStreamName'));
         const start = typeof p['startTime'] === 'number' ? p['startTime'] : -Infinity;
         const end = typeof p['endTime'] === 'number' ? p['endTime'] : Infinity;
+        const limit = p['limit'] === undefined ? 10_000 : p['limit'];
+        if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+          throw new AwsError('InvalidParameterException', `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000`);
+        }
+        // Array.prototype.sort is stable: events with the same timestamp keep their ingestion order.
         const events = s.events.filter((e) => e.timestamp >= start && e.timestamp < end).sort((a, b) => a.timestamp - b.timestamp);
-        return { response: { events: events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime })), nextForwardToken: `f/${events.length}`, nextBackwardToken: 'b/0' } };
+        // Tokens are positions: "f/N" reads forward from N, "b/N" reads the page that ends before N. Without a
+        // token the newest page is returned unless startFromHead is true.
+        const token = str(p, 'nextToken');
+        let from: number;
+        if (token !== undefined) {
+          const t = /^([fb])\/(\d{1,9})$/.exec(token);
+          if (!t?.[2]) throw new AwsError('InvalidParameterException', 'The specified nextToken is invalid.');
+          const at = Math.min(Number(t[2]), events.length);
+          from = t[1] === 'f' ? at : Math.max(0, at - limit);
+        } else {
+          from = p['startFromHead'] === true ? 0 : Math.max(0, events.length - limit);
+        }
+        const to = token?.startsWith('b/') ? Math.min(events.length, Math.max(from, Number(token.slice(2)))) : Math.min(events.length, from + limit);
+        const page = events.slice(from, to);
+        return {
+          response: {
+            events: page.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime })),
+            nextForwardToken: `f/${to}`, nextBackwardToken: `b/${from}`,
+          },
+        };
       },
     },
   ];

@@ -1,4 +1,5 @@
 import { AwsError, type Json } from '../core/contract';
+import { compileMetricFilter, type MetricTransformation } from './metric-filter';
 
 export interface LogEvent {
   timestamp: number;
@@ -10,16 +11,45 @@ export interface LogStream {
   creationTime: number;
   events: LogEvent[];
 }
+
+/** A metric filter as PutMetricFilter stored it, plus what it has already published. */
+export interface StoredMetricFilter {
+  filterName: string;
+  filterPattern: string;
+  metricTransformations: MetricTransformation[];
+  creationTime: number;
+  /**
+   * Event minutes (epoch ms) this filter has already published something for, newest last. A minute that
+   * produced a match or a default value publishes no further default value (the default stands for "events
+   * but no match in that minute"). Kept short: only recent minutes can still receive events in practice.
+   */
+  publishedMinutes: number[];
+}
+
 export interface LogGroup {
   logGroupName: string;
   creationTime: number;
   retentionInDays: number | null;
   streams: Record<string, LogStream>;
+  metricFilters: Record<string, StoredMetricFilter>;
 }
+
+/** Log events just stored in one stream of one group, for whoever processes ingestion (metric filters). */
+export interface IngestedBatch {
+  region: string;
+  group: LogGroup;
+  streamName: string;
+  events: readonly LogEvent[];
+  now: number;
+}
+
+const SNAPSHOT_VERSION = 1;
 
 /** CloudWatch Logs state per Region. */
 export class LogsModel {
   regions: Record<string, Record<string, LogGroup>> = {};
+  /** Called after every batch of stored events, whoever wrote them (PutLogEvents, CloudTrail, Lambda). */
+  onIngest: ((batch: IngestedBatch) => void) | undefined;
 
   groups(region: string): Record<string, LogGroup> {
     return (this.regions[region] ??= {});
@@ -34,11 +64,20 @@ export class LogsModel {
     if (!s) throw new AwsError('ResourceNotFoundException', 'The specified log stream does not exist.');
     return s;
   }
+  newGroup(name: string, now: number): LogGroup {
+    return { logGroupName: name, creationTime: now, retentionInDays: null, streams: {}, metricFilters: {} };
+  }
+  /** Stores events in an existing stream and hands them to ingestion processing. */
+  ingest(region: string, group: LogGroup, stream: LogStream, events: readonly { timestamp: number; message: string }[], now: number): void {
+    const stored = events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: now }));
+    for (const e of stored) stream.events.push(e);
+    if (stored.length > 0) this.onIngest?.({ region, group, streamName: stream.logStreamName, events: stored, now });
+  }
   /** Creates the group and stream when missing (what AWS services writing their own logs do) and appends. */
   append(region: string, group: string, stream: string, events: { timestamp: number; message: string }[], now: number): void {
-    const g = (this.groups(region)[group] ??= { logGroupName: group, creationTime: now, retentionInDays: null, streams: {} });
+    const g = (this.groups(region)[group] ??= this.newGroup(group, now));
     const s = (g.streams[stream] ??= { logStreamName: stream, creationTime: now, events: [] });
-    for (const e of events) s.events.push({ timestamp: e.timestamp, message: e.message, ingestionTime: now });
+    this.ingest(region, g, s, events, now);
   }
   /**
    * A trail's delivery to CloudWatch Logs: each record becomes one log event (timestamped at its eventTime)
@@ -57,9 +96,63 @@ export class LogsModel {
     return n;
   }
   snapshot(): Json {
-    return JSON.parse(JSON.stringify(this.regions)) as Json;
+    return JSON.parse(JSON.stringify({ version: SNAPSHOT_VERSION, regions: this.regions })) as Json;
   }
+  /** Snapshots are untrusted: the shape is checked before anything is kept. Version-less snapshots (before
+   *  metric filters existed) hold the regions map itself. */
   restore(s: Json): void {
-    this.regions = JSON.parse(JSON.stringify(s)) as Record<string, Record<string, LogGroup>>;
+    if (s === null || typeof s !== 'object' || Array.isArray(s)) throw new Error('logs snapshot: malformed');
+    const versioned = 'version' in s;
+    if (versioned && s['version'] !== SNAPSHOT_VERSION) throw new Error(`logs snapshot: unsupported version ${JSON.stringify(s['version'])}`);
+    const regions = versioned ? s['regions'] : s;
+    if (regions === null || typeof regions !== 'object' || Array.isArray(regions)) throw new Error('logs snapshot: malformed regions');
+    const out: Record<string, Record<string, LogGroup>> = {};
+    for (const [region, groups] of Object.entries(regions)) {
+      if (groups === null || typeof groups !== 'object' || Array.isArray(groups)) throw new Error(`logs snapshot: malformed region ${region}`);
+      out[region] = {};
+      for (const [name, g] of Object.entries(groups)) out[region][name] = checkGroup(name, g);
+    }
+    this.regions = out;
   }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function checkGroup(name: string, raw: Json): LogGroup {
+  const g = raw as unknown;
+  if (!isRecord(g) || g['logGroupName'] !== name || typeof g['creationTime'] !== 'number' || !isRecord(g['streams'])) {
+    throw new Error(`logs snapshot: malformed log group ${name}`);
+  }
+  const retention = g['retentionInDays'];
+  if (retention !== null && typeof retention !== 'number') throw new Error(`logs snapshot: malformed retention of ${name}`);
+  const streams: Record<string, LogStream> = {};
+  for (const [sn, s] of Object.entries(g['streams'])) {
+    if (!isRecord(s) || s['logStreamName'] !== sn || typeof s['creationTime'] !== 'number' || !Array.isArray(s['events'])) {
+      throw new Error(`logs snapshot: malformed log stream ${name}/${sn}`);
+    }
+    const events = (s['events'] as unknown[]).map((e) => {
+      if (!isRecord(e) || typeof e['timestamp'] !== 'number' || typeof e['message'] !== 'string' || typeof e['ingestionTime'] !== 'number') {
+        throw new Error(`logs snapshot: malformed log event in ${name}/${sn}`);
+      }
+      return { timestamp: e['timestamp'], message: e['message'], ingestionTime: e['ingestionTime'] };
+    });
+    streams[sn] = { logStreamName: sn, creationTime: s['creationTime'], events };
+  }
+  const filters: Record<string, StoredMetricFilter> = {};
+  for (const [fn, f] of Object.entries(isRecord(g['metricFilters']) ? g['metricFilters'] : {})) {
+    const ok =
+      isRecord(f) && f['filterName'] === fn && typeof f['filterPattern'] === 'string' && typeof f['creationTime'] === 'number' &&
+      Array.isArray(f['metricTransformations']) && Array.isArray(f['publishedMinutes']) && (f['publishedMinutes'] as unknown[]).every((m) => typeof m === 'number');
+    if (!ok) throw new Error(`logs snapshot: malformed metric filter ${name}/${fn}`);
+    const stored = JSON.parse(JSON.stringify(f)) as StoredMetricFilter;
+    try {
+      compileMetricFilter({ filterPattern: stored.filterPattern, metricTransformations: stored.metricTransformations });
+    } catch {
+      throw new Error(`logs snapshot: metric filter ${name}/${fn} does not compile`);
+    }
+    filters[fn] = stored;
+  }
+  return { logGroupName: name, creationTime: g['creationTime'], retentionInDays: retention, streams, metricFilters: filters };
 }

@@ -7,6 +7,8 @@ export interface S3Object {
   etag: string;
   lastModified: number;
   contentType: string;
+  /** User metadata (x-amz-meta-*), keys without the prefix; CloudTrail puts digest signatures here. */
+  metadata?: Record<string, string>;
 }
 export interface Bucket {
   name: string;
@@ -36,10 +38,15 @@ export class S3Model implements ObjectStore {
   bucketPolicy(bucket: string): string | undefined {
     return this.buckets.get(bucket)?.policy ?? undefined;
   }
-  putObject(bucket: string, key: string, body: Uint8Array, contentType = 'binary/octet-stream'): S3Object {
+  putObject(bucket: string, key: string, body: Uint8Array, contentType = 'binary/octet-stream', metadata?: Record<string, string>): S3Object {
     const o: S3Object = { body: body.slice(), etag: `"${md5Hex(body)}"`, lastModified: this.now(), contentType };
+    if (metadata && Object.keys(metadata).length > 0) o.metadata = { ...metadata };
     this.bucket(bucket).objects.set(key, o);
     return o;
+  }
+  objectMetadata(bucket: string, key: string): Record<string, string> | undefined {
+    const o = this.buckets.get(bucket)?.objects.get(key);
+    return o ? { ...o.metadata } : undefined;
   }
   getObject(bucket: string, key: string): Uint8Array | undefined {
     return this.buckets.get(bucket)?.objects.get(key)?.body.slice();
@@ -56,14 +63,20 @@ export class S3Model implements ObjectStore {
   snapshot(): Json {
     return [...this.buckets.values()].map((b) => ({
       name: b.name, region: b.region, creationDate: b.creationDate, policy: b.policy,
-      objects: [...b.objects.entries()].map(([key, o]) => ({ key, body: toBase64(o.body), etag: o.etag, lastModified: o.lastModified, contentType: o.contentType })),
+      objects: [...b.objects.entries()].map(([key, o]) => ({
+        key, body: toBase64(o.body), etag: o.etag, lastModified: o.lastModified, contentType: o.contentType, ...(o.metadata ? { metadata: o.metadata } : {}),
+      })),
     }));
   }
   restore(s: Json): void {
     this.buckets.clear();
-    for (const b of s as { name: string; region: string; creationDate: number; policy: string | null; objects: { key: string; body: string; etag: string; lastModified: number; contentType: string }[] }[]) {
+    for (const b of s as { name: string; region: string; creationDate: number; policy: string | null; objects: { key: string; body: string; etag: string; lastModified: number; contentType: string; metadata?: Record<string, string> }[] }[]) {
       const objects = new Map<string, S3Object>();
-      for (const o of b.objects) objects.set(o.key, { body: fromBase64(o.body), etag: o.etag, lastModified: o.lastModified, contentType: o.contentType });
+      for (const o of b.objects) {
+        const obj: S3Object = { body: fromBase64(o.body), etag: o.etag, lastModified: o.lastModified, contentType: o.contentType };
+        if (o.metadata && typeof o.metadata === 'object') obj.metadata = Object.fromEntries(Object.entries(o.metadata).filter(([, v]) => typeof v === 'string'));
+        objects.set(o.key, obj);
+      }
       this.buckets.set(b.name, { name: b.name, region: b.region, creationDate: b.creationDate, policy: b.policy, objects });
     }
   }

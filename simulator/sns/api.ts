@@ -1,19 +1,26 @@
-import { AwsError, type JsonObject } from '../core/contract';
+import { AwsError, type CloudTrailRecord, type JsonObject } from '../core/contract';
 import { apiDef, str, type ActionSpec, type ServiceDeps } from '../core/service';
 import type { SnsModel, Topic } from './model';
+import { policyAllowsServicePublish } from './topic-policy';
 
 // SNS is a query-protocol service: its errors are NotFound, InvalidParameter, AuthorizationError.
-const need = (p: JsonObject, n: string) => {
+export const need = (p: JsonObject, n: string) => {
   const v = p[n];
   if (typeof v === 'string' && v.length > 0) return v;
   throw new AwsError('InvalidParameter', `Invalid parameter: ${n}`);
 };
-const PROTOCOLS = ['email', 'email-json', 'http', 'https', 'sqs', 'lambda', 'sms', 'application', 'firehose'];
+/** Service principals that publish only where the topic policy names them (EventBridge user guide,
+ *  "Amazon SNS permissions"). CloudWatch alarms publish for the owner account under the default policy. */
+const NEEDS_TOPIC_POLICY = new Set(['events.amazonaws.com']);
+
+export function topicResources(acct: string, t: Topic | string): NonNullable<CloudTrailRecord['resources']> {
+  return [{ accountId: acct, type: 'AWS::SNS::Topic', ARN: typeof t === 'string' ? t : t.arn }];
+}
 
 export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
   const acct = d.accountId;
   const topicArnOf = (region: string, name: string) => `arn:aws:sns:${region}:${acct}:${name}`;
-  const topicRes = (t: Topic | string) => [{ accountId: acct, type: 'AWS::SNS::Topic', ARN: typeof t === 'string' ? t : t.arn }];
+  const topicRes = (t: Topic | string) => topicResources(acct, t);
   return [
     {
       def: apiDef('sns:CreateTopic', { readOnly: false, resourceTypes: ['AWS::SNS::Topic'], summaryKo: 'SNS 주제를 만듭니다.' }),
@@ -21,9 +28,8 @@ export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
       handler: (p, ctx) => {
         const name = need(p, 'Name');
         if (!/^[A-Za-z0-9_-]{1,256}$/.test(name)) throw new AwsError('InvalidParameter', 'Invalid parameter: Topic Name');
-        const topics = m.topics(ctx.region);
         // CreateTopic is idempotent: the same name returns the existing topic.
-        const t = (topics[name] ??= { name, arn: topicArnOf(ctx.region, name), subscriptions: [] });
+        const t = m.createTopic(ctx.region, name, topicArnOf(ctx.region, name), acct);
         return { response: { TopicArn: t.arn }, responseElements: { topicArn: t.arn } };
       },
     },
@@ -43,22 +49,7 @@ export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
       },
     },
     {
-      def: apiDef('sns:Subscribe', { readOnly: false, resourceTypes: ['AWS::SNS::Topic'], summaryKo: '주제를 구독합니다(이메일 등).' }),
-      authz: (p) => ({ resource: str(p, 'TopicArn') ?? '' }),
-      handler: (p, ctx) => {
-        const t = m.topicByArn(ctx.region, need(p, 'TopicArn'));
-        const protocol = need(p, 'Protocol');
-        if (!PROTOCOLS.includes(protocol)) throw new AwsError('InvalidParameter', 'Invalid parameter: Amazon SNS does not support this protocol string: ' + protocol);
-        const endpoint = need(p, 'Endpoint');
-        if (protocol.startsWith('email') && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(endpoint)) throw new AwsError('InvalidParameter', 'Invalid parameter: Email address');
-        const existing = t.subscriptions.find((s) => s.protocol === protocol && s.endpoint === endpoint);
-        const sub = existing ?? { subscriptionArn: `${t.arn}:${d.random.uuid()}`, protocol, endpoint, confirmed: true };
-        if (!existing) t.subscriptions.push(sub);
-        return { response: { SubscriptionArn: sub.subscriptionArn }, responseElements: { subscriptionArn: sub.subscriptionArn }, resources: topicRes(t) };
-      },
-    },
-    {
-      // Publish is a data event (CloudTrail user guide, "Logging data events").
+      // Publish is a data event (CloudTrail user guide, "Logging data events"; SNS resource type AWS::SNS::Topic).
       def: apiDef('sns:Publish', { readOnly: false, category: 'Data', resourceTypes: ['AWS::SNS::Topic'], summaryKo: '주제에 메시지를 게시합니다(데이터 이벤트).' }),
       authz: (p) => ({ resource: str(p, 'TopicArn') ?? '' }),
       // The message body is not written to the record.
@@ -68,10 +59,15 @@ export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
         const t = m.topicByArn(ctx.region, need(p, 'TopicArn'));
         const message = need(p, 'Message');
         if (new TextEncoder().encode(message).length > 262_144) throw new AwsError('InvalidParameter', 'Invalid parameter: Message too long');
-        const messageId = d.random.uuid();
-        for (const s of t.subscriptions.filter((x) => x.confirmed)) {
-          m.deliveries.push({ topicArn: t.arn, subscriptionArn: s.subscriptionArn, protocol: s.protocol, endpoint: s.endpoint, messageId, subject: str(p, 'Subject') ?? null, message, timestamp: d.clock.now() });
+        const origin = ctx.principal.kind === 'service' ? m.serviceOrigin : undefined;
+        if (ctx.principal.kind === 'service' && NEEDS_TOPIC_POLICY.has(ctx.principal.arn)) {
+          const sourceArn = origin?.kind === 'eventbridge' ? origin.ruleArn : undefined;
+          if (!policyAllowsServicePublish(t.attributes['Policy'], t.arn, ctx.principal.arn, { sourceAccount: acct, ...(sourceArn ? { sourceArn } : {}) })) {
+            throw new AwsError('AuthorizationError', `User: ${ctx.principal.arn} is not authorized to perform: SNS:Publish on resource: ${t.arn} because no resource-based policy allows the SNS:Publish action`, 403);
+          }
         }
+        const messageId = d.random.uuid();
+        m.publish(t, { messageId, subject: str(p, 'Subject') ?? null, message, atMs: d.clock.now(), origin: origin ?? { kind: 'api', publisher: ctx.principal.arn } });
         return { response: { MessageId: messageId }, responseElements: { messageId } };
       },
     },

@@ -1,4 +1,5 @@
 import { AwsError, type Json } from '../core/contract';
+import { defaultTopicAttributes } from './topic-policy';
 
 export interface Subscription {
   subscriptionArn: string;
@@ -11,9 +12,16 @@ export interface Topic {
   name: string;
   arn: string;
   subscriptions: Subscription[];
+  /** Settable attributes as SetTopicAttributes stored them (DisplayName, Policy, DeliveryPolicy, …). */
+  attributes: Record<string, string>;
 }
+/** Who published the message a subscriber received, for the inbox and the event-flow view. */
+export type DeliveryOrigin = { kind: 'api'; publisher: string } | { kind: 'eventbridge'; ruleArn: string; eventId: string } | { kind: 'alarm'; alarmArn: string };
+
 /** One message as a subscriber receives it (the in-app inbox reads these). */
 export interface Delivery {
+  /** The inbox's own id for this row (sim:MarkNotificationRead takes it). */
+  id: string;
   topicArn: string;
   subscriptionArn: string;
   protocol: string;
@@ -22,11 +30,32 @@ export interface Delivery {
   subject: string | null;
   message: string;
   timestamp: number;
+  read: boolean;
+  origin?: DeliveryOrigin;
 }
+
+type DeliveryListener = (d: Delivery) => void;
+const SNAPSHOT_VERSION = 2;
 
 export class SnsModel {
   regions: Record<string, Record<string, Topic>> = {};
   deliveries: Delivery[] = [];
+  private seq = 0;
+  private readonly listeners = new Set<DeliveryListener>();
+  /** Set only while an AWS service publishes on its own (see `asService`); never part of a snapshot. */
+  serviceOrigin: DeliveryOrigin | undefined;
+
+  /** Runs `fn` (a Publish through the call surface by a service principal) knowing on whose behalf the
+   *  service publishes: an EventBridge rule (its ARN is the aws:SourceArn a topic policy may test). */
+  asService<T>(origin: DeliveryOrigin, fn: () => T): T {
+    const before = this.serviceOrigin;
+    this.serviceOrigin = origin;
+    try {
+      return fn();
+    } finally {
+      this.serviceOrigin = before;
+    }
+  }
 
   topics(region: string): Record<string, Topic> {
     return (this.regions[region] ??= {});
@@ -36,12 +65,61 @@ export class SnsModel {
     if (!t) throw new AwsError('NotFound', 'Topic does not exist', 404);
     return t;
   }
-  snapshot(): Json {
-    return JSON.parse(JSON.stringify({ regions: this.regions, deliveries: this.deliveries })) as Json;
+  /** The topic an ARN names, in the Region the ARN names, or undefined. */
+  findTopic(arn: string): Topic | undefined {
+    const region = arn.split(':')[3] ?? '';
+    return Object.values(this.regions[region] ?? {}).find((x) => x.arn === arn);
   }
+  createTopic(region: string, name: string, arn: string, accountId: string): Topic {
+    const topics = this.topics(region);
+    return (topics[name] ??= { name, arn, subscriptions: [], attributes: defaultTopicAttributes(arn, accountId) });
+  }
+
+  /** Told of every message handed to a subscriber (the account turns these into SimEvents). */
+  onDelivery(listener: DeliveryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Hands one published message to every confirmed subscription of the topic. Used by sns:Publish and by
+   * services that publish on their own (CloudWatch alarm actions): the caller has already found the topic
+   * and decided the publisher may publish.
+   */
+  publish(topic: Topic, m: { messageId: string; subject: string | null; message: string; atMs: number; origin?: DeliveryOrigin }): Delivery[] {
+    const out: Delivery[] = [];
+    for (const s of topic.subscriptions.filter((x) => x.confirmed)) {
+      this.seq += 1;
+      const d: Delivery = {
+        id: `msg-${String(this.seq).padStart(6, '0')}`, topicArn: topic.arn, subscriptionArn: s.subscriptionArn, protocol: s.protocol, endpoint: s.endpoint,
+        messageId: m.messageId, subject: m.subject, message: m.message, timestamp: m.atMs, read: false, ...(m.origin ? { origin: m.origin } : {}),
+      };
+      this.deliveries.push(d);
+      out.push(d);
+    }
+    for (const d of out) for (const l of this.listeners) l(d);
+    return out;
+  }
+
+  snapshot(): Json {
+    return JSON.parse(JSON.stringify({ version: SNAPSHOT_VERSION, seq: this.seq, regions: this.regions, deliveries: this.deliveries })) as Json;
+  }
+  /** Snapshots are untrusted: the shape is checked; version 1 (no attributes, no read flags) is upgraded. */
   restore(s: Json): void {
-    const o = JSON.parse(JSON.stringify(s)) as { regions: Record<string, Record<string, Topic>>; deliveries: Delivery[] };
-    this.regions = o.regions;
-    this.deliveries = o.deliveries;
+    if (s === null || typeof s !== 'object' || Array.isArray(s)) throw new Error('sns snapshot: malformed');
+    const o = JSON.parse(JSON.stringify(s)) as { version?: number; seq?: number; regions?: unknown; deliveries?: unknown };
+    if (o.version !== undefined && o.version !== SNAPSHOT_VERSION) throw new Error(`sns snapshot: unsupported version ${String(o.version)}`);
+    if (typeof o.regions !== 'object' || o.regions === null || !Array.isArray(o.deliveries)) throw new Error('sns snapshot: malformed');
+    const regions = o.regions as Record<string, Record<string, Topic>>;
+    for (const topics of Object.values(regions)) {
+      for (const t of Object.values(topics)) {
+        if (typeof t.arn !== 'string' || !Array.isArray(t.subscriptions)) throw new Error('sns snapshot: malformed topic');
+        t.attributes ??= defaultTopicAttributes(t.arn, t.arn.split(':')[4] ?? '');
+      }
+    }
+    const deliveries = (o.deliveries as Delivery[]).map((d, i) => ({ ...d, id: typeof d.id === 'string' ? d.id : `msg-${String(i + 1).padStart(6, '0')}`, read: d.read === true }));
+    this.regions = regions;
+    this.deliveries = deliveries;
+    this.seq = typeof o.seq === 'number' ? o.seq : deliveries.length;
   }
 }

@@ -46,7 +46,7 @@ export function selectorHandlers(s: CloudTrailInternals): Record<string, Handler
         );
       }
     }
-    const after = s.trails.send(trail.config.arn, { type: 'trail.putInsightSelectors', insightSelectors });
+    const after = s.trails.send(trail.config.arn, { type: 'trail.putInsightSelectors', insightSelectors, atMs: s.clock.now() });
     const response: JsonObject = { TrailARN: after.config.arn, InsightSelectors: after.config.insightSelectors as unknown as JsonObject[] };
     return { response, responseElements: lowerFirstKeys(response) as JsonObject };
   };

@@ -2,7 +2,7 @@
 // false), StartLogging/StopLogging toggle it, configuration changes are allowed in both states, and a
 // deleted trail accepts nothing more.
 import { assign, setup } from 'xstate';
-import type { InsightSelector, TrailConfig, TrailSelectors, TrailStatus } from './trail-types';
+import type { InsightSelector, InsightType, TrailConfig, TrailSelectors, TrailStatus } from './trail-types';
 
 export interface TrailContext {
   config: TrailConfig;
@@ -14,11 +14,19 @@ export type TrailEvent =
   | { type: 'trail.stopLogging'; atMs: number }
   | { type: 'trail.update'; config: TrailConfig }
   | { type: 'trail.putEventSelectors'; selectors: TrailSelectors }
-  | { type: 'trail.putInsightSelectors'; insightSelectors: InsightSelector[] }
+  | { type: 'trail.putInsightSelectors'; insightSelectors: InsightSelector[]; atMs: number }
   | { type: 'trail.delivered'; atMs: number; cloudWatchLogs: boolean }
   | { type: 'trail.digestDelivered'; atMs: number }
   | { type: 'trail.deliveryFailed'; atMs: number; errorCode: string }
   | { type: 'trail.delete' };
+
+/** Insights restart their learning period for every selected type when logging starts; a type that stays
+ *  selected across PutInsightSelectors keeps its start, a newly added one starts now. */
+function insightsSince(selectors: InsightSelector[], previous: TrailStatus['insightsSinceMs'], atMs: number, restart: boolean): TrailStatus['insightsSinceMs'] {
+  const since: Partial<Record<InsightType, number>> = {};
+  for (const s of selectors) since[s.InsightType] = restart ? atMs : (previous?.[s.InsightType] ?? atMs);
+  return since;
+}
 
 export const trailMachine = setup({
   types: {
@@ -29,7 +37,14 @@ export const trailMachine = setup({
   actions: {
     markStarted: assign({
       status: ({ context, event }) =>
-        event.type === 'trail.startLogging' ? { ...context.status, isLogging: true, startLoggingMs: event.atMs } : context.status,
+        event.type === 'trail.startLogging'
+          ? {
+              ...context.status,
+              isLogging: true,
+              startLoggingMs: event.atMs,
+              insightsSinceMs: insightsSince(context.config.insightSelectors, context.status.insightsSinceMs, event.atMs, true),
+            }
+          : context.status,
     }),
     markStopped: assign({
       status: ({ context, event }) =>
@@ -45,6 +60,10 @@ export const trailMachine = setup({
     replaceInsightSelectors: assign({
       config: ({ context, event }) =>
         event.type === 'trail.putInsightSelectors' ? { ...context.config, insightSelectors: event.insightSelectors } : context.config,
+      status: ({ context, event }) =>
+        event.type === 'trail.putInsightSelectors'
+          ? { ...context.status, insightsSinceMs: insightsSince(event.insightSelectors, context.status.insightsSinceMs, event.atMs, false) }
+          : context.status,
     }),
     noteDelivery: assign({
       status: ({ context, event }) => {

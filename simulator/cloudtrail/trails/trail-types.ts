@@ -35,8 +35,10 @@ export type TrailSelectors =
   | { kind: 'basic'; eventSelectors: BasicEventSelector[] }
   | { kind: 'advanced'; advancedEventSelectors: AdvancedEventSelector[] };
 
+export type InsightType = 'ApiCallRateInsight' | 'ApiErrorRateInsight';
+
 export interface InsightSelector {
-  InsightType: 'ApiCallRateInsight' | 'ApiErrorRateInsight';
+  InsightType: InsightType;
   EventCategories?: string[];
 }
 
@@ -67,6 +69,9 @@ export interface TrailStatus {
   latestNotificationMs?: number;
   latestDeliveryError?: string;
   latestDeliveryAttemptMs?: number;
+  /** When each selected Insights type last (re)started: PutInsightSelectors adding it, or StartLogging. AWS
+   *  needs up to 36 hours from then before it delivers Insights events. */
+  insightsSinceMs?: Partial<Record<InsightType, number>>;
 }
 
 /** The default event selector of a new trail: all management events, no data events (PutEventSelectors docs). */

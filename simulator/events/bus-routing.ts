@@ -1,0 +1,37 @@
+// Reads the CloudTrail part of a record's routing for what the default bus needs to know, and explains in
+// Korean where the record went on the EventBridge side.
+import type { CloudTrailRecord, Json } from '../core/contract';
+import type { BusDeliveryContext } from './cloudtrail-event';
+
+export type BusCode = 'DELIVERED' | 'DELIVERED_READ_ONLY' | 'NO_LOGGING_TRAIL' | 'DATA_EVENT_NOT_LOGGED';
+
+type TrailVerdict = { code?: Json; landed?: Json };
+
+/**
+ * A trail "covers" the record when it is logging and records the record's Region (a multi-Region trail, or
+ * a single-Region trail at home); a data event needs a trail that actually selected it. The codes are the
+ * CloudTrail service's routing codes (simulator/cloudtrail/routing.ts).
+ */
+export function busDeliveryOf(routing: Json): BusDeliveryContext {
+  const trails = routing !== null && typeof routing === 'object' && !Array.isArray(routing) && Array.isArray(routing['trails']) ? (routing['trails'] as TrailVerdict[]) : [];
+  const valid = trails.filter((t): t is TrailVerdict => t !== null && typeof t === 'object' && !Array.isArray(t));
+  return {
+    trailLogging: valid.some((t) => t.code !== 'NOT_LOGGING' && t.code !== 'OTHER_REGION'),
+    dataEventSelected: valid.some((t) => t.landed === true),
+  };
+}
+
+export function busReasonKo(code: BusCode, record: CloudTrailRecord, matched: number): string {
+  const where = `${record.awsRegion} 리전의 기본 이벤트 버스`;
+  const rules = matched === 0 ? '일치한 규칙은 없습니다.' : `규칙 ${matched}개와 일치했습니다.`;
+  switch (code) {
+    case 'DELIVERED':
+      return `CloudTrail이 이 이벤트를 ${where}로 보냈습니다. ${rules}`;
+    case 'DELIVERED_READ_ONLY':
+      return `읽기 전용 관리 이벤트(${record.eventName})라서 ${where}에서 상태가 ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS인 규칙만 받습니다. ${rules}`;
+    case 'NO_LOGGING_TRAIL':
+      return `이 리전을 기록하는 로깅 중인 트레일이 없어 EventBridge로 전달되지 않았습니다("AWS API Call via CloudTrail" 이벤트에는 로깅 중인 트레일이 필요합니다).`;
+    case 'DATA_EVENT_NOT_LOGGED':
+      return `데이터 이벤트(${record.eventName})는 트레일의 데이터 이벤트 선택기가 기록할 때만 EventBridge로 전달됩니다.`;
+  }
+}

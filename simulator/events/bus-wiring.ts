@@ -1,0 +1,66 @@
+// How the account connects EventBridge: records CloudTrail writes reach the default bus once their call has
+// completed, and targets are invoked through the one call surface as the EventBridge service principal, so
+// what EventBridge does is recorded as AWS records it (an SNS Publish by events.amazonaws.com is a data
+// event: only trails selecting SNS data events log it, and event history never shows it).
+import type { Clock, JsonObject } from '../core/contract';
+import type { CallContext, CallResult } from '../core/call';
+import type { EventBus } from '../core/events';
+import type { SnsModel } from '../sns/model';
+import type { EventsService } from './api-service';
+import type { BusPorts, DefaultBus, TargetResult } from './bus';
+
+export const EVENTBRIDGE_PRINCIPAL = 'service:events.amazonaws.com';
+
+export interface EventBridgeWiring {
+  events: EventsService;
+  sns: SnsModel;
+  bus: EventBus;
+  clock: Clock;
+  regions: readonly string[];
+  call(api: string, params: JsonObject, ctx: CallContext): CallResult;
+}
+
+function failed(r: Extract<CallResult, { ok: false }>, what: string): Omit<TargetResult, 'id' | 'arn'> {
+  const hint =
+    r.error.code === 'AuthorizationError'
+      ? ' 주제의 접근 정책(SetTopicAttributes의 Policy)에 events.amazonaws.com 서비스 주체의 sns:Publish를 허용하는 문이 있어야 합니다.'
+      : r.error.code === 'NotFound'
+        ? ' 대상 주제가 없습니다.'
+        : '';
+  return { ok: false, errorCode: r.error.code, reasonKo: `${what}: ${r.error.message}.${hint}` };
+}
+
+export function wireEventBridge(w: EventBridgeWiring): DefaultBus {
+  const ports: BusPorts = {
+    clock: w.clock,
+    emit: (e) => w.bus.emit(e),
+    invoke: (target, input, rule, event) => {
+      const [, , service = '', region = ''] = target.arn.split(':');
+      if (!w.regions.includes(region)) return { ok: false, errorCode: 'Sim.InvalidRegion', reasonKo: `대상의 리전 ${region}은(는) 이 계정의 시뮬레이션 리전이 아닙니다.` };
+      const ctx: CallContext = { as: EVENTBRIDGE_PRINCIPAL, region, via: 'service' };
+      if (service === 'sns') {
+        const r = w.sns.asService({ kind: 'eventbridge', ruleArn: rule.arn, eventId: event.id }, () => w.call('sns:Publish', { TopicArn: target.arn, Message: input }, ctx));
+        return r.ok ? { ok: true } : failed(r, 'SNS가 게시를 거부했습니다');
+      }
+      if (service === 'lambda') {
+        // Asynchronous invocation, as EventBridge invokes functions. UNVERIFIED: the function's resource policy
+        // (lambda:AddPermission for events.amazonaws.com) is not checked by the simulated Lambda.
+        const r = w.call('lambda:Invoke', { FunctionName: target.arn, InvocationType: 'Event', Payload: input }, ctx);
+        return r.ok ? { ok: true } : failed(r, 'Lambda 호출이 실패했습니다');
+      }
+      return { ok: false, errorCode: 'Sim.UnsupportedTarget', reasonKo: `시뮬레이션은 ${service} 대상을 호출하지 않습니다(SNS 주제와 Lambda 함수만 전달합니다).` };
+    },
+  };
+  const bus = w.events.connect(ports);
+  w.bus.on((e) => {
+    if (e.type === 'record.written') bus.offerRecord(e.record, e.routing);
+    else if (e.type === 'call.completed' || e.type === 'clock.advanced') bus.drain();
+  });
+  w.sns.onDelivery((d) =>
+    w.bus.emit({
+      type: 'notification.delivered', topicArn: d.topicArn, deliveryId: d.id, protocol: d.protocol, endpoint: d.endpoint, messageId: d.messageId, subject: d.subject, atMs: d.timestamp,
+      ...(d.origin ? { origin: { ...d.origin } } : {}),
+    }),
+  );
+  return bus;
+}

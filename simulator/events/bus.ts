@@ -1,0 +1,175 @@
+// The default event bus of each Region: what CloudTrail hands it and what PutEvents puts on it, matched
+// against the Region's rules, each match sent to the rule's targets with the target's input shaping.
+import type { Clock, CloudTrailRecord, Json, JsonObject } from '../core/contract';
+import { eventTime } from '../core/clock';
+import type { SimEvent } from '../core/events';
+import { sha256 } from '../core/sha256';
+import { cloudTrailRecordToEvent, reachesDefaultBus, ruleReceives, type BusDelivery, type EventBridgeEvent } from './cloudtrail-event';
+import { renderTargetInput, type TargetInputConfig } from './input-transform';
+import type { EventsModel, Rule } from './model';
+import { matchesPattern, parseEventPattern, type EventPattern } from './pattern';
+import { busDeliveryOf, busReasonKo, type BusCode } from './bus-routing';
+
+/** What became of one target for one matched event. */
+export interface TargetResult {
+  id: string;
+  arn: string;
+  ok: boolean;
+  errorCode?: string;
+  reasonKo?: string;
+}
+export interface RuleMatch {
+  ruleName: string;
+  ruleArn: string;
+  state: Rule['state'];
+  targets: TargetResult[];
+}
+/** The EventBridge part of a record's routing: did the default bus receive it, which rules matched. */
+export interface BusRouting {
+  region: string;
+  delivered: boolean;
+  code: BusCode;
+  reasonKo: string;
+  eventId?: string;
+  detailType?: string;
+  matchedRules: RuleMatch[];
+}
+
+/** How the account lets EventBridge act on targets: through the call surface, as events.amazonaws.com. */
+export interface BusPorts {
+  clock: Clock;
+  emit(e: SimEvent): void;
+  invoke(target: { id: string; arn: string }, input: string, rule: Rule, event: EventBridgeEvent): Omit<TargetResult, 'id' | 'arn'>;
+}
+
+type Pending = { kind: 'record'; record: CloudTrailRecord; routing: Json; depth: number } | { kind: 'event'; event: EventBridgeEvent; depth: number };
+
+/** EventBridge → target → record → EventBridge chains stop here. AWS has no such guard (its guide warns
+ *  of infinite loops); the simulation must stay finite. */
+const MAX_CHAIN = 4;
+
+/** An event id that depends only on the record: no draw from the seeded random, so turning a trail on
+ *  does not shift every id the account issues afterwards. */
+export function eventIdFor(record: CloudTrailRecord): string {
+  return uuidFrom(`eventbridge:${record.eventID}`);
+}
+
+/** A version-4-shaped UUID derived from `text` (SHA-256), for ids the simulation must not draw at random. */
+export function uuidFrom(text: string): string {
+  const h = [...sha256(new TextEncoder().encode(text))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16] ?? '0', 16) % 4] ?? '8'}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export class DefaultBus {
+  private queue: Pending[] = [];
+  private draining = false;
+  private depth = 0;
+  private readonly compiled = new Map<string, EventPattern>();
+
+  constructor(
+    private readonly model: EventsModel,
+    private readonly ports: BusPorts,
+  ) {}
+
+  /** A record CloudTrail wrote, with its routing (whether a trail logs it decides if the bus gets it).
+   *  Handled once the call that wrote it has completed, as AWS delivers after the call returns. */
+  offerRecord(record: CloudTrailRecord, routing: Json): void {
+    this.queue.push({ kind: 'record', record, routing, depth: this.draining ? this.depth + 1 : 0 });
+  }
+  /** A custom event accepted by PutEvents. */
+  offerEvent(event: EventBridgeEvent): void {
+    this.queue.push({ kind: 'event', event, depth: this.draining ? this.depth + 1 : 0 });
+  }
+
+  /** Matches and delivers everything offered so far, including what the deliveries themselves cause. */
+  drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let item = this.queue.shift(); item; item = this.queue.shift()) {
+        this.depth = item.depth;
+        if (item.kind === 'record') this.handleRecord(item.record, item.routing, item.depth);
+        else this.route(item.event, { delivered: true, readOnlyManagement: false }, item.depth);
+      }
+    } finally {
+      this.draining = false;
+      this.depth = 0;
+    }
+  }
+
+  private handleRecord(record: CloudTrailRecord, routing: Json, depth: number): void {
+    const delivery = reachesDefaultBus(record, busDeliveryOf(routing));
+    const summary: BusRouting = { region: record.awsRegion, delivered: delivery.delivered, code: 'NO_LOGGING_TRAIL', reasonKo: '', matchedRules: [] };
+    if (delivery.delivered) {
+      const event = cloudTrailRecordToEvent(record, { uuid: () => eventIdFor(record) });
+      summary.eventId = event.id;
+      summary.detailType = event['detail-type'];
+      summary.matchedRules = this.route(event, delivery, depth);
+    }
+    summary.code = delivery.delivered ? (delivery.readOnlyManagement ? 'DELIVERED_READ_ONLY' : 'DELIVERED') : delivery.reason === 'no-logging-trail' ? 'NO_LOGGING_TRAIL' : 'DATA_EVENT_NOT_LOGGED';
+    summary.reasonKo = busReasonKo(summary.code, record, summary.matchedRules.length);
+    // The call's routing tells the learner where the record went; the bus adds its part in place.
+    if (routing !== null && typeof routing === 'object' && !Array.isArray(routing)) (routing as JsonObject)['eventBridge'] = summary as unknown as Json;
+  }
+
+  private pattern(rule: Rule): EventPattern | undefined {
+    if (rule.eventPattern === null) return undefined;
+    let p = this.compiled.get(rule.eventPattern);
+    if (!p) {
+      p = parseEventPattern(rule.eventPattern);
+      this.compiled.set(rule.eventPattern, p);
+    }
+    return p;
+  }
+
+  /** Offers the event to every rule of its Region; returns the rules that matched and what their targets did. */
+  private route(event: EventBridgeEvent, delivery: BusDelivery, depth: number): RuleMatch[] {
+    const matches: RuleMatch[] = [];
+    for (const rule of this.model.ordered(event.region)) {
+      if (!ruleReceives(rule.state, delivery)) continue;
+      const pattern = this.pattern(rule);
+      if (!pattern || !matchesPattern(pattern, event as unknown as Json)) continue;
+      const atMs = this.ports.clock.now();
+      this.ports.emit({ type: 'rule.matched', ruleArn: rule.arn, ruleName: rule.name, region: event.region, eventId: event.id, source: event.source, detailType: event['detail-type'], atMs });
+      const targets = depth >= MAX_CHAIN ? rule.targets.map((t) => loopStopped(t)) : rule.targets.map((t) => this.deliver(rule, t, event));
+      matches.push({ ruleName: rule.name, ruleArn: rule.arn, state: rule.state, targets });
+    }
+    return matches;
+  }
+
+  /** A scheduled rule fires: its "Scheduled Event" goes to its own targets only, not to the other rules. */
+  fireScheduled(rule: Rule, atMs: number): RuleMatch {
+    const event: EventBridgeEvent = {
+      version: '0', id: uuidFrom(`schedule:${rule.arn}:${atMs}`), 'detail-type': 'Scheduled Event', source: 'aws.events', account: rule.arn.split(':')[4] ?? '',
+      time: eventTime(atMs), region: rule.arn.split(':')[3] ?? '', resources: [rule.arn], detail: {},
+    };
+    this.ports.emit({ type: 'rule.matched', ruleArn: rule.arn, ruleName: rule.name, region: event.region, eventId: event.id, source: event.source, detailType: event['detail-type'], atMs });
+    this.draining = true;
+    try {
+      const match = { ruleName: rule.name, ruleArn: rule.arn, state: rule.state, targets: rule.targets.map((t) => this.deliver(rule, t, event)) };
+      return match;
+    } finally {
+      this.draining = false;
+      this.drain();
+    }
+  }
+
+  private deliver(rule: Rule, target: JsonObject, event: EventBridgeEvent): TargetResult {
+    const id = String(target['Id']);
+    const arn = String(target['Arn']);
+    const ingestionTime = eventTime(this.ports.clock.now());
+    const rendered = renderTargetInput(target as unknown as TargetInputConfig, event as unknown as JsonObject, { ruleArn: rule.arn, ruleName: rule.name, ingestionTime });
+    const outcome: Omit<TargetResult, 'id' | 'arn'> = rendered.ok
+      ? this.ports.invoke({ id, arn }, rendered.text, rule, event)
+      : { ok: false, errorCode: 'InputTransformationFailed', reasonKo: `대상 입력을 만들지 못했습니다: ${rendered.reason}` };
+    this.ports.emit({
+      type: 'target.invoked', ruleArn: rule.arn, targetId: id, targetArn: arn, eventId: event.id, ok: outcome.ok,
+      ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}), atMs: this.ports.clock.now(),
+    });
+    return { id, arn, ...outcome };
+  }
+}
+
+function loopStopped(t: JsonObject): TargetResult {
+  return { id: String(t['Id']), arn: String(t['Arn']), ok: false, errorCode: 'Sim.LoopStopped', reasonKo: `규칙 → 대상 → 기록 → 규칙의 연쇄가 ${MAX_CHAIN}단계를 넘어 시뮬레이션이 멈췄습니다(실제 AWS에서는 무한 루프가 됩니다).` };
+}

@@ -1,0 +1,87 @@
+// Metric filters at ingestion: every batch of log events stored in a group runs through that group's
+// metric filters, and what they publish goes into the CloudWatch metric store of the group's Region.
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringLogData.html
+import type { SimEvent } from '../core/events';
+import type { MetricDatumInput, StandardUnit } from '../cloudwatch/metric-types';
+import { compileMetricFilter, metricValuesFor, type CompiledMetricFilter, type MetricObservation } from './metric-filter';
+import type { IngestedBatch, StoredMetricFilter } from './model';
+
+const MINUTE = 60_000;
+/** How far back a filter remembers which minutes it published for (CloudTrail delivers within minutes). */
+const MEMORY_MS = 3 * 3_600_000;
+
+/** Where published values go; the account wires these to CloudWatch and to its event bus. */
+export interface MetricFilterSinks {
+  putMetric(region: string, namespace: string, datum: MetricDatumInput, receivedAt: number): void;
+  emit(e: SimEvent): void;
+}
+
+export class MetricFilterRuntime {
+  /** Parsed filters, by stored object: a replaced or restored filter is a new object and compiles afresh. */
+  private readonly compiled = new WeakMap<StoredMetricFilter, CompiledMetricFilter>();
+
+  constructor(private readonly sinks: MetricFilterSinks) {}
+
+  /**
+   * Filters see only what is ingested while they exist: nothing already stored is ever re-read, which is
+   * AWS's rule ("Filters do not retroactively filter data").
+   *
+   * Each matching event publishes its value at its own minute (the log event's timestamp). A minute of
+   * events with no match publishes the default value once, if the filter has one; a minute with no events
+   * publishes nothing. AWS aggregates a whole minute before deciding; here a batch decides on arrival, so
+   * a default published for a minute stays even if a later batch brings a match for that same minute.
+   */
+  process(batch: IngestedBatch): void {
+    const filters = Object.values(batch.group.metricFilters).sort((a, b) => (a.filterName < b.filterName ? -1 : 1));
+    if (filters.length === 0) return;
+    const byMinute = new Map<number, string[]>();
+    for (const e of batch.events) {
+      const minute = Math.floor(e.timestamp / MINUTE) * MINUTE;
+      let list = byMinute.get(minute);
+      if (!list) byMinute.set(minute, (list = []));
+      list.push(e.message);
+    }
+    const minutes = [...byMinute.keys()].sort((a, b) => a - b);
+    for (const f of filters) {
+      const c = this.compile(f);
+      for (const minute of minutes) this.publishMinute(batch, f, c, minute, byMinute.get(minute) ?? []);
+      f.publishedMinutes = f.publishedMinutes.filter((m) => m >= batch.now - MEMORY_MS);
+    }
+  }
+
+  private compile(f: StoredMetricFilter): CompiledMetricFilter {
+    let c = this.compiled.get(f);
+    if (!c) {
+      c = compileMetricFilter({ filterPattern: f.filterPattern, metricTransformations: f.metricTransformations });
+      this.compiled.set(f, c);
+    }
+    return c;
+  }
+
+  private publishMinute(batch: IngestedBatch, f: StoredMetricFilter, c: CompiledMetricFilter, minute: number, messages: string[]): void {
+    const matched = messages.flatMap((m) => metricValuesFor(c, m));
+    for (const o of matched) {
+      this.put(batch, o, minute);
+      this.sinks.emit({ type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now });
+    }
+    const already = f.publishedMinutes.includes(minute);
+    let published = matched.length > 0;
+    if (!already) {
+      for (const t of f.metricTransformations) {
+        if (t.defaultValue === undefined) continue;
+        if (matched.some((o) => o.metricName === t.metricName && o.metricNamespace === t.metricNamespace)) continue;
+        this.put(batch, { metricNamespace: t.metricNamespace, metricName: t.metricName, value: t.defaultValue, unit: t.unit, dimensions: {} }, minute);
+        published = true;
+      }
+    }
+    if (published && !already) f.publishedMinutes.push(minute);
+  }
+
+  private put(batch: IngestedBatch, o: MetricObservation, minute: number): void {
+    const dims = Object.entries(o.dimensions).map(([Name, Value]) => ({ Name, Value }));
+    const datum: MetricDatumInput = { MetricName: o.metricName, Timestamp: minute, Value: o.value };
+    if (dims.length > 0) datum.Dimensions = dims;
+    if (o.unit) datum.Unit = o.unit as StandardUnit;
+    this.sinks.putMetric(batch.region, o.metricNamespace, datum, batch.now);
+  }
+}

@@ -1,0 +1,66 @@
+// `aws cloudtrail validate-logs` as the simulator's unrecorded sim:ValidateLogs call, over digests whose
+// signatures S3 keeps as object metadata (x-amz-meta-signature), as CloudTrail stores them.
+import { gunzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { Account } from '../../../simulator/account';
+import { ok, START } from '../support';
+
+const MIN = 60_000;
+const ROOT = { as: 'root', region: 'us-east-1', via: 'console' as const };
+const TRAIL_ARN = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main';
+
+function validatedTrail(): Account {
+  const acct = new Account({ seed: 5, startMs: START });
+  ok(acct.call('s3:CreateBucket', { Bucket: 'trail-bucket' }, ROOT));
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: 'arn:aws:s3:::trail-bucket' },
+      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::trail-bucket/AWSLogs/123456789012/*' },
+    ],
+  };
+  ok(acct.call('s3:PutBucketPolicy', { Bucket: 'trail-bucket', Policy: JSON.stringify(policy) }, ROOT));
+  ok(acct.call('cloudtrail:CreateTrail', { Name: 'main', S3BucketName: 'trail-bucket', EnableLogFileValidation: true }, ROOT));
+  ok(acct.call('cloudtrail:StartLogging', { Name: 'main' }, ROOT));
+  ok(acct.call('s3:CreateBucket', { Bucket: 'some-bucket' }, ROOT));
+  acct.advance(2 * 60 * MIN + MIN);
+  return acct;
+}
+
+const digestKeys = (acct: Account) => acct.s3.model.listKeys('trail-bucket', 'AWSLogs/123456789012/CloudTrail-Digest/');
+
+describe('sim:ValidateLogs', () => {
+  it('validates the chain and writes no CloudTrail record', () => {
+    const acct = validatedTrail();
+    const r = acct.call('sim:ValidateLogs', { TrailARN: TRAIL_ARN, StartTime: START / 1000 }, ROOT);
+    const report = ok(r);
+    expect(r.records).toEqual([]);
+    expect(report['valid']).toBe(true);
+    expect(report['lines']).toContain('2/2 digest files valid');
+    expect(acct.catalog().some((d) => d.api === 'sim:ValidateLogs')).toBe(false);
+  });
+
+  it('stores each digest signature as S3 object metadata, and a tampered digest fails', () => {
+    const acct = validatedTrail();
+    const keys = digestKeys(acct);
+    expect(keys).toHaveLength(2);
+    for (const key of keys) {
+      const meta = acct.s3.model.objectMetadata('trail-bucket', key);
+      expect(meta?.['signature']).toMatch(/^[0-9a-f]{512}$/);
+      expect(meta?.['signature-algorithm']).toBe('SHA256withRSA');
+    }
+    // Rewriting the newest digest (same body, new object) drops its metadata, as an S3 PUT does.
+    const newest = keys[keys.length - 1]!;
+    const body = acct.s3.model.getObject('trail-bucket', newest)!;
+    expect(JSON.parse(new TextDecoder().decode(gunzipSync(body))) as unknown).toMatchObject({ digestS3Object: newest });
+    acct.s3.model.putObject('trail-bucket', newest, body, 'application/json');
+    const report = ok(acct.call('sim:ValidateLogs', { TrailARN: TRAIL_ARN, StartTime: START / 1000 }, ROOT));
+    expect(report['valid']).toBe(false);
+  });
+
+  it('survives a snapshot: metadata is part of the S3 state', () => {
+    const acct = Account.restore(JSON.parse(JSON.stringify(validatedTrail().snapshot())));
+    const report = ok(acct.call('sim:ValidateLogs', { TrailARN: TRAIL_ARN, StartTime: START / 1000 }, ROOT));
+    expect(report['valid']).toBe(true);
+  });
+});
