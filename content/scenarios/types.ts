@@ -1,5 +1,6 @@
 import type { CallContext, CallResult } from '../../simulator/core/call';
 import type { Channel, JsonObject } from '../../simulator/core/contract';
+import type { SimEvent } from '../../simulator/core/events';
 
 /** One call made during a scenario, with the simulator's full answer (response or error, records, routing). */
 export interface CallLogEntry {
@@ -14,6 +15,8 @@ export interface CallLogEntry {
 export interface StepWorld {
   calls: CallLogEntry[];
   all: CallLogEntry[];
+  /** What the simulation reported (alarm state changes, notifications, rule matches…) since the step began. */
+  events: SimEvent[];
   nowMs: number;
   startMs: number;
 }

@@ -7,7 +7,7 @@ import { WRONG_MOVES } from './wrong-moves';
 function playSolution(run: ScenarioRun, stepIndex: number): void {
   const step = run.def.steps[stepIndex]!;
   for (const a of step.solution) {
-    const action: ScenarioAction = typeof a === 'function' ? a({ calls: run.log, all: run.log, nowMs: run.account.clock.now(), startMs: 0 }) : a;
+    const action: ScenarioAction = typeof a === 'function' ? a({ calls: run.log, all: run.log, events: run.events, nowMs: run.account.clock.now(), startMs: 0 }) : a;
     run.perform(action);
   }
 }

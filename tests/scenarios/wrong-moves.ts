@@ -46,4 +46,34 @@ export const WRONG_MOVES: Record<string, { atStep: number; moves: ScenarioAction
     moves: [{ api: 'iam:CreateUser', params: { UserName: 'caroll' } }],
     hintContains: 'carol',
   },
+  'log-integrity': {
+    atStep: 1,
+    // Changes an object that is not a CloudTrail log file.
+    moves: [{ api: 's3:PutObject', params: { Bucket: 'evidence', Key: 'note.txt', Body: 'x' } }],
+    hintContains: 'CloudTrail 로그 파일이 아닌',
+  },
+  'lambda-alarm': {
+    atStep: 0,
+    moves: [
+      {
+        api: 'cloudwatch:PutMetricAlarm',
+        params: {
+          AlarmName: 'orders-errors', Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: 'orders' }],
+          Statistic: 'Sum', Period: 60, EvaluationPeriods: 3, DatapointsToAlarm: 2, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        },
+      },
+    ],
+    hintContains: 'AlarmActions',
+  },
+  'eventbridge-transformer': {
+    atStep: 0,
+    // Matches API calls, which a console sign-in is not.
+    moves: [{ api: 'events:PutRule', params: { Name: 'console-logins', EventPattern: JSON.stringify({ 'detail-type': ['AWS API Call via CloudTrail'], detail: { eventName: ['ConsoleLogin'] } }) } }],
+    hintContains: 'AWS Console Sign In via CloudTrail',
+  },
+  'cis-root-usage': {
+    atStep: 0,
+    moves: [{ api: 'sim:ApplyCisPreset', params: { PresetId: 'CloudWatch.1', LogGroupName: 'CloudTrail/audit' } }],
+    hintContains: 'TopicArn',
+  },
 };

@@ -1,6 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import { Account } from '../../../simulator';
 import type { CallResult } from '../../../simulator/core/call';
+import type { SimEvent } from '../../../simulator/core/events';
 import type { CallLogEntry, ScenarioAction, ScenarioDef, StepWorld } from '../../../content/scenarios/types';
 import { scenarioMachine } from './scenario-machine';
 
@@ -21,7 +22,9 @@ export interface RunState {
 export class ScenarioRun {
   account!: Account;
   log: CallLogEntry[] = [];
+  events: SimEvent[] = [];
   private stepStart = 0;
+  private eventStart = 0;
   private readonly actor: Actor<typeof scenarioMachine>;
 
   constructor(
@@ -55,7 +58,7 @@ export class ScenarioRun {
     if (this.state.completed) return;
     const step = this.def.steps[this.state.index]!;
     for (const a of step.solution) this.apply(typeof a === 'function' ? a(this.world()) : a, true);
-    this.stepStart = this.log.length;
+    this.markStepStart();
     this.actor.send({ type: 'scenario.skip' });
     this.evaluate();
   }
@@ -68,12 +71,20 @@ export class ScenarioRun {
   private buildSandbox(): void {
     this.account = new Account({ seed: this.seed, startMs: SCENARIO_START });
     this.log = [];
+    this.events = [];
+    this.account.bus.on((e) => this.events.push(e));
     for (const a of this.def.setup) {
       const r = this.apply(a, false, { as: 'root', region: 'us-east-1', via: 'console' });
       if (r && !r.ok) throw new Error(`scenario ${this.def.id} setup failed at ${'api' in a ? a.api : 'advance'}: ${r.error.code} ${r.error.message}`);
     }
     this.log = [];
-    this.stepStart = 0;
+    this.events = [];
+    this.markStepStart();
+  }
+
+  private markStepStart(): void {
+    this.stepStart = this.log.length;
+    this.eventStart = this.events.length;
   }
 
   private apply(action: ScenarioAction, logged: boolean, base = this.def.defaults): CallResult | null {
@@ -89,7 +100,7 @@ export class ScenarioRun {
   }
 
   private world(): StepWorld {
-    return { calls: this.log.slice(this.stepStart), all: this.log, nowMs: this.account.clock.now(), startMs: SCENARIO_START };
+    return { calls: this.log.slice(this.stepStart), all: this.log, events: this.events.slice(this.eventStart), nowMs: this.account.clock.now(), startMs: SCENARIO_START };
   }
 
   /** Advances through every step the state now satisfies; otherwise answers a mistaken move with its hint. */
@@ -99,7 +110,7 @@ export class ScenarioRun {
       const step = this.def.steps[this.state.index]!;
       const w = this.world();
       if (step.done(w)) {
-        this.stepStart = this.log.length;
+        this.markStepStart();
         this.actor.send({ type: 'step.satisfied' });
         continue;
       }
