@@ -9,6 +9,10 @@ export interface CallLogEntry {
   ctx: CallContext;
   result: CallResult;
   atMs: number;
+  /** For generated traffic: how many calls this entry stands for (result is the last one's). */
+  count?: number;
+  /** For generated traffic: when the last of its calls was made. */
+  untilMs?: number;
 }
 
 /** What a step's check sees: the calls since the step became current, every call of the run, and the time. */
@@ -28,7 +32,11 @@ export interface ScenarioCall {
   region?: string;
   via?: Channel;
 }
-export type ScenarioAction = ScenarioCall | { advance: string };
+/** Steady traffic: `perMinute` identical calls at the start of each minute, for `minutes` minutes. */
+export interface ScenarioTraffic {
+  traffic: ScenarioCall & { perMinute: number; minutes: number };
+}
+export type ScenarioAction = ScenarioCall | { advance: string } | ScenarioTraffic;
 
 export interface ScenarioStep {
   id: string;

@@ -12,6 +12,9 @@ function playSolution(run: ScenarioRun, stepIndex: number): void {
   }
 }
 
+// The Insights scenario really simulates a week of calls (about 200,000), so a run takes tens of seconds.
+const RUN_TIMEOUT = 180_000;
+
 describe.each(SCENARIOS.map((s) => [s.id, s] as const))('scenario %s', (_id, def) => {
   it('completes, step by step, when the learner does each step right', () => {
     const run = new ScenarioRun(def);
@@ -22,7 +25,7 @@ describe.each(SCENARIOS.map((s) => [s.id, s] as const))('scenario %s', (_id, def
     });
     expect(run.state.completed).toBe(true);
     expect(run.state.skipped).toEqual([]);
-  });
+  }, RUN_TIMEOUT);
 
   it('does not complete when a key step is done wrong, and answers with a hint', () => {
     const wrong = WRONG_MOVES[def.id];
@@ -37,7 +40,7 @@ describe.each(SCENARIOS.map((s) => [s.id, s] as const))('scenario %s', (_id, def
     // Finishing every remaining step still works after the mistake: a hint, not a dead end.
     for (let i = wrong!.atStep; i < def.steps.length; i++) playSolution(run, i);
     expect(run.state.completed).toBe(true);
-  });
+  }, RUN_TIMEOUT);
 
   it('can be skipped step by step with the shown solution, and restarted from its known sandbox', () => {
     const run = new ScenarioRun(def);
@@ -49,5 +52,5 @@ describe.each(SCENARIOS.map((s) => [s.id, s] as const))('scenario %s', (_id, def
     expect(run.log).toEqual([]);
     expect(run.hint()).toBe(def.steps[0]!.hintKo);
     expect(run.state.hintsUsed).toBe(1);
-  });
+  }, RUN_TIMEOUT);
 });

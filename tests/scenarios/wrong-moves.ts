@@ -76,4 +76,14 @@ export const WRONG_MOVES: Record<string, { atStep: number; moves: ScenarioAction
     moves: [{ api: 'sim:ApplyCisPreset', params: { PresetId: 'CloudWatch.1', LogGroupName: 'CloudTrail/audit' } }],
     hintContains: 'TopicArn',
   },
+  'insights-burst': {
+    atStep: 2,
+    // Bursts, then looks in the ordinary event history, where Insights events are not listed.
+    moves: [
+      { traffic: { api: 's3:DeleteBucket', params: { Bucket: 'tmp-reports' }, perMinute: 100, minutes: 10 } },
+      { advance: 'PT10M' },
+      { api: 'cloudtrail:LookupEvents', params: { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'DeleteBucket' }] } },
+    ],
+    hintContains: 'EventCategory',
+  },
 };

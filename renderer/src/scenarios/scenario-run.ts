@@ -2,7 +2,7 @@ import { createActor, type Actor } from 'xstate';
 import { Account } from '../../../simulator';
 import type { CallResult } from '../../../simulator/core/call';
 import type { SimEvent } from '../../../simulator/core/events';
-import type { CallLogEntry, ScenarioAction, ScenarioDef, StepWorld } from '../../../content/scenarios/types';
+import type { CallLogEntry, ScenarioAction, ScenarioDef, ScenarioTraffic, StepWorld } from '../../../content/scenarios/types';
 import { scenarioMachine } from './scenario-machine';
 
 export const SCENARIO_START = Date.parse('2026-11-07T00:00:00Z');
@@ -75,7 +75,7 @@ export class ScenarioRun {
     this.account.bus.on((e) => this.events.push(e));
     for (const a of this.def.setup) {
       const r = this.apply(a, false, { as: 'root', region: 'us-east-1', via: 'console' });
-      if (r && !r.ok) throw new Error(`scenario ${this.def.id} setup failed at ${'api' in a ? a.api : 'advance'}: ${r.error.code} ${r.error.message}`);
+      if (r && !r.ok && !('traffic' in a)) throw new Error(`scenario ${this.def.id} setup failed at ${'api' in a ? a.api : 'advance'}: ${r.error.code} ${r.error.message}`);
     }
     this.log = [];
     this.events = [];
@@ -92,11 +92,27 @@ export class ScenarioRun {
       this.account.advance(action.advance);
       return null;
     }
+    if ('traffic' in action) return this.traffic(action.traffic, logged, base);
     const ctx = { as: action.as ?? base.as, region: action.region ?? base.region, via: action.via ?? base.via };
     const atMs = this.account.clock.now();
     const result = this.account.call(action.api, action.params, ctx);
     if (logged) this.log.push({ api: action.api, params: action.params, ctx, result, atMs });
     return result;
+  }
+
+  /** Real calls through the account, minute by minute; logged once, so a week of traffic does not sit in memory. */
+  private traffic(t: ScenarioTraffic['traffic'], logged: boolean, base: ScenarioDef['defaults']): CallResult | null {
+    const ctx = { as: t.as ?? base.as, region: t.region ?? base.region, via: t.via ?? base.via };
+    const atMs = this.account.clock.now();
+    let last: CallResult | null = null;
+    let untilMs = atMs;
+    for (let m = 0; m < t.minutes; m++) {
+      untilMs = this.account.clock.now();
+      for (let i = 0; i < t.perMinute; i++) last = this.account.call(t.api, t.params, ctx);
+      this.account.advance(60_000);
+    }
+    if (logged && last) this.log.push({ api: t.api, params: t.params, ctx, result: { ...last, records: [], routing: [] }, atMs, count: t.minutes * t.perMinute, untilMs });
+    return last;
   }
 
   private world(): StepWorld {
