@@ -11,6 +11,7 @@ import { ComingArea } from './areas/ComingArea';
 const NotesArea = lazy(() => import('./areas/notes/NotesArea'));
 const QuizArea = lazy(() => import('./areas/quiz/QuizArea'));
 const ReviewArea = lazy(() => import('./areas/review/ReviewArea'));
+const SimulatorArea = lazy(() => import('./areas/simulator/SimulatorArea'));
 
 export function App() {
   useThemeEffect();
@@ -46,7 +47,7 @@ export function App() {
           <p className="muted">불러오는 중…</p>
         ) : (
           <Suspense fallback={<p className="muted">불러오는 중…</p>}>
-            {area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : area === 'notes' ? <NotesArea /> : area === 'quiz' ? <QuizArea /> : area === 'review' ? <ReviewArea /> : <ComingArea area={area} />}
+            {area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : area === 'notes' ? <NotesArea /> : area === 'quiz' ? <QuizArea /> : area === 'review' ? <ReviewArea /> : area === 'simulator' ? <SimulatorArea /> : <ComingArea area={area} />}
           </Suspense>
         )}
       </main>

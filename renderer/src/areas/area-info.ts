@@ -19,8 +19,7 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
   simulator: {
     label: '시뮬레이터',
     purpose: 'AWS 계정을 흉내 낸 시뮬레이터에서 API를 호출하고 CloudTrail·CloudWatch에 어떻게 기록되는지 봅니다.',
-    status: 'coming',
-    comingKo: ['콘솔 로그인, CreateSubnet, PutObject 같은 실제 API 호출', '이벤트 기록·추적(S3 로그 파일)·Insights에 기록되는 과정', '시계 빨리 감기(+5분, +1일, +91일)'],
+    status: 'ready',
   },
   quiz: {
     label: '퀴즈',

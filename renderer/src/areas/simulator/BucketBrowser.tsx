@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import { useSim } from './sim-context';
+import { ResultLine } from './ActionForm';
+import { utc } from './format';
+import type { TrailView } from './TrailsPanel';
+import type { CallOutcome } from './worker/protocol';
+
+type ObjectRow = { key: string; size: number; lastModified: string };
+type Report = { valid?: boolean; lines?: string[] };
+
+function pretty(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+/** The trail bucket as files under their real keys: open (gunzipped), edit or delete (real S3 calls), validate. */
+export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; setBucket: (b: string) => void; trails: TrailView[] }) {
+  const { client, ctx, run, revision, fileRequest, nowMs } = useSim();
+  const [buckets, setBuckets] = useState<string[]>([]);
+  const [objects, setObjects] = useState<ObjectRow[]>([]);
+  const [open, setOpen] = useState<{ key: string; text: string; gzip: boolean } | null>(null);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [result, setResult] = useState<CallOutcome | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void client.request({ kind: 'inspect', action: 's3:ListBuckets', params: {}, region: ctx.region }).then((r) => setBuckets(((r.response?.['Buckets'] as { Name: string }[] | undefined) ?? []).map((b) => b.Name)));
+  }, [client, ctx.region, revision]);
+
+  useEffect(() => {
+    if (!bucket) return setObjects([]);
+    client.request({ kind: 'objects', bucket, region: ctx.region }).then(
+      (o) => { setObjects(o); setError(null); },
+      (e: Error) => setError(e.message),
+    );
+  }, [client, bucket, ctx.region, revision]);
+
+  const openKey = async (key: string, from = bucket) => {
+    setDraft(null);
+    setResult(null);
+    const o = await client.request({ kind: 'object', bucket: from, key, region: ctx.region });
+    setOpen({ key, text: pretty(o.text), gzip: o.gzip });
+  };
+
+  useEffect(() => {
+    if (!fileRequest) return;
+    setBucket(fileRequest.bucket);
+    void openKey(fileRequest.key, fileRequest.bucket);
+    requestAnimationFrame(() => document.getElementById('bucket-title')?.scrollIntoView({ block: 'start' }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fileRequest]);
+
+  const saveEdit = async () => {
+    if (!open || draft === null) return;
+    const r = await run('s3:PutObject', { Bucket: bucket, Key: open.key, Body: draft, ContentType: 'application/json' });
+    if (r.ok) await openKey(open.key);
+    setResult(r);
+  };
+
+  const remove = async (key: string) => {
+    const r = await run('s3:DeleteObject', { Bucket: bucket, Key: key });
+    setResult(r);
+    if (r.ok && open?.key === key) setOpen(null);
+  };
+
+  const bucketTrails = trails.filter((t) => t.description['S3BucketName'] === bucket);
+  const validate = async (t: TrailView) => {
+    // `aws cloudtrail validate-logs` runs on the learner's machine with their credentials, in the trail's Region.
+    // --start-time as a learner would pick it: just before the oldest file in the bucket.
+    const oldest = Math.min(...objects.map((o) => Date.parse(o.lastModified)), nowMs);
+    const r = await client.request({ kind: 'sim', api: 'sim:ValidateLogs', params: { TrailARN: t.arn, StartTime: Math.floor((oldest - 3_600_000) / 1000) }, ctx: { ...ctx, via: 'cli', region: t.homeRegion } });
+    setReport(r.ok ? (r.response as Report) : { valid: false, lines: [`${r.error?.code}: ${r.error?.message}`] });
+  };
+
+  return (
+    <div className="card sim-bucket">
+      <div className="row sim-space">
+        <h2 id="bucket-title">S3 버킷 둘러보기</h2>
+        <label className="sim-field inline">
+          <span>버킷</span>
+          <select className="sim-input" aria-label="버킷 선택" value={bucket} onChange={(e) => { setBucket(e.target.value); setOpen(null); }}>
+            <option value="">(버킷 선택)</option>
+            {buckets.map((b) => <option key={b} value={b}>{b}</option>)}
+          </select>
+        </label>
+        {bucketTrails.map((t) => (
+          <button key={t.arn} className="btn small" onClick={() => void validate(t)}>무결성 검증: {t.name}</button>
+        ))}
+      </div>
+      <p className="muted small">CloudTrail은 약 5분마다 로그 파일을 <code>AWSLogs/계정/CloudTrail/리전/연/월/일/</code> 아래에 gzip으로 전달합니다. 파일을 고치거나 지우면 무결성 검증이 잡아냅니다. 고친 파일은 PutObject로 평문 JSON으로 저장됩니다.</p>
+      {error ? <p className="message error">{error}</p> : null}
+      {report ? (
+        <div className={`message ${report.valid ? 'ok' : 'error'} sim-report`} role="status">
+          <strong>{report.valid ? '검증 통과: 모든 파일이 전달된 그대로입니다' : '검증 실패: 변경·삭제된 파일이 있습니다'}</strong>
+          <pre className="sim-pre small">{(report.lines ?? []).join('\n')}</pre>
+        </div>
+      ) : null}
+      <div className="sim-bucket-body">
+        <ul className="sim-objects" aria-label="객체 목록">
+          {objects.length === 0 ? <li className="muted small sim-empty">객체가 없습니다. 트레일이 로깅 중이면 약 5분 뒤 첫 파일이 옵니다.</li> : null}
+          {objects.map((o) => (
+            <li key={o.key} className={open?.key === o.key ? 'active' : ''}>
+              <button className="sim-object" onClick={() => void openKey(o.key)} title={o.key}>
+                <span className="sim-object-key">{o.key}</span>
+                <span className="muted small">{o.size.toLocaleString('ko-KR')} B · {utc(Date.parse(o.lastModified))}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="sim-object-view">
+          {open ? (
+            <>
+              <div className="row sim-space">
+                <code className="sim-key">{open.key}</code>
+                <span className="row">
+                  {open.gzip ? <span className="sim-tag">gzip 해제해서 표시</span> : null}
+                  {draft === null ? <button className="btn small" onClick={() => setDraft(open.text)}>편집</button> : <button className="btn small primary" onClick={() => void saveEdit()}>저장 (s3:PutObject)</button>}
+                  <button className="btn small danger" onClick={() => void remove(open.key)}>삭제 (s3:DeleteObject)</button>
+                </span>
+              </div>
+              {draft === null ? <pre className="sim-pre" data-testid="object-text">{open.text}</pre> : <textarea className="sim-input mono sim-editor" aria-label="파일 내용 편집" value={draft} onChange={(e) => setDraft(e.target.value)} />}
+            </>
+          ) : (
+            <p className="muted small">왼쪽에서 파일을 고르세요.</p>
+          )}
+          {result ? <ResultLine outcome={result} /> : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useSim } from './sim-context';
+import { HISTORY_KEYS, type HistoryQuery, type HistoryRow } from './worker/protocol';
+
+const RANGES: { id: string; label: string; ms: number | null }[] = [
+  { id: 'all', label: '전체(최근 90일)', ms: null },
+  { id: '1h', label: '최근 1시간', ms: 3_600_000 },
+  { id: '1d', label: '최근 1일', ms: 86_400_000 },
+  { id: '7d', label: '최근 7일', ms: 7 * 86_400_000 },
+];
+const KEY_KO: Record<string, string> = {
+  EventName: '이벤트 이름', EventSource: '이벤트 소스', Username: '사용자 이름', ResourceType: '리소스 유형', ResourceName: '리소스 이름',
+  EventId: '이벤트 ID', AccessKeyId: 'AWS 액세스 키', ReadOnly: '읽기 전용',
+};
+const ROW_HEIGHT = 34;
+
+/** The CloudTrail console's event history for the selected Region, through the real LookupEvents. */
+export function EventHistory() {
+  const { client, ctx, nowMs, revision } = useSim();
+  const region = ctx.region;
+  const [key, setKey] = useState<(typeof HISTORY_KEYS)[number]>('EventName');
+  const [value, setValue] = useState('');
+  const [range, setRange] = useState('all');
+  const [readOnly, setReadOnly] = useState<'' | 'true' | 'false'>('');
+  const [rows, setRows] = useState<HistoryRow[]>([]);
+  const [truncated, setTruncated] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [detail, setDetail] = useState<string | null>(null);
+  const nowRef = useRef(nowMs);
+  nowRef.current = nowMs;
+
+  const query = useCallback((): HistoryQuery => {
+    const r = RANGES.find((x) => x.id === range);
+    const q: HistoryQuery = { region };
+    if (value.trim()) q.attribute = { key, value: value.trim() };
+    if (r?.ms) {
+      q.startMs = nowRef.current - r.ms;
+      q.endMs = nowRef.current;
+    }
+    if (readOnly) q.readOnly = readOnly;
+    return q;
+  }, [region, key, value, range, readOnly]);
+
+  // With 100,000 events a lookup takes the worker a moment: one at a time, and one more if asked meanwhile.
+  const inFlight = useRef(false);
+  const again = useRef(false);
+  const load = useCallback(async () => {
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
+    setLoading(true);
+    setError(null);
+    try {
+      do {
+        again.current = false;
+        const res = await client.request({ kind: 'history', query: query() });
+        setRows(res.rows);
+        setTruncated(res.truncated);
+      } while (again.current);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      inFlight.current = false;
+      setLoading(false);
+    }
+  }, [client, query]);
+
+  // Read at once when the Region changes; when the account changes, a moment later, so a running clock
+  // does not re-read on every step. Filters apply on "조회".
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => void load(), [client, region]);
+  const seenRevision = useRef(revision);
+  useEffect(() => {
+    if (seenRevision.current === revision) return;
+    seenRevision.current = revision;
+    const t = setTimeout(() => void load(), 300);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [revision]);
+
+  useEffect(() => {
+    if (!selected) return setDetail(null);
+    let live = true;
+    void client.request({ kind: 'record', region, eventId: selected }).then((r) => live && setDetail(r.json));
+    return () => {
+      live = false;
+    };
+  }, [client, region, selected]);
+
+  const download = async (format: 'csv' | 'json') => {
+    const res = await client.request({ kind: 'download', query: query(), format });
+    const blob = new Blob([res.text], { type: format === 'csv' ? 'text/csv' : 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `event_history_${region}.${format}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+
+  return (
+    <div className="sim-history">
+      <p className="muted small sim-note">
+        <strong>{region}</strong> 리전의 이벤트 기록입니다(리전은 위에서 바꿉니다). 화면 갱신용 조회는 기록되지 않습니다. 실제 콘솔에서는 이런 조회도 LookupEvents 등으로 기록됩니다.
+      </p>
+      <form className="card sim-history-filter" onSubmit={(e) => { e.preventDefault(); void load(); }} aria-label="이벤트 기록 필터">
+        <label className="sim-field">
+          <span>조회 속성</span>
+          <select className="sim-input" aria-label="조회 속성" value={key} onChange={(e) => setKey(e.target.value as typeof key)}>
+            {HISTORY_KEYS.map((k) => <option key={k} value={k}>{KEY_KO[k]} ({k})</option>)}
+          </select>
+        </label>
+        <label className="sim-field grow">
+          <span>값</span>
+          <input className="sim-input" aria-label="조회 값" placeholder={key === 'EventName' ? '예: ConsoleLogin' : '값 입력'} value={value} onChange={(e) => setValue(e.target.value)} />
+        </label>
+        <label className="sim-field">
+          <span>기간</span>
+          <select className="sim-input" aria-label="기간" value={range} onChange={(e) => setRange(e.target.value)}>
+            {RANGES.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+          </select>
+        </label>
+        <label className="sim-field">
+          <span>읽기 전용</span>
+          <select className="sim-input" aria-label="읽기 전용 필터" value={readOnly} onChange={(e) => setReadOnly(e.target.value as typeof readOnly)}>
+            <option value="">모두</option>
+            <option value="true">true (조회)</option>
+            <option value="false">false (변경)</option>
+          </select>
+        </label>
+        <div className="sim-field">
+          <span>&nbsp;</span>
+          <div className="row">
+            <button className="btn primary" type="submit">조회</button>
+            <button className="btn" type="button" onClick={() => void download('csv')}>CSV</button>
+            <button className="btn" type="button" onClick={() => void download('json')}>JSON</button>
+          </div>
+        </div>
+      </form>
+      {error ? <p className="message error" role="alert">{error}</p> : null}
+      <div className="sim-history-body">
+        <div className="card sim-table" role="table" aria-label="이벤트 기록" aria-rowcount={rows.length}>
+          <div className="sim-tr sim-th" role="row">
+            {['이벤트 이름', '이벤트 시간', '사용자 이름', '이벤트 소스', '리소스 유형', '리소스 이름'].map((h) => <span key={h} role="columnheader">{h}</span>)}
+          </div>
+          <div className="sim-tbody" ref={scroller} data-testid="history-scroller">
+            {rows.length === 0 && !loading ? <p className="muted sim-empty">일치하는 이벤트가 없습니다.</p> : null}
+            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+              {virtual.getVirtualItems().map((v) => {
+                const r = rows[v.index]!;
+                return (
+                  <div
+                    key={r.eventId}
+                    role="row"
+                    tabIndex={0}
+                    aria-selected={selected === r.eventId}
+                    className={`sim-tr${selected === r.eventId ? ' selected' : ''}`}
+                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
+                    onClick={() => setSelected(r.eventId)}
+                    onKeyDown={(e) => e.key === 'Enter' && setSelected(r.eventId)}
+                  >
+                    <span role="cell" className="strong">{r.eventName}</span>
+                    <span role="cell">{r.eventTime.replace('T', ' ').replace('.000Z', 'Z')}</span>
+                    <span role="cell">{r.username}</span>
+                    <span role="cell">{r.eventSource}</span>
+                    <span role="cell">{r.resourceType}</span>
+                    <span role="cell" title={r.resourceName}>{r.resourceName}</span>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <div className="sim-table-foot muted small" aria-live="polite">
+            {loading ? '불러오는 중…' : `${rows.length.toLocaleString('ko-KR')}개 이벤트`}
+            {truncated ? ' (너무 많아 일부만 표시: 필터를 좁히세요)' : ''}
+          </div>
+        </div>
+        <aside className={`card sim-detail${selected ? ' open' : ''}`} aria-label="이벤트 세부 정보">
+          <div className="row sim-space">
+            <h3>이벤트 레코드</h3>
+            {selected ? <button className="btn small" onClick={() => setSelected(null)}>닫기</button> : null}
+          </div>
+          {detail ? <pre className="sim-pre">{JSON.stringify(JSON.parse(detail), null, 2)}</pre> : <p className="muted small">행을 고르면 CloudTrail 레코드(JSON)를 보여 줍니다.</p>}
+        </aside>
+      </div>
+    </div>
+  );
+}

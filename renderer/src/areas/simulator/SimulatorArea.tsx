@@ -1,0 +1,182 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useApp } from '../../store/app-store';
+import { openSimWorker, type SimClient } from './sim-client';
+import { SimContext, deliveryKey, type FlowEntry, type SimEventLike, type SimSession, type SimTab } from './sim-context';
+import { TopBar } from './TopBar';
+import { ActPanel } from './ActPanel';
+import { EventHistory } from './EventHistory';
+import { TrailsPanel } from './TrailsPanel';
+import { useUnreadCount } from './InboxPanel';
+import { WatchPanel } from './WatchPanel';
+import type { CallOutcome, Delivered, Started, UiCallContext } from './worker/protocol';
+import './simulator.css';
+
+const SAVE_EVERY_MS = 1500;
+const TABS: { id: SimTab; label: string }[] = [
+  { id: 'act', label: '호출과 이벤트 흐름' },
+  { id: 'history', label: '이벤트 기록' },
+  { id: 'trails', label: '트레일·S3 로그 파일' },
+  { id: 'inbox', label: '경보·규칙·알림함' },
+];
+
+export default function SimulatorArea() {
+  const storage = useApp((s) => s.storage);
+  const pendingAction = useApp((s) => s.pendingAction);
+  const [client, setClient] = useState<SimClient | null>(null);
+  const [info, setInfo] = useState<Pick<Started, 'accountId' | 'regions'> | null>(null);
+  const [nowMs, setNow] = useState(0);
+  const [speed, setSpeed] = useState(0);
+  const [ctx, setCtx] = useState<UiCallContext>({ as: 'alice', region: 'us-east-1', via: 'console' });
+  const [flows, setFlows] = useState<FlowEntry[]>([]);
+  const [selectedFlow, setSelectedFlow] = useState<number | null>(null);
+  const [deliveries, setDeliveries] = useState<ReadonlyMap<string, Delivered>>(new Map());
+  const [revision, setRevision] = useState(0);
+  const [tab, setTab] = useState<SimTab>('act');
+  const [error, setError] = useState<string | null>(null);
+  const [fileRequest, setFileRequest] = useState<{ bucket: string; key: string } | null>(null);
+  const openFile = useCallback((bucket: string, key: string) => {
+    setFileRequest({ bucket, key });
+    setTab('trails');
+  }, []);
+  const [feed, setFeed] = useState<{ atMs: number; event: SimEventLike }[]>([]);
+  const flowId = useRef(1);
+  const duringCall = useRef<SimEventLike[]>([]);
+  const nowRef = useRef(0);
+  const saveWarned = useRef(false);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const begin = useCallback((s: Started) => {
+    setInfo({ accountId: s.accountId, regions: s.regions });
+    setNow(s.nowMs);
+    nowRef.current = s.nowMs;
+    setSpeed(0);
+    setDeliveries(new Map());
+    const setup = s.setup.map((o) => ({ id: flowId.current++, outcome: o, later: [], setup: true }));
+    setFlows(setup);
+    setFeed([]);
+    duringCall.current = [];
+    setSelectedFlow(null);
+    setRevision((r) => r + 1);
+    if (s.noticeKo) useApp.setState((st) => ({ notices: [...st.notices, s.noticeKo!] }));
+  }, []);
+
+  useEffect(() => {
+    const c = openSimWorker();
+    setClient(c);
+    const off = c.on((p) => {
+      if (p.push === 'clock') {
+        nowRef.current = p.nowMs;
+        setNow(p.nowMs);
+        setSpeed(p.speed);
+      } else if (p.push === 'delivered') {
+        setDeliveries((m) => new Map(m).set(deliveryKey(p.delivered.eventId, p.delivered.trailArn), p.delivered));
+        setRevision((r) => r + 1);
+      } else if (p.push === 'sim') {
+        const t = p.event.type;
+        if (t === 'call.completed' || (t === 'record.written' && p.duringCall)) return;
+        if (p.duringCall) duringCall.current.push(p.event);
+        else {
+          setFeed((f) => [...f.slice(-99), { atMs: nowRef.current, event: p.event }]);
+          // Something happened on its own (an alarm fired, a rule ran): views read again.
+          setRevision((r) => r + 1);
+        }
+      } else if (p.push === 'changed') {
+        if (saveTimer.current) return;
+        saveTimer.current = setTimeout(() => {
+          saveTimer.current = null;
+          void c
+            .request({ kind: 'snapshot' })
+            .then(({ snapshot }) => storage?.save('sandbox', { snapshot, savedAt: new Date().toISOString() }))
+            .catch((e: Error) => {
+              // A browser's storage holds a few megabytes; a very large sandbox may not fit. Say so once.
+              if (saveWarned.current) return;
+              saveWarned.current = true;
+              useApp.setState((st) => ({ notices: [...st.notices, `샌드박스를 저장하지 못했습니다(${e.message}). 이벤트가 아주 많으면 브라우저 저장 공간을 넘을 수 있습니다. "새 샌드박스"로 줄일 수 있습니다.`] }));
+            });
+        }, SAVE_EVERY_MS);
+      }
+    });
+    void (async () => {
+      const saved = storage ? await storage.load('sandbox') : null;
+      try {
+        begin(await c.request({ kind: 'start', snapshot: saved?.data.snapshot ?? null }));
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    })();
+    return () => {
+      off();
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+      c.close();
+    };
+  }, [storage, begin]);
+
+  const run = useCallback(
+    async (api: string, params: Record<string, unknown>, as?: UiCallContext): Promise<CallOutcome> => {
+      if (!client) throw new Error('시뮬레이터가 아직 준비되지 않았습니다');
+      duringCall.current = [];
+      const outcome = await client.request({ kind: 'call', api, params, ctx: as ?? ctx });
+      const later = duringCall.current;
+      duringCall.current = [];
+      const id = flowId.current++;
+      setFlows((fs) => [...fs.slice(-199), { id, outcome, later }]);
+      setSelectedFlow(id);
+      setRevision((r) => r + 1);
+      return outcome;
+    },
+    [client, ctx],
+  );
+
+  // A note asked to try an action: show the palette, which opens that action's form.
+  useEffect(() => {
+    if (pendingAction) setTab('act');
+  }, [pendingAction]);
+
+  const refresh = useCallback(() => setRevision((r) => r + 1), []);
+
+  const reset = useCallback(async () => {
+    if (!client) return;
+    begin(await client.request({ kind: 'reset' }));
+  }, [client, begin]);
+
+  const session: SimSession | null = useMemo(
+    () =>
+      client && info
+        ? { client, accountId: info.accountId, regions: info.regions, nowMs, speed, ctx, setCtx, flows, selectedFlow, selectFlow: setSelectedFlow, deliveries, feed, revision, refresh, run, go: setTab, fileRequest, openFile }
+        : null,
+    [client, info, nowMs, speed, ctx, flows, selectedFlow, deliveries, feed, revision, refresh, run, fileRequest, openFile],
+  );
+
+  if (error) return <section className="sim"><h1>시뮬레이터</h1><p className="message error">{error}</p></section>;
+  if (!session) return <section className="sim"><h1>시뮬레이터</h1><p className="muted">샌드박스를 여는 중…</p></section>;
+
+  return (
+    <SimContext.Provider value={session}>
+      <section className="sim" aria-labelledby="area-title">
+        <div className="sim-head">
+          <h1 id="area-title">시뮬레이터</h1>
+          <p className="muted small">계정 {session.accountId} · 시드 1 샌드박스 · 호출은 모두 실제 API 호출로 기록됩니다</p>
+        </div>
+        <TopBar onReset={reset} />
+        <Tabs tab={tab} setTab={setTab} />
+        <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)?.label}>
+          {tab === 'act' ? <ActPanel /> : tab === 'history' ? <EventHistory /> : tab === 'trails' ? <TrailsPanel /> : <WatchPanel />}
+        </div>
+      </section>
+    </SimContext.Provider>
+  );
+}
+
+function Tabs({ tab, setTab }: { tab: SimTab; setTab: (t: SimTab) => void }) {
+  const unread = useUnreadCount();
+  return (
+    <div className="sim-tabs" role="tablist" aria-label="시뮬레이터 화면">
+      {TABS.map((t) => (
+        <button key={t.id} role="tab" aria-selected={tab === t.id} className={`sim-tab${tab === t.id ? ' active' : ''}`} onClick={() => setTab(t.id)}>
+          {t.label}
+          {t.id === 'inbox' && unread > 0 ? <span className="sim-unread" aria-label={`읽지 않은 알림 ${unread}개`}>{unread}</span> : null}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useEffect, useRef, useState } from 'react';
+import { useSim } from './sim-context';
+import { CHANNEL_KO, utc } from './format';
+import { CHANNELS } from './worker/protocol';
+
+const JUMPS: { label: string; ms: number }[] = [
+  { label: '+5분', ms: 5 * 60_000 },
+  { label: '+1시간', ms: 3_600_000 },
+  { label: '+1일', ms: 86_400_000 },
+  { label: '+7일', ms: 7 * 86_400_000 },
+  { label: '+91일', ms: 91 * 86_400_000 },
+];
+const SPEEDS = [1, 60, 600] as const;
+
+type Identity = { value: string; label: string };
+
+/** Who acts, from where, through what; and the simulated clock, always in view. */
+export function TopBar({ onReset }: { onReset: () => Promise<void> }) {
+  const { client, ctx, setCtx, regions, nowMs, speed, revision } = useSim();
+  const [identities, setIdentities] = useState<Identity[]>([{ value: 'root', label: 'root (루트 사용자)' }]);
+  const [confirming, setConfirming] = useState(false);
+  const bar = useRef<HTMLDivElement>(null);
+
+  // Sticky panels below the bar need its height, which changes with the window width.
+  useEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const set = () => el.closest<HTMLElement>('.sim')?.style.setProperty('--sim-topbar-h', `${el.offsetHeight}px`);
+    set();
+    const ro = new ResizeObserver(set);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([
+      client.request({ kind: 'inspect', action: 'iam:ListUsers', params: {}, region: 'us-east-1' }),
+      client.request({ kind: 'inspect', action: 'iam:ListRoles', params: {}, region: 'us-east-1' }),
+    ]).then(([users, roles]) => {
+      if (!live) return;
+      const u = ((users.response?.['Users'] as { UserName: string }[] | undefined) ?? []).map((x) => ({ value: x.UserName, label: `${x.UserName} (IAM 사용자)` }));
+      const r = ((roles.response?.['Roles'] as { RoleName: string }[] | undefined) ?? []).map((x) => ({ value: `role:${x.RoleName}`, label: `${x.RoleName} (역할 세션, AssumeRole 후)` }));
+      setIdentities([{ value: 'root', label: 'root (루트 사용자)' }, ...u, ...r]);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, revision]);
+
+  const advance = (ms: number) => void client.request({ kind: 'advance', ms });
+  const play = (s: 0 | 1 | 60 | 600) => void client.request({ kind: 'play', speed: s });
+
+  return (
+    <div className="sim-topbar" role="toolbar" aria-label="호출자와 시계" ref={bar}>
+      <label className="sim-field">
+        <span>호출자</span>
+        <select aria-label="호출자" value={ctx.as} onChange={(e) => setCtx({ ...ctx, as: e.target.value })}>
+          {identities.map((i) => (
+            <option key={i.value} value={i.value}>{i.label}</option>
+          ))}
+        </select>
+      </label>
+      <label className="sim-field">
+        <span>리전</span>
+        <select aria-label="리전" value={ctx.region} onChange={(e) => setCtx({ ...ctx, region: e.target.value })}>
+          {regions.map((r) => (
+            <option key={r} value={r}>{r}</option>
+          ))}
+        </select>
+      </label>
+      <div className="sim-field">
+        <span>채널</span>
+        <div className="sim-seg" role="radiogroup" aria-label="채널">
+          {CHANNELS.map((c) => (
+            <button key={c} role="radio" aria-checked={ctx.via === c} className={ctx.via === c ? 'on' : ''} onClick={() => setCtx({ ...ctx, via: c })}>
+              {CHANNEL_KO[c]}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="sim-clock" aria-live="off">
+        <span className="sim-clock-label">시뮬레이션 시각</span>
+        <time className="sim-clock-time" data-testid="sim-clock" dateTime={new Date(nowMs).toISOString()}>{utc(nowMs)}</time>
+      </div>
+      <div className="sim-field">
+        <span>재생</span>
+        <div className="sim-seg" role="group" aria-label="재생 속도">
+          <button aria-pressed={speed === 0} className={speed === 0 ? 'on' : ''} onClick={() => play(0)} title="일시 정지">❚❚</button>
+          {SPEEDS.map((s) => (
+            <button key={s} aria-pressed={speed === s} className={speed === s ? 'on' : ''} onClick={() => play(s)}>
+              ▶ {s}×
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="sim-field">
+        <span>건너뛰기</span>
+        <div className="sim-seg" role="group" aria-label="시간 건너뛰기">
+          {JUMPS.map((j) => (
+            <button key={j.label} onClick={() => advance(j.ms)}>{j.label}</button>
+          ))}
+        </div>
+      </div>
+      <div className="sim-field sim-reset">
+        <span>&nbsp;</span>
+        {confirming ? (
+          <span className="row">
+            <button className="btn small danger" onClick={() => void onReset().then(() => setConfirming(false))}>모두 지우고 새로 시작</button>
+            <button className="btn small" onClick={() => setConfirming(false)}>취소</button>
+          </span>
+        ) : (
+          <button className="btn small" onClick={() => setConfirming(true)}>새 샌드박스</button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// The UI's handle on the simulator worker: typed requests, validated answers, and a feed of what changed.
+// Nothing here keeps simulator state; views ask (inspect) or listen (pushes).
+import { fromWorkerSchema, valueSchemas, type Delivered, type FromWorker, type SimRequest, type ValueOf } from './worker/protocol';
+
+export type Push = Exclude<FromWorker, { id: number }>;
+
+export interface MessagePort {
+  postMessage(m: unknown): void;
+  onmessage: ((e: MessageEvent) => void) | null;
+  terminate?(): void;
+}
+
+export class SimClient {
+  private nextId = 1;
+  private readonly waiting = new Map<number, { kind: SimRequest['kind']; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly listeners = new Set<(p: Push) => void>();
+
+  constructor(private readonly port: MessagePort) {
+    port.onmessage = (e) => this.receive(e.data);
+  }
+
+  request<K extends SimRequest['kind']>(req: Extract<SimRequest, { kind: K }>): Promise<ValueOf<K>> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { kind: req.kind, resolve: resolve as (v: unknown) => void, reject });
+      this.port.postMessage({ id, req });
+    });
+  }
+
+  on(listener: (p: Push) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.port.terminate?.();
+    for (const w of this.waiting.values()) w.reject(new Error('시뮬레이터가 닫혔습니다'));
+    this.waiting.clear();
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = fromWorkerSchema.safeParse(raw);
+    if (!parsed.success) {
+      console.warn('simulator worker sent an unreadable message', parsed.error.issues);
+      return;
+    }
+    const m = parsed.data;
+    if ('id' in m) {
+      const w = this.waiting.get(m.id);
+      if (!w) return;
+      this.waiting.delete(m.id);
+      if (!m.ok) return w.reject(new Error(m.errorKo));
+      const value = valueSchemas[w.kind].safeParse(m.value);
+      if (!value.success) return w.reject(new Error(`시뮬레이터 응답 형식이 올바르지 않습니다 (${w.kind})`));
+      w.resolve(value.data);
+      return;
+    }
+    for (const l of this.listeners) l(m);
+  }
+}
+
+export function openSimWorker(): SimClient {
+  const worker = new Worker(new URL('./worker/sim-worker.ts', import.meta.url), { type: 'module' });
+  return new SimClient(worker as unknown as MessagePort);
+}
+
+export type { Delivered };

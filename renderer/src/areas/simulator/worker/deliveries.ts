@@ -1,0 +1,99 @@
+// Which delivered log file holds a record: the UI shows "delivered, key …" once the trail's file lands.
+// Files are found the way a learner would: list the bucket, open each new .json.gz, look for the eventID.
+import { gunzipSync, strFromU8 } from 'fflate';
+import type { JsonObject } from '../../../../../simulator';
+import type { Delivered } from './protocol';
+
+export interface PendingDelivery {
+  eventId: string;
+  trailArn: string;
+  bucket: string;
+  region: string;
+  folder: string;
+  dueMs: number;
+}
+
+/** Landed trail routings of one call, as deliveries to watch for. */
+export function pendingOf(routing: unknown[]): PendingDelivery[] {
+  const out: PendingDelivery[] = [];
+  for (const r of routing) {
+    const rr = r as { eventId?: string; trails?: { landed: boolean; trailArn: string; s3Bucket?: string; deliveryRegion?: string; deliveryFolder?: string; deliveryDueTime?: string }[] };
+    for (const t of rr.trails ?? []) {
+      if (!t.landed || !rr.eventId || !t.s3Bucket || !t.deliveryDueTime) continue;
+      out.push({ eventId: rr.eventId, trailArn: t.trailArn, bucket: t.s3Bucket, region: t.deliveryRegion ?? '', folder: t.deliveryFolder ?? 'CloudTrail', dueMs: Date.parse(t.deliveryDueTime) });
+    }
+  }
+  return out;
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** An object's text: gunzipped when it is gzip (the magic bytes decide, not the name: a learner may edit one). */
+export function objectText(bytes: Uint8Array): { text: string; gzip: boolean } {
+  if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return { text: strFromU8(gunzipSync(bytes)), gzip: true };
+  return { text: strFromU8(bytes), gzip: false };
+}
+
+export interface S3Reader {
+  listKeys(bucket: string): { key: string; lastModified: string }[];
+  get(bucket: string, key: string): Uint8Array | undefined;
+}
+
+/** Remembers what each log file holds, so every file is opened once. */
+export class DeliveryWatch {
+  private pending: PendingDelivery[] = [];
+  private readonly fileEvents = new Map<string, Set<string>>();
+
+  add(p: PendingDelivery[]): void {
+    this.pending.push(...p);
+  }
+
+  clear(): void {
+    this.pending = [];
+    this.fileEvents.clear();
+  }
+
+  /** Deliveries that are due at nowMs and whose file is now in the bucket. */
+  check(nowMs: number, s3: S3Reader): Delivered[] {
+    const due = this.pending.filter((p) => p.dueMs <= nowMs);
+    if (due.length === 0) return [];
+    const found: Delivered[] = [];
+    const byBucket = new Map<string, { key: string; lastModified: string }[]>();
+    for (const p of due) {
+      let keys = byBucket.get(p.bucket);
+      if (!keys) {
+        keys = s3.listKeys(p.bucket);
+        byBucket.set(p.bucket, keys);
+      }
+      const marker = `/${p.folder}/${p.region}/`;
+      for (const k of keys) {
+        if (!k.key.includes(marker) || !k.key.endsWith('.json.gz')) continue;
+        const cacheKey = `${p.bucket}/${k.key}`;
+        let ids = this.fileEvents.get(cacheKey);
+        if (!ids) {
+          ids = new Set();
+          const body = s3.get(p.bucket, k.key);
+          try {
+            const doc = body ? (JSON.parse(objectText(body).text) as { Records?: JsonObject[] }) : {};
+            for (const r of doc.Records ?? []) ids.add(String(r['eventID']));
+          } catch {
+            // A learner may have replaced the file with something that is not a log file: it holds nothing.
+          }
+          this.fileEvents.set(cacheKey, ids);
+        }
+        if (ids.has(p.eventId)) {
+          found.push({ eventId: p.eventId, trailArn: p.trailArn, bucket: p.bucket, key: k.key, atMs: Date.parse(k.lastModified) });
+          break;
+        }
+      }
+    }
+    const done = new Set(found.map((f) => `${f.eventId}|${f.trailArn}`));
+    this.pending = this.pending.filter((p) => !done.has(`${p.eventId}|${p.trailArn}`));
+    return found;
+  }
+}

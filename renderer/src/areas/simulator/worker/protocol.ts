@@ -1,0 +1,129 @@
+// The one message protocol between the simulator screen and the worker that hosts the Account.
+// Both sides validate what they receive with these schemas: a message is untrusted until parsed.
+import { z } from 'zod';
+
+export const CHANNELS = ['console', 'cli', 'sdk'] as const;
+export const SPEEDS = [0, 1, 60, 600] as const;
+
+const json: z.ZodType<unknown> = z.unknown();
+const jsonObject = z.record(z.string(), json);
+export const callContextSchema = z.object({ as: z.string().min(1), region: z.string().min(1), via: z.enum(CHANNELS) });
+export type UiCallContext = z.infer<typeof callContextSchema>;
+
+export const HISTORY_KEYS = ['EventName', 'EventSource', 'Username', 'ResourceType', 'ResourceName', 'EventId', 'AccessKeyId', 'ReadOnly'] as const;
+
+export const historyQuerySchema = z.object({
+  region: z.string().min(1),
+  attribute: z.object({ key: z.enum(HISTORY_KEYS), value: z.string().min(1).max(2000) }).optional(),
+  startMs: z.number().optional(),
+  endMs: z.number().optional(),
+  /** Applied on top of the lookup attribute (LookupEvents takes only one attribute). */
+  readOnly: z.enum(['true', 'false']).optional(),
+});
+export type HistoryQuery = z.infer<typeof historyQuerySchema>;
+
+export const requestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('start'), snapshot: json }),
+  z.object({ kind: z.literal('reset') }),
+  z.object({ kind: z.literal('call'), api: z.string().min(1), params: jsonObject, ctx: callContextSchema }),
+  z.object({ kind: z.literal('inspect'), action: z.string().min(1), params: jsonObject, region: z.string().min(1) }),
+  z.object({ kind: z.literal('advance'), ms: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('play'), speed: z.union(SPEEDS.map((s) => z.literal(s)) as [z.ZodLiteral<0>, z.ZodLiteral<1>, z.ZodLiteral<60>, z.ZodLiteral<600>]) }),
+  z.object({ kind: z.literal('history'), query: historyQuerySchema }),
+  z.object({ kind: z.literal('download'), query: historyQuerySchema, format: z.enum(['csv', 'json']) }),
+  z.object({ kind: z.literal('record'), region: z.string().min(1), eventId: z.string().min(1) }),
+  z.object({ kind: z.literal('objects'), bucket: z.string().min(1), region: z.string().min(1) }),
+  z.object({ kind: z.literal('object'), bucket: z.string().min(1), key: z.string().min(1), region: z.string().min(1) }),
+  z.object({ kind: z.literal('snapshot') }),
+  z.object({ kind: z.literal('catalog') }),
+  /** The simulator's own unrecorded calls (sim:ValidateLogs, sim:ReadInbox…): nothing AWS would see. They run
+   *  as the learner (validate-logs uses the learner's credentials), hence a full call context. */
+  z.object({ kind: z.literal('sim'), api: z.string().regex(/^sim:[A-Za-z]+$/), params: jsonObject, ctx: callContextSchema }),
+]);
+export type SimRequest = z.infer<typeof requestSchema>;
+
+export const envelopeSchema = z.object({ id: z.number().int(), req: requestSchema });
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+/** A compact event-history row: enough for the table; the full record is fetched on selection. */
+export const historyRowSchema = z.object({
+  eventId: z.string(),
+  eventName: z.string(),
+  eventTime: z.string(),
+  username: z.string(),
+  eventSource: z.string(),
+  resourceType: z.string(),
+  resourceName: z.string(),
+  readOnly: z.string(),
+});
+export type HistoryRow = z.infer<typeof historyRowSchema>;
+
+export const callOutcomeSchema = z.object({
+  api: z.string(),
+  ctx: callContextSchema,
+  atMs: z.number(),
+  ok: z.boolean(),
+  response: jsonObject.optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  records: z.array(jsonObject),
+  routing: z.array(json),
+});
+export type CallOutcome = z.infer<typeof callOutcomeSchema>;
+
+export const startedSchema = z.object({
+  accountId: z.string(),
+  regions: z.array(z.string()),
+  nowMs: z.number(),
+  noticeKo: z.string().optional(),
+  /** The real calls that built a new sandbox (empty when a saved one was restored). */
+  setup: z.array(callOutcomeSchema),
+});
+export type Started = z.infer<typeof startedSchema>;
+
+export const objectListSchema = z.array(z.object({ key: z.string(), size: z.number(), lastModified: z.string() }));
+export const objectTextSchema = z.object({ text: z.string(), gzip: z.boolean() });
+
+/** The part of a catalog entry the palette shows. */
+export const catalogEntrySchema = z.object({
+  api: z.string(),
+  eventName: z.string(),
+  readOnly: z.boolean(),
+  category: z.enum(['Management', 'Data']),
+  summaryKo: z.string(),
+  recordedByCloudTrail: z.literal(false).optional(),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+/** What each request answers; checked on the UI side before use. */
+export const valueSchemas = {
+  start: startedSchema,
+  reset: startedSchema,
+  call: callOutcomeSchema,
+  inspect: z.object({ ok: z.boolean(), response: jsonObject.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() }),
+  advance: z.object({ nowMs: z.number() }),
+  play: z.object({ speed: z.number() }),
+  history: z.object({ rows: z.array(historyRowSchema), truncated: z.boolean() }),
+  download: z.object({ text: z.string(), count: z.number() }),
+  record: z.object({ json: z.string().nullable() }),
+  objects: objectListSchema,
+  object: objectTextSchema,
+  snapshot: z.object({ snapshot: json }),
+  catalog: z.array(catalogEntrySchema),
+  sim: z.object({ ok: z.boolean(), response: jsonObject.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() }),
+} satisfies Record<SimRequest['kind'], z.ZodType>;
+export type ValueOf<K extends SimRequest['kind']> = z.infer<(typeof valueSchemas)[K]>;
+
+/** A file a trail delivered that holds a record the learner made. */
+export const deliveredSchema = z.object({ eventId: z.string(), trailArn: z.string(), bucket: z.string(), key: z.string(), atMs: z.number() });
+export type Delivered = z.infer<typeof deliveredSchema>;
+
+export const fromWorkerSchema = z.union([
+  z.object({ id: z.number().int(), ok: z.literal(true), value: json }),
+  z.object({ id: z.number().int(), ok: z.literal(false), errorKo: z.string() }),
+  z.object({ push: z.literal('clock'), nowMs: z.number(), speed: z.number() }),
+  /** duringCall: the event is a consequence of the call being answered (not of the clock moving). */
+  z.object({ push: z.literal('sim'), event: z.looseObject({ type: z.string() }), duringCall: z.boolean() }),
+  z.object({ push: z.literal('delivered'), delivered: deliveredSchema }),
+  z.object({ push: z.literal('changed') }),
+]);
+export type FromWorker = z.infer<typeof fromWorkerSchema>;

@@ -1,0 +1,203 @@
+// The worker's side of the protocol: hosts one Account, answers requests, pushes what changed.
+// Kept free of worker globals so it runs (and is tested) in Node as well.
+import { Account, type Json, type JsonObject, type SimEvent } from '../../../../../simulator';
+import { eventsToCsv, eventsToJson } from '../../../../../simulator/cloudtrail';
+import { collectEvents, collectRows } from './history-rows';
+import { base64ToBytes, DeliveryWatch, objectText, pendingOf } from './deliveries';
+import { envelopeSchema, type CallOutcome, type FromWorker, type SimRequest, type Started, type UiCallContext } from './protocol';
+import { SANDBOX_SEED, SANDBOX_START, setupSteps } from './sandbox-setup';
+
+const INSPECT = 'sim:Inspect';
+/** Real time between clock steps while playing. */
+export const TICK_MS = 250;
+
+export interface Timers {
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export class SimHost {
+  private account: Account | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private readonly watch = new DeliveryWatch();
+  private speed = 0;
+  private inCall = false;
+  private timer: unknown;
+
+  constructor(
+    private readonly post: (m: FromWorker) => void,
+    private readonly timers: Timers,
+  ) {}
+
+  /** One raw message from the UI; anything that does not parse is answered with a Korean error. */
+  receive(raw: unknown): void {
+    const parsed = envelopeSchema.safeParse(raw);
+    if (!parsed.success) {
+      const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : -1;
+      this.post({ id, ok: false, errorKo: `잘못된 요청입니다: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` });
+      return;
+    }
+    const { id, req } = parsed.data;
+    try {
+      this.post({ id, ok: true, value: this.handle(req) });
+    } catch (e) {
+      this.post({ id, ok: false, errorKo: `시뮬레이터 내부 오류: ${(e as Error).message}` });
+    }
+  }
+
+  handle(req: SimRequest): unknown {
+    switch (req.kind) {
+      case 'start':
+        return this.start(req.snapshot);
+      case 'reset':
+        return this.fresh();
+      case 'call':
+        return this.call(req.api, req.params as JsonObject, req.ctx);
+      case 'inspect': {
+        const r = this.acct().call(INSPECT, { Action: req.action, Params: req.params as JsonObject }, { as: 'root', region: req.region, via: 'sdk' });
+        return r.ok ? { ok: true, response: r.response } : { ok: false, error: r.error };
+      }
+      case 'advance':
+        this.advance(req.ms);
+        return { nowMs: this.acct().clock.now() };
+      case 'play':
+        this.play(req.speed);
+        return { speed: this.speed };
+      case 'history':
+        return collectRows(req.query, (p) => this.inspect(req.query.region, 'cloudtrail:LookupEvents', p));
+      case 'download': {
+        const { events } = collectEvents(req.query, (p) => this.inspect(req.query.region, 'cloudtrail:LookupEvents', p));
+        return { text: req.format === 'csv' ? eventsToCsv(events) : eventsToJson(events), count: events.length };
+      }
+      case 'record': {
+        const res = this.inspect(req.region, 'cloudtrail:LookupEvents', { LookupAttributes: [{ AttributeKey: 'EventId', AttributeValue: req.eventId }] });
+        const e = (res['Events'] as JsonObject[] | undefined)?.[0];
+        return { json: e ? String(e['CloudTrailEvent']) : null };
+      }
+      case 'objects':
+        return this.listObjects(req.bucket, req.region).map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified }));
+      case 'object': {
+        const res = this.inspect(req.region, 's3:GetObject', { Bucket: req.bucket, Key: req.key });
+        return objectText(base64ToBytes(String(res['Body'] ?? '')));
+      }
+      case 'snapshot':
+        return { snapshot: this.acct().snapshot() };
+      case 'sim': {
+        const r = this.acct().call(req.api, req.params as JsonObject, req.ctx);
+        if (r.records.length) throw new Error(`${req.api} wrote a CloudTrail record; only unrecorded sim:* calls are allowed here`);
+        if (!r.ok && r.error.code === 'Sim.UnknownApi') return { ok: false, error: r.error };
+        this.post({ push: 'changed' });
+        return r.ok ? { ok: true, response: r.response } : { ok: false, error: r.error };
+      }
+      case 'catalog':
+        return this.acct().catalog().map((d) => ({
+          api: d.api, eventName: d.eventName, readOnly: d.readOnly, category: d.category, summaryKo: d.summaryKo,
+          ...(d.recordedByCloudTrail === false ? { recordedByCloudTrail: false as const } : {}),
+        }));
+    }
+  }
+
+  private acct(): Account {
+    if (!this.account) throw new Error('샌드박스가 아직 시작되지 않았습니다');
+    return this.account;
+  }
+
+  private attach(a: Account): void {
+    this.unsubscribe?.();
+    this.watch.clear();
+    this.account = a;
+    this.unsubscribe = a.bus.on((e: SimEvent) => {
+      // Clock steps arrive as 'clock' pushes; the inspector's own completions are not the learner's doing.
+      if (e.type === 'clock.advanced') return;
+      if (e.type === 'call.completed' && e.api === INSPECT) return;
+      // Background metric producers report every datum; only a learner's own call's data points are news.
+      if (e.type === 'metric.datapoint' && !this.inCall) return;
+      this.post({ push: 'sim', event: e as unknown as { type: string }, duringCall: this.inCall });
+    });
+  }
+
+  private start(snapshot: unknown): Started {
+    if (snapshot === null || snapshot === undefined) return this.fresh();
+    try {
+      this.attach(Account.restore(snapshot as Json));
+    } catch (e) {
+      const started = this.fresh();
+      return { ...started, noticeKo: `저장된 샌드박스를 불러올 수 없어 새 샌드박스를 만들었습니다 (${(e as Error).message}).` };
+    }
+    const a = this.acct();
+    return { accountId: a.accountId, regions: a.regions, nowMs: a.clock.now(), setup: [] };
+  }
+
+  private fresh(): Started {
+    this.play(0);
+    const a = new Account({ seed: SANDBOX_SEED, startMs: SANDBOX_START });
+    this.attach(a);
+    const setup = setupSteps(a.accountId).map((s) => this.call(s.api, s.params, s.ctx));
+    return { accountId: a.accountId, regions: a.regions, nowMs: a.clock.now(), setup };
+  }
+
+  private call(api: string, params: JsonObject, ctx: UiCallContext): CallOutcome {
+    const a = this.acct();
+    this.inCall = true;
+    let r: ReturnType<Account['call']>;
+    try {
+      r = a.call(api, params, ctx);
+    } finally {
+      this.inCall = false;
+    }
+    this.watch.add(pendingOf(r.routing));
+    this.post({ push: 'changed' });
+    const base = { api, ctx, atMs: a.clock.now(), records: r.records as unknown as JsonObject[], routing: r.routing };
+    return r.ok ? { ...base, ok: true, response: r.response } : { ...base, ok: false, error: r.error };
+  }
+
+  private inspect(region: string, action: string, params: JsonObject): JsonObject {
+    const r = this.acct().call(INSPECT, { Action: action, Params: params }, { as: 'root', region, via: 'sdk' });
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.response;
+  }
+
+  private listObjects(bucket: string, region: string): { key: string; size: number; lastModified: string }[] {
+    const out: { key: string; size: number; lastModified: string }[] = [];
+    let token: string | undefined;
+    do {
+      const res = this.inspect(region, 's3:ListObjectsV2', token ? { Bucket: bucket, ContinuationToken: token } : { Bucket: bucket });
+      for (const o of (res['Contents'] as JsonObject[] | undefined) ?? []) out.push({ key: String(o['Key']), size: Number(o['Size']), lastModified: String(o['LastModified']) });
+      token = res['IsTruncated'] === true && typeof res['NextContinuationToken'] === 'string' ? res['NextContinuationToken'] : undefined;
+    } while (token);
+    return out;
+  }
+
+  private advance(ms: number): void {
+    const a = this.acct();
+    a.advance(ms);
+    const region = a.regions[0] ?? 'us-east-1';
+    const found = this.watch.check(a.clock.now(), {
+      listKeys: (bucket) => {
+        try {
+          return this.listObjects(bucket, region);
+        } catch {
+          return [];
+        }
+      },
+      get: (bucket, key) => {
+        try {
+          return base64ToBytes(String(this.inspect(region, 's3:GetObject', { Bucket: bucket, Key: key })['Body'] ?? ''));
+        } catch {
+          return undefined;
+        }
+      },
+    });
+    for (const d of found) this.post({ push: 'delivered', delivered: d });
+    this.post({ push: 'clock', nowMs: a.clock.now(), speed: this.speed });
+    this.post({ push: 'changed' });
+  }
+
+  private play(speed: number): void {
+    if (this.timer !== undefined) this.timers.clearInterval(this.timer);
+    this.timer = undefined;
+    this.speed = speed;
+    if (speed > 0) this.timer = this.timers.setInterval(() => this.advance(TICK_MS * speed), TICK_MS);
+    if (this.account) this.post({ push: 'clock', nowMs: this.account.clock.now(), speed });
+  }
+}

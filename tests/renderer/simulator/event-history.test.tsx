@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { EventHistory } from '../../../renderer/src/areas/simulator/EventHistory';
+import { SimContext, type SimSession } from '../../../renderer/src/areas/simulator/sim-context';
+import { collectRows } from '../../../renderer/src/areas/simulator/worker/history-rows';
+import type { HistoryRow } from '../../../renderer/src/areas/simulator/worker/protocol';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const N = 100_000;
+
+function lookupEvent(i: number) {
+  return { EventId: `e-${i}`, EventName: i % 2 ? 'CreateSubnet' : 'DescribeVpcs', ReadOnly: String(i % 2 === 0), EventTime: '2026-11-23T00:00:00.000Z', EventSource: 'ec2.amazonaws.com', Username: 'alice', Resources: [{ ResourceType: 'AWS::EC2::Subnet', ResourceName: `subnet-${i}` }], CloudTrailEvent: '{}' };
+}
+
+describe('event history at 100,000 events', () => {
+  it('pages through LookupEvents NextToken to the end, 50 at a time', () => {
+    const seen: unknown[] = [];
+    const result = collectRows({ region: 'us-east-1' }, (p) => {
+      seen.push(p['NextToken']);
+      const start = p['NextToken'] ? Number(p['NextToken']) : 0;
+      expect(p['MaxResults']).toBe(50);
+      const events = Array.from({ length: Math.min(50, N - start) }, (_, k) => lookupEvent(start + k));
+      return (start + 50 < N ? { Events: events, NextToken: String(start + 50) } : { Events: events }) as never;
+    });
+    expect(result.rows).toHaveLength(N);
+    expect(result.truncated).toBe(false);
+    expect(seen).toHaveLength(N / 50);
+    expect(result.rows[N - 1]).toMatchObject({ eventId: `e-${N - 1}`, resourceType: 'AWS::EC2::Subnet', resourceName: `subnet-${N - 1}` });
+  });
+
+  it('applies the read-only filter on top of another lookup attribute', () => {
+    const page = () => ({ Events: [lookupEvent(1), lookupEvent(2), lookupEvent(3)] }) as never;
+    expect(collectRows({ region: 'r', attribute: { key: 'Username', value: 'alice' }, readOnly: 'false' }, page).rows.map((r) => r.eventId)).toEqual(['e-1', 'e-3']);
+  });
+
+  it('renders only the rows in view (a virtual list), not 100,000 DOM rows', async () => {
+    const rows: HistoryRow[] = Array.from({ length: N }, (_, i) => ({ eventId: `e-${i}`, eventName: 'CreateSubnet', eventTime: '2026-11-23T00:00:00.000Z', username: 'alice', eventSource: 'ec2.amazonaws.com', resourceType: '', resourceName: '', readOnly: 'false' }));
+    const client = { request: async (req: { kind: string }) => (req.kind === 'history' ? { rows, truncated: false } : { json: null }) };
+    const session = { client, ctx: { as: 'alice', region: 'us-east-1', via: 'console' }, nowMs: 0, revision: 0 } as unknown as SimSession;
+    // happy-dom lays nothing out: give the scroller the size a 1280×800 window gives it.
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 520 });
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 900 });
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    await act(async () => {
+      root.render(<SimContext.Provider value={session}><EventHistory /></SimContext.Provider>);
+    });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(host.querySelector('.sim-table-foot')?.textContent).toContain('100,000개 이벤트');
+    const rendered = host.querySelectorAll('.sim-tbody [role=row]').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(100);
+    await act(async () => root.unmount());
+  });
+});
