@@ -2,6 +2,8 @@
 import { Account } from '../../simulator';
 import type { ActionDef } from '../../simulator/core/contract';
 import { generateQuestions } from './generate';
+import { alarmQuestions } from './generate-alarms';
+import { patternQuestions } from './generate-patterns';
 import { recordSamples } from './samples';
 import type { QuizItem } from './types';
 
@@ -13,5 +15,6 @@ export function quizCatalog(): ActionDef[] {
 }
 
 export function generatedQuizItems(): QuizItem[] {
-  return generateQuestions(quizCatalog(), recordSamples());
+  const samples = recordSamples();
+  return [...generateQuestions(quizCatalog(), samples), ...patternQuestions(samples), ...alarmQuestions()];
 }
