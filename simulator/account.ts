@@ -68,8 +68,15 @@ export class Account {
     this.iam = new IamService(deps);
     this.sts = new StsService(deps, this.iam.model);
     this.signin = new SigninService(deps, this.iam.model);
-    this.s3 = new S3Service(deps);
-    this.ec2 = new Ec2Service(deps);
+    // Request metrics are published into CloudWatch (built below; reached only once a request is recorded).
+    this.s3 = new S3Service(deps, {
+      bus: this.bus,
+      putMetric: (region, namespace, datum, receivedAt) => this.cloudwatch.model.metricsIn(region).put(namespace, datum, receivedAt),
+    });
+    // Detailed monitoring is CloudWatch's state (built below; read only when DescribeInstances runs).
+    this.ec2 = new Ec2Service(deps, (region, id) =>
+      // Read without creating the Region's CloudWatch state (a look must not change the snapshot).
+      this.cloudwatch.model.regionNames().includes(region) && this.cloudwatch.model.region(region).detailedMonitoring.has(id));
     // Metric filters publish into CloudWatch (built below; reached only once events arrive) and tell the bus.
     this.logs = new LogsService(deps, {
       putMetric: (region, namespace, datum, receivedAt) => this.cloudwatch.model.metricsIn(region).put(namespace, datum, receivedAt),
@@ -85,8 +92,10 @@ export class Account {
       this.accountId,
     );
     this.lambda = new LambdaService(deps, this.iam.model, this.s3.model, (fn, region, requestId) => {
-      executionLogs.write(fn, region, requestId, this.clock.now());
-      this.cloudwatch.lambdaInvoked(fn, region);
+      // sim:SetFunctionBehavior (kept by CloudWatch with the metrics) decides how it ends; a throttled call never runs.
+      const ran = this.cloudwatch.lambdaInvoked(fn, region);
+      if (!ran.throttled) executionLogs.write(fn, region, requestId, this.clock.now(), ran);
+      return ran;
     });
     this.sns = new SnsService(deps);
     this.events = new EventsService(deps);

@@ -10,10 +10,13 @@ import { instanceRecord, instanceWire, tagSpecRecord, tagsFor } from './shapes';
 type Change = 'start' | 'stop' | 'terminate';
 const TARGET: Record<Change, InstanceStateName> = { start: 'pending', stop: 'stopping', terminate: 'shutting-down' };
 
-export function instanceActions(m: Ec2Model, d: ServiceDeps): ActionSpec[] {
+export function instanceActions(m: Ec2Model, d: ServiceDeps, detailed: (region: string, instanceId: string) => boolean = () => false): ActionSpec[] {
   const acct = d.accountId;
   const arn = (region: string, id: string) => `arn:aws:ec2:${region}:${acct}:instance/${id}`;
   const names = (region: string) => Object.fromEntries(m.region(region).groups.map((g) => [g.groupId, g.groupName]));
+  // Describe answers with the settled state: "pending"/"disabling" appear only in the answers of
+  // MonitorInstances / UnmonitorInstances themselves.
+  const monitoring = (region: string) => (i: Instance) => (detailed(region, i.instanceId) ? 'enabled' : 'disabled');
   const idsParam = (p: JsonObject) => ({ instancesSet: { items: idList(p, 'InstanceIds').map((instanceId) => ({ instanceId })) } });
 
   const change = (kind: Change, api: string, summaryKo: string): ActionSpec => ({
@@ -118,13 +121,14 @@ export function instanceActions(m: Ec2Model, d: ServiceDeps): ActionSpec[] {
           'instance-id': (i) => [i.instanceId], 'instance-state-name': (i) => [i.state], 'instance-type': (i) => [i.instanceType],
           'vpc-id': (i) => [i.vpcId], 'subnet-id': (i) => [i.subnetId], 'image-id': (i) => [i.imageId], 'availability-zone': (i) => [i.availabilityZone],
           'tag:Name': (i) => i.tags.filter((t) => t.Key === 'Name').map((t) => t.Value),
+          'monitoring-state': (i) => [monitoring(ctx.region)(i)],
         });
         const gn = names(ctx.region);
         const byReservation = new Map<string, Instance[]>();
         for (const i of list) byReservation.set(i.reservationId, [...(byReservation.get(i.reservationId) ?? []), i]);
         return {
           response: {
-            Reservations: [...byReservation.entries()].map(([rid, xs]) => ({ ReservationId: rid, OwnerId: acct, Groups: [], Instances: xs.map((i) => instanceWire(i, ctx.region, gn)) })),
+            Reservations: [...byReservation.entries()].map(([rid, xs]) => ({ ReservationId: rid, OwnerId: acct, Groups: [], Instances: xs.map((i) => instanceWire(i, ctx.region, gn, monitoring(ctx.region)(i))) })),
           },
         };
       },

@@ -9,13 +9,17 @@ import { Ec2Model } from './model';
 
 export { Ec2Model } from './model';
 
+/** Whether CloudWatch detailed monitoring is on for an instance. CloudWatch holds that state (MonitorInstances /
+ *  UnmonitorInstances write it); DescribeInstances only reports it. */
+export type MonitoringQuery = (region: string, instanceId: string) => boolean;
+
 export class Ec2Service implements ServiceModule {
   readonly name = 'ec2';
   readonly model = new Ec2Model();
   readonly actions: ActionSpec[];
-  constructor(deps: ServiceDeps) {
+  constructor(deps: ServiceDeps, monitoring: MonitoringQuery = () => false) {
     initialEc2(this.model, deps.regions, deps.random);
-    this.actions = [...vpcActions(this.model, deps), ...subnetActions(this.model, deps), ...instanceActions(this.model, deps), ...securityGroupActions(this.model, deps)];
+    this.actions = [...vpcActions(this.model, deps), ...subnetActions(this.model, deps), ...instanceActions(this.model, deps, monitoring), ...securityGroupActions(this.model, deps)];
   }
   snapshot(): Json {
     return this.model.snapshot();

@@ -64,10 +64,10 @@ function ipName(i: Instance, region: string): string {
   const dns = region === 'us-east-1' ? 'ec2.internal' : `${region}.compute.internal`;
   return `ip-${i.privateIpAddress.replace(/\./g, '-')}.${dns}`;
 }
-export function instanceWire(i: Instance, region: string, groupNames: Record<string, string>): JsonObject {
+export function instanceWire(i: Instance, region: string, groupNames: Record<string, string>, monitoring: 'enabled' | 'disabled' = 'disabled'): JsonObject {
   return {
     AmiLaunchIndex: i.amiLaunchIndex, ImageId: i.imageId, InstanceId: i.instanceId, InstanceType: i.instanceType, LaunchTime: isoMillis(i.launchTime),
-    Monitoring: { State: 'disabled' }, Placement: { AvailabilityZone: i.availabilityZone, GroupName: '', Tenancy: 'default' },
+    Monitoring: { State: monitoring }, Placement: { AvailabilityZone: i.availabilityZone, GroupName: '', Tenancy: 'default' },
     PrivateDnsName: i.state === 'terminated' ? '' : ipName(i, region), PrivateIpAddress: i.state === 'terminated' ? undefined : i.privateIpAddress,
     State: { Code: STATE_CODES[i.state], Name: i.state }, SubnetId: i.state === 'terminated' ? undefined : i.subnetId, VpcId: i.state === 'terminated' ? undefined : i.vpcId,
     Architecture: 'x86_64', RootDeviceName: '/dev/xvda', RootDeviceType: 'ebs', VirtualizationType: 'hvm', Hypervisor: 'xen',

@@ -9,8 +9,17 @@ import type { LambdaFunction, LambdaModel } from './model';
 // GetFunction20150331v2, ...); Invoke keeps its plain name and is a data event.
 const RUNTIMES = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'python3.9', 'python3.10', 'python3.11', 'python3.12', 'python3.13', 'java11', 'java17', 'java21', 'dotnet8', 'ruby3.2', 'ruby3.3', 'provided.al2', 'provided.al2023'];
 
+/** How one invocation ended. The account decides it (from sim:SetFunctionBehavior, which CloudWatch keeps with
+ *  the invocation metrics it drives), so the answer, the metrics and the logs tell the same story. */
+export interface InvokeOutcome {
+  throttled: boolean;
+  outcome: 'Success' | 'Error' | 'Timeout';
+  durationMs: number;
+}
+
+/** Runs one invocation; no answer means it succeeded. */
 export interface InvokeHook {
-  (fn: LambdaFunction, region: string, requestId: string): void;
+  (fn: LambdaFunction, region: string, requestId: string): InvokeOutcome | void;
 }
 
 const need = (p: JsonObject, n: string) => {
@@ -42,6 +51,30 @@ function config(f: LambdaFunction, state: 'Pending' | 'Active'): JsonObject {
     LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${f.functionName}` },
   };
 }
+
+/**
+ * The answer to a synchronous Invoke. A function error is not an API error: Lambda answers 200 with
+ * X-Amz-Function-Error "Unhandled" (the SDK's FunctionError) and the error as the payload. The simulation runs
+ * no code: a successful function returns nothing (payload null), a failing one throws a plain error.
+ */
+export function invokeAnswer(f: LambdaFunction, requestId: string, outcome: InvokeOutcome['outcome']): JsonObject {
+  const ok: JsonObject = { StatusCode: 200, ExecutedVersion: '$LATEST' };
+  if (outcome === 'Success') return { ...ok, Payload: 'null' };
+  return { ...ok, FunctionError: 'Unhandled', Payload: JSON.stringify(errorPayload(f, requestId, outcome)) };
+}
+
+/** The message a failing simulated function throws (there is no code to say anything else). */
+export const SIMULATED_ERROR_MESSAGE = 'Function failed (sim:SetFunctionBehavior Outcome Error)';
+
+/** The error document each runtime family writes for an uncaught error, and Lambda's own for a timeout. */
+export function errorPayload(f: LambdaFunction, requestId: string, outcome: 'Error' | 'Timeout'): JsonObject {
+  if (outcome === 'Timeout') return { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${requestId} Error: ${timeoutMessage(f)}` };
+  if (f.runtime.startsWith('python')) return { errorMessage: SIMULATED_ERROR_MESSAGE, errorType: 'Exception', requestId, stackTrace: [] };
+  if (f.runtime.startsWith('nodejs')) return { errorType: 'Error', errorMessage: SIMULATED_ERROR_MESSAGE, trace: [`Error: ${SIMULATED_ERROR_MESSAGE}`] };
+  return { errorType: 'Error', errorMessage: SIMULATED_ERROR_MESSAGE };
+}
+
+export const timeoutMessage = (f: LambdaFunction) => `Task timed out after ${f.timeout.toFixed(2)} seconds`;
 
 export function lambdaActions(m: LambdaModel, iam: IamModel, s3: ObjectStore, d: ServiceDeps, onInvoke: InvokeHook): ActionSpec[] {
   const acct = d.accountId;
@@ -123,10 +156,11 @@ export function lambdaActions(m: LambdaModel, iam: IamModel, s3: ObjectStore, d:
         if (!['RequestResponse', 'Event', 'DryRun'].includes(type)) {
           throw new AwsError('ValidationException', `1 validation error detected: Value '${type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`);
         }
-        if (type !== 'DryRun') onInvoke(f, ctx.region, ctx.requestId);
-        // The simulation cannot run the function's code: every function behaves as a handler that returns
-        // nothing, which Lambda answers with the JSON payload null.
-        const response: JsonObject = type === 'RequestResponse' ? { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: 'null' } : { StatusCode: type === 'Event' ? 202 : 204 };
+        const ran = type === 'DryRun' ? undefined : onInvoke(f, ctx.region, ctx.requestId);
+        // A synchronous call refused for lack of concurrency fails with 429; an asynchronous one is queued and
+        // retried by Lambda, so its caller still gets 202.
+        if (ran?.throttled && type === 'RequestResponse') throw new AwsError('TooManyRequestsException', 'Rate Exceeded.', 429);
+        const response: JsonObject = type === 'RequestResponse' ? invokeAnswer(f, ctx.requestId, ran?.outcome ?? 'Success') : { StatusCode: type === 'Event' ? 202 : 204 };
         return { response, additionalEventData: { functionVersion: `${f.functionArn}:$LATEST` }, resources: fnResource(f) };
       },
     },

@@ -1,4 +1,5 @@
 import type { SeededRandom } from '../core/random';
+import { SIMULATED_ERROR_MESSAGE, errorPayload, timeoutMessage, type InvokeOutcome } from './api';
 import type { LambdaFunction } from './model';
 
 export type AppendLogs = (region: string, group: string, stream: string, events: { timestamp: number; message: string }[]) => void;
@@ -18,7 +19,9 @@ export class ExecutionLogs {
     private readonly accountId: string,
   ) {}
 
-  write(fn: LambdaFunction, region: string, requestId: string, now: number): void {
+  /** `ran`: how the invocation ended (absent: success). A failing one logs its error; a timed-out one is cut
+   *  off at the function's timeout and Lambda itself logs "Task timed out". */
+  write(fn: LambdaFunction, region: string, requestId: string, now: number, ran?: InvokeOutcome): void {
     const group = `/aws/lambda/${fn.functionName}`;
     if (!this.mayWriteLogs(fn.role, `arn:aws:logs:${region}:${this.accountId}:log-group:${group}:*`)) return;
     const key = `${region}/${fn.functionArn}/${fn.revisionId}`;
@@ -30,16 +33,28 @@ export class ExecutionLogs {
       stream = `${day}/[$LATEST]${this.random.hex(32)}`;
       this.warm()[key] = stream;
     }
-    const duration = Math.round((1 + this.random.next() * 20) * 100) / 100;
+    const drawn = Math.round((1 + this.random.next() * 20) * 100) / 100;
     const init = Math.round((100 + this.random.next() * 150) * 100) / 100;
     const used = Math.min(fn.memorySize, 30 + this.random.int(0, 40));
+    const outcome = ran?.outcome ?? 'Success';
+    const duration = outcome === 'Timeout' ? fn.timeout * 1000 : drawn;
+    const end = now + (outcome === 'Timeout' ? Math.round(duration) : 0);
+    const iso = (t: number) => new Date(t).toISOString();
     const report =
       `REPORT RequestId: ${requestId}\tDuration: ${duration.toFixed(2)} ms\tBilled Duration: ${Math.ceil(duration)} ms\t` +
-      `Memory Size: ${fn.memorySize} MB\tMax Memory Used: ${used} MB\t${cold ? `Init Duration: ${init.toFixed(2)} ms\t` : ''}`;
-    this.append(region, group, stream, [
-      { timestamp: now, message: `START RequestId: ${requestId} Version: $LATEST\n` },
-      { timestamp: now, message: `END RequestId: ${requestId}\n` },
-      { timestamp: now, message: `${report}\n` },
-    ]);
+      `Memory Size: ${fn.memorySize} MB\tMax Memory Used: ${used} MB\t${cold ? `Init Duration: ${init.toFixed(2)} ms\t` : ''}` +
+      (outcome === 'Timeout' ? 'Status: timeout' : '');
+    const events = [{ timestamp: now, message: `START RequestId: ${requestId} Version: $LATEST\n` }];
+    if (outcome === 'Error') {
+      // What the runtime logs for an uncaught error before answering with it (Node.js: "Invoke Error").
+      const doc = fn.runtime.startsWith('nodejs')
+        ? { errorType: 'Error', errorMessage: SIMULATED_ERROR_MESSAGE, stack: [`Error: ${SIMULATED_ERROR_MESSAGE}`] }
+        : errorPayload(fn, requestId, 'Error');
+      const line = fn.runtime.startsWith('nodejs') ? `${iso(now)}\t${requestId}\tERROR\tInvoke Error \t${JSON.stringify(doc)}\n` : `${JSON.stringify(doc)}\n`;
+      events.push({ timestamp: now, message: line });
+    }
+    if (outcome === 'Timeout') events.push({ timestamp: end, message: `${iso(end)} ${requestId} ${timeoutMessage(fn)}\n` });
+    events.push({ timestamp: end, message: `END RequestId: ${requestId}\n` }, { timestamp: end, message: `${report}\n` });
+    this.append(region, group, stream, events);
   }
 }

@@ -5,7 +5,7 @@ import { lambdaActions, type InvokeHook } from './api';
 import { LambdaModel } from './model';
 
 export { LambdaModel } from './model';
-export type { InvokeHook } from './api';
+export type { InvokeHook, InvokeOutcome } from './api';
 
 export class LambdaService implements ServiceModule {
   readonly name = 'lambda';

@@ -1,6 +1,7 @@
 import { AwsError, type Json, type ObjectStore } from '../core/contract';
 import { fromBase64, toBase64 } from '../core/format';
 import { md5Hex } from './md5';
+import { configFromJson, configToJson, type MetricsConfig } from './metrics-config';
 
 export interface S3Object {
   body: Uint8Array;
@@ -16,6 +17,8 @@ export interface Bucket {
   creationDate: number;
   policy: string | null;
   objects: Map<string, S3Object>;
+  /** Metrics configurations by Id (request metrics); absent until the first PutBucketMetricsConfiguration. */
+  metrics?: Map<string, MetricsConfig>;
 }
 
 /** S3 state. Bucket names are global to the partition; each bucket lives in one Region. */
@@ -66,18 +69,24 @@ export class S3Model implements ObjectStore {
       objects: [...b.objects.entries()].map(([key, o]) => ({
         key, body: toBase64(o.body), etag: o.etag, lastModified: o.lastModified, contentType: o.contentType, ...(o.metadata ? { metadata: o.metadata } : {}),
       })),
+      ...(b.metrics?.size ? { metricsConfigurations: [...b.metrics.values()].sort((x, y) => (x.id < y.id ? -1 : 1)).map(configToJson) } : {}),
     }));
   }
   restore(s: Json): void {
     this.buckets.clear();
-    for (const b of s as { name: string; region: string; creationDate: number; policy: string | null; objects: { key: string; body: string; etag: string; lastModified: number; contentType: string; metadata?: Record<string, string> }[] }[]) {
+    for (const b of s as { name: string; region: string; creationDate: number; policy: string | null; objects: { key: string; body: string; etag: string; lastModified: number; contentType: string; metadata?: Record<string, string> }[]; metricsConfigurations?: unknown }[]) {
       const objects = new Map<string, S3Object>();
       for (const o of b.objects) {
         const obj: S3Object = { body: fromBase64(o.body), etag: o.etag, lastModified: o.lastModified, contentType: o.contentType };
         if (o.metadata && typeof o.metadata === 'object') obj.metadata = Object.fromEntries(Object.entries(o.metadata).filter(([, v]) => typeof v === 'string'));
         objects.set(o.key, obj);
       }
-      this.buckets.set(b.name, { name: b.name, region: b.region, creationDate: b.creationDate, policy: b.policy, objects });
+      const bucket: Bucket = { name: b.name, region: b.region, creationDate: b.creationDate, policy: b.policy, objects };
+      if (Array.isArray(b.metricsConfigurations)) {
+        const configs = b.metricsConfigurations.map(configFromJson).filter((c): c is MetricsConfig => c !== undefined);
+        if (configs.length) bucket.metrics = new Map(configs.map((c) => [c.id, c]));
+      }
+      this.buckets.set(b.name, bucket);
     }
   }
 }
