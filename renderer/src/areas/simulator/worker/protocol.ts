@@ -36,6 +36,8 @@ export const requestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('object'), bucket: z.string().min(1), key: z.string().min(1), region: z.string().min(1) }),
   z.object({ kind: z.literal('snapshot') }),
   z.object({ kind: z.literal('catalog') }),
+  /** Write management calls of one API per minute, from the event history (the Insights chart's line). */
+  z.object({ kind: z.literal('callRate'), region: z.string().min(1), eventSource: z.string().min(1), eventName: z.string().min(1), startMs: z.number(), endMs: z.number() }),
   /** The simulator's own unrecorded calls (sim:ValidateLogs, sim:ReadInbox…): nothing AWS would see. They run
    *  as the learner (validate-logs uses the learner's credentials), hence a full call context. */
   z.object({ kind: z.literal('sim'), api: z.string().regex(/^sim:[A-Za-z]+$/), params: jsonObject, ctx: callContextSchema }),
@@ -109,6 +111,7 @@ export const valueSchemas = {
   object: objectTextSchema,
   snapshot: z.object({ snapshot: json }),
   catalog: z.array(catalogEntrySchema),
+  callRate: z.object({ minutes: z.array(z.object({ t: z.number(), n: z.number() })), truncated: z.boolean() }),
   sim: z.object({ ok: z.boolean(), response: jsonObject.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() }),
 } satisfies Record<SimRequest['kind'], z.ZodType>;
 export type ValueOf<K extends SimRequest['kind']> = z.infer<(typeof valueSchemas)[K]>;

@@ -3,6 +3,7 @@
 import { Account, type Json, type JsonObject, type SimEvent } from '../../../../../simulator';
 import { eventsToCsv, eventsToJson } from '../../../../../simulator/cloudtrail';
 import { collectEvents, collectRows } from './history-rows';
+import { callRate } from './call-rate';
 import { base64ToBytes, DeliveryWatch, objectText, pendingOf } from './deliveries';
 import { envelopeSchema, type CallOutcome, type FromWorker, type SimRequest, type Started, type UiCallContext } from './protocol';
 import { SANDBOX_SEED, SANDBOX_START, setupSteps } from './sandbox-setup';
@@ -89,6 +90,8 @@ export class SimHost {
         this.post({ push: 'changed' });
         return r.ok ? { ok: true, response: r.response } : { ok: false, error: r.error };
       }
+      case 'callRate':
+        return callRate(req, (p) => this.inspect(req.region, 'cloudtrail:LookupEvents', p));
       case 'catalog':
         return this.acct().catalog().map((d) => ({
           api: d.api, eventName: d.eventName, readOnly: d.readOnly, category: d.category, summaryKo: d.summaryKo,
