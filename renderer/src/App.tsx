@@ -12,6 +12,7 @@ const NotesArea = lazy(() => import('./areas/notes/NotesArea'));
 const QuizArea = lazy(() => import('./areas/quiz/QuizArea'));
 const ReviewArea = lazy(() => import('./areas/review/ReviewArea'));
 const SimulatorArea = lazy(() => import('./areas/simulator/SimulatorArea'));
+const ScenariosArea = lazy(() => import('./areas/scenarios/ScenariosArea'));
 
 export function App() {
   useThemeEffect();
@@ -47,7 +48,7 @@ export function App() {
           <p className="muted">불러오는 중…</p>
         ) : (
           <Suspense fallback={<p className="muted">불러오는 중…</p>}>
-            {area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : area === 'notes' ? <NotesArea /> : area === 'quiz' ? <QuizArea /> : area === 'review' ? <ReviewArea /> : area === 'simulator' ? <SimulatorArea /> : <ComingArea area={area} />}
+            {area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : area === 'notes' ? <NotesArea /> : area === 'quiz' ? <QuizArea /> : area === 'review' ? <ReviewArea /> : area === 'simulator' ? <SimulatorArea /> : area === 'scenarios' ? <ScenariosArea /> : <ComingArea area={area} />}
           </Suspense>
         )}
       </main>

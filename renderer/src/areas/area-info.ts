@@ -34,8 +34,7 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
   scenarios: {
     label: '시나리오',
     purpose: '시뮬레이터에서 직접 해 보는 단계별 실습이며, 각 단계는 시뮬레이터 상태로 확인됩니다.',
-    status: 'coming',
-    comingKo: ['콘솔 로그인 추적하기', '관리 이벤트와 데이터 이벤트', '로그 파일 무결성 검증으로 변조 잡기'],
+    status: 'ready',
   },
   settings: { label: '설정', purpose: '테마, 학습 데이터 내보내기·가져오기·초기화.', status: 'ready' },
 };

@@ -23,6 +23,8 @@ export class ScenarioRun {
   account!: Account;
   log: CallLogEntry[] = [];
   events: SimEvent[] = [];
+  /** Told how far generated traffic has got (minutes done of minutes asked), so a long run can show progress. */
+  onTrafficProgress: ((done: number, total: number) => void) | null = null;
   private stepStart = 0;
   private eventStart = 0;
   private readonly actor: Actor<typeof scenarioMachine>;
@@ -53,14 +55,21 @@ export class ScenarioRun {
     return this.state.hint;
   }
 
-  /** Performs the current step's solution for the learner, then moves on whatever its check says. */
-  skip(): void {
-    if (this.state.completed) return;
+  /** Performs the current step's solution for the learner, then moves on whatever its check says.
+   *  Returns the actions performed (computed entries resolved), so they can be shown as the solution. */
+  skip(): ScenarioAction[] {
+    if (this.state.completed) return [];
     const step = this.def.steps[this.state.index]!;
-    for (const a of step.solution) this.apply(typeof a === 'function' ? a(this.world()) : a, true);
+    const done: ScenarioAction[] = [];
+    for (const a of step.solution) {
+      const action = typeof a === 'function' ? a(this.world()) : a;
+      done.push(action);
+      this.apply(action, true);
+    }
     this.markStepStart();
     this.actor.send({ type: 'scenario.skip' });
     this.evaluate();
+    return done;
   }
 
   restart(): void {
@@ -110,6 +119,7 @@ export class ScenarioRun {
       untilMs = this.account.clock.now();
       for (let i = 0; i < t.perMinute; i++) last = this.account.call(t.api, t.params, ctx);
       this.account.advance(60_000);
+      if (logged && (m + 1) % 60 === 0) this.onTrafficProgress?.(m + 1, t.minutes);
     }
     if (logged && last) this.log.push({ api: t.api, params: t.params, ctx, result: { ...last, records: [], routing: [] }, atMs, count: t.minutes * t.perMinute, untilMs });
     return last;
