@@ -1,11 +1,10 @@
-import { Suspense, lazy, useEffect } from 'react';
-import { AREAS, useApp } from './store/app-store';
+import { Suspense, lazy, useEffect, type ComponentType } from 'react';
+import { AREAS, useApp, type Area } from './store/app-store';
 import { useThemeEffect } from './store/theme';
 import { Nav } from './components/Nav';
 import { Notices } from './components/Notices';
 import { Home } from './areas/Home';
 import { Settings } from './areas/Settings';
-import { ComingArea } from './areas/ComingArea';
 
 // Areas not on the first screen load on demand, keeping the first paint light.
 const NotesArea = lazy(() => import('./areas/notes/NotesArea'));
@@ -14,11 +13,22 @@ const ReviewArea = lazy(() => import('./areas/review/ReviewArea'));
 const SimulatorArea = lazy(() => import('./areas/simulator/SimulatorArea'));
 const ScenariosArea = lazy(() => import('./areas/scenarios/ScenariosArea'));
 
+const SCREENS: Record<Area, ComponentType> = {
+  home: Home,
+  notes: NotesArea,
+  simulator: SimulatorArea,
+  quiz: QuizArea,
+  review: ReviewArea,
+  scenarios: ScenariosArea,
+  settings: Settings,
+};
+
 export function App() {
   useThemeEffect();
   const ready = useApp((s) => s.ready);
   const area = useApp((s) => s.area);
   const go = useApp((s) => s.go);
+  const Screen = SCREENS[area];
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -48,7 +58,7 @@ export function App() {
           <p className="muted">불러오는 중…</p>
         ) : (
           <Suspense fallback={<p className="muted">불러오는 중…</p>}>
-            {area === 'home' ? <Home /> : area === 'settings' ? <Settings /> : area === 'notes' ? <NotesArea /> : area === 'quiz' ? <QuizArea /> : area === 'review' ? <ReviewArea /> : area === 'simulator' ? <SimulatorArea /> : area === 'scenarios' ? <ScenariosArea /> : <ComingArea area={area} />}
+            <Screen />
           </Suspense>
         )}
       </main>

@@ -21,7 +21,6 @@ export function Home() {
           <button key={a} className="card area-card" onClick={() => go(a)}>
             <h2>{AREA_INFO[a].label}</h2>
             <p>{AREA_INFO[a].purpose}</p>
-            <span className={AREA_INFO[a].status === 'ready' ? 'badge ok' : 'badge'}>{AREA_INFO[a].status === 'ready' ? '사용 가능' : '준비 중'}</span>
           </button>
         ))}
       </div>
