@@ -132,7 +132,10 @@ describe('generated quiz answers agree with the simulator', () => {
   });
 
   it('asks read-the-JSON questions whose answers are in the JSON shown', () => {
-    for (const item of items.filter((i) => i.format === 'read-json')) {
+    // Record questions only; the EventBridge pattern questions (also read-the-JSON) are checked in their own file.
+    const recordQuestions = items.filter((i) => i.id.startsWith('gen-json-'));
+    expect(recordQuestions.length).toBeGreaterThan(10);
+    for (const item of recordQuestions) {
       const record = JSON.parse(item.json!) as CloudTrailRecord;
       if (item.id.startsWith('gen-json-identity-')) expect(chosen(item)).toBe(record.userIdentity.type);
       else expect(item.answerIndex).toBe(record.eventCategory === 'Management' ? 0 : 1);
