@@ -7,7 +7,9 @@ export const DAY_MS = 24 * HOUR_MS;
 
 /** Record and digest time format: 2026-11-01T00:00:00Z (no fractional seconds). */
 export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const iso = new Date(ms).toISOString();
+  // Years 0000-9999 print as 24 characters; slicing off ".sssZ" is cheaper than the regular expression.
+  return iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Parses a record's eventTime; records always carry one. */

@@ -7,7 +7,8 @@ import { sha256 } from '../core/sha256';
 import { cloudTrailRecordToEvent, reachesDefaultBus, ruleReceives, type BusDelivery, type EventBridgeEvent } from './cloudtrail-event';
 import { renderTargetInput, type TargetInputConfig } from './input-transform';
 import type { EventsModel, Rule } from './model';
-import { matchesPattern, parseEventPattern, type EventPattern } from './pattern';
+import { parseEventPattern, type EventPattern } from './pattern';
+import { branchMatches, flattenEvent, type Flattened } from './pattern-match';
 import { busDeliveryOf, busReasonKo, type BusCode } from './bus-routing';
 
 /** What became of one target for one matched event. */
@@ -125,10 +126,15 @@ export class DefaultBus {
   /** Offers the event to every rule of its Region; returns the rules that matched and what their targets did. */
   private route(event: EventBridgeEvent, delivery: BusDelivery, depth: number): RuleMatch[] {
     const matches: RuleMatch[] = [];
+    // Flattened once for all of the Region's rules (matchesPattern would flatten it again for each rule).
+    let fields: Flattened | undefined;
     for (const rule of this.model.ordered(event.region)) {
       if (!ruleReceives(rule.state, delivery)) continue;
       const pattern = this.pattern(rule);
-      if (!pattern || !matchesPattern(pattern, event as unknown as Json)) continue;
+      if (!pattern) continue;
+      fields ??= flattenEvent(event as unknown as Json);
+      const flat = fields;
+      if (!pattern.branches.some((branch) => branchMatches(branch, flat))) continue;
       const atMs = this.ports.clock.now();
       this.ports.emit({ type: 'rule.matched', ruleArn: rule.arn, ruleName: rule.name, region: event.region, eventId: event.id, source: event.source, detailType: event['detail-type'], atMs });
       const targets = depth >= MAX_CHAIN ? rule.targets.map((t) => loopStopped(t)) : rule.targets.map((t) => this.deliver(rule, t, event));

@@ -67,12 +67,22 @@ export interface LaneDeps {
   signatures: Map<string, string>;
 }
 
+/** One log file body, its gzip, and its SHA-256 once a digest has asked for it. */
+interface EncodedLogFile {
+  body: Uint8Array;
+  gz: Uint8Array;
+  sha: string | undefined;
+}
+
 function laneId(trailArn: string, region: string, folder: LogFolder): string {
   return `${trailArn}|${region}|${folder}`;
 }
 
 export class DeliveryLanes {
   private lanes = new Map<string, LaneState>();
+  /** Trails that log the same Region usually deliver the same records at the same instant: the body is
+   *  gzipped and hashed once for all of them (gzip was the largest cost of a delivery with 10 trails). */
+  private encoded: { atMs: number; bodies: Map<string, EncodedLogFile> } = { atMs: NaN, bodies: new Map() };
 
   constructor(private readonly deps: LaneDeps) {}
 
@@ -161,14 +171,14 @@ export class DeliveryLanes {
     let unique = '';
     for (let i = 0; i < 16; i++) unique += ALNUM[this.deps.random.int(0, ALNUM.length)];
     const key = logFileKey(trail.s3KeyPrefix, this.deps.accountId, lane.region, atMs, unique, lane.folder);
-    const body = logFileBody(lane.buffer);
-    this.deps.store.putObject(trail.s3BucketName, key, gzipDeterministic(body), 'application/json');
+    const encoded = this.encode(lane.buffer, atMs);
+    this.deps.store.putObject(trail.s3BucketName, key, encoded.gz, 'application/json');
     // Digests list the trail's log files; Insights files are outside the chain.
     if (lane.chain && lane.folder === 'CloudTrail') {
       lane.chain.files.push({
         s3Bucket: trail.s3BucketName,
         s3Object: key,
-        hashValue: sha256Hex(body),
+        hashValue: (encoded.sha ??= sha256Hex(encoded.body)),
         hashAlgorithm: 'SHA-256',
         newestEventTime: isoSeconds(lane.newestMs!),
         oldestEventTime: isoSeconds(lane.oldestMs!),
@@ -183,6 +193,18 @@ export class DeliveryLanes {
     lane.buffer = [];
     lane.oldestMs = lane.newestMs = lane.dueMs = null;
     this.deps.delivered(event);
+  }
+
+  private encode(records: string[], atMs: number): EncodedLogFile {
+    if (this.encoded.atMs !== atMs) this.encoded = { atMs, bodies: new Map() };
+    const text = records.join(',');
+    let entry = this.encoded.bodies.get(text);
+    if (!entry) {
+      const body = logFileBody(records);
+      entry = { body, gz: gzipDeterministic(body), sha: undefined };
+      this.encoded.bodies.set(text, entry);
+    }
+    return entry;
   }
 
   private deliverDigest(lane: LaneState, atMs: number): void {

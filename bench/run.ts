@@ -1,0 +1,98 @@
+// `npm run bench`: the measurements of the performance issue, each phase in its own process. Prints a
+// table, then one last line of JSON with the issue's keys (null where not measured, with the reason above).
+import { spawnSync } from 'node:child_process';
+import type { HeavyResult, LookupResult } from './pipeline';
+import type { BrowserFigures, RendererSize } from './web';
+import { percentile } from './stats';
+
+const HEAVY_BUDGET_MS = 60_000;
+const LOOKUP_RECORDS = 1_000_000;
+
+function phase<T>(name: string, arg: string | number = ''): T | { error: string } {
+  process.stderr.write(`bench: ${name}…\n`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/phase.ts', name, String(arg)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  process.stderr.write(`bench: ${name} took ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(last) as T;
+  } catch {
+    return { error: (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ') || `exit ${r.status}` };
+  }
+}
+const failed = (x: object): x is { error: string } => 'error' in x;
+
+const pct = percentile;
+const f = (x: number, digits = 1) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+type Row = [string, string, string, string];
+const rows: Row[] = [];
+const notes: string[] = [];
+const row = (what: string, figure: string, target: string, met: boolean | null) => rows.push([what, figure, target, met === null ? '—' : met ? 'yes' : 'NO']);
+
+const tp = phase<{ calls: number; seconds: number; callsPerSec: number }>('throughput', 15_000);
+const bare = phase<{ calls: number; seconds: number; callsPerSec: number }>('bare', 5_000);
+const heavy = phase<HeavyResult>('heavy', HEAVY_BUDGET_MS);
+const lookup = phase<LookupResult>('lookup', LOOKUP_RECORDS);
+const web = phase<{ size: RendererSize; browser?: BrowserFigures; browserError?: string }>('web');
+
+const out: Record<string, number | null> = {
+  callsPerSec: null, heavy90dSeconds: null, heavy90dPeakMB: null, lookupP95Ms: null, advance91dSeconds: null, uiActionP95Ms: null, firstInteractiveMs: null, rendererGzipKB: null,
+};
+const extrapolated: string[] = [];
+
+if (failed(tp)) notes.push(`callsPerSec not measured: ${tp.error}`);
+else {
+  out['callsPerSec'] = Math.round(tp.callsPerSec);
+  row('callsPerSec: 10 trails, 50 rules, 20 metric filters, 100 alarms; clock +1 min per 1,000 calls', `${f(tp.callsPerSec, 0)} (${tp.calls} calls in ${f(tp.seconds)} s)`, '≥ 200,000', tp.callsPerSec >= 200_000);
+}
+if (!failed(bare)) row('  comparison: same call mix, bare account (no trails, rules, filters, alarms)', f(bare.callsPerSec, 0), '', null);
+
+if (failed(heavy)) notes.push(`heavy90d not measured: ${heavy.error}`);
+else {
+  out['heavy90dSeconds'] = Number(heavy.extrapolatedSeconds.toFixed(1));
+  out['heavy90dPeakMB'] = Math.round(heavy.extrapolatedPeakMB);
+  out['advance91dSeconds'] = Number(heavy.advance91dSeconds.toFixed(2));
+  extrapolated.push('heavy90dSeconds', 'heavy90dPeakMB');
+  if (heavy.advancedDays < 91) extrapolated.push('advance91dSeconds');
+  const part = `${heavy.calls.toLocaleString('en-US')} of ${heavy.targetCalls.toLocaleString('en-US')} calls (${f(heavy.simulatedDays, 2)} simulated days)`;
+  row(`heavy90d MEASURED: ${part}`, `${f(heavy.seconds)} s, peak heap ${f(heavy.peakMB, 0)} MB (empty process ${f(heavy.baseMB, 0)} MB)`, '', null);
+  row('heavy90dSeconds EXTRAPOLATED linearly to the full 90 days', `${f(heavy.extrapolatedSeconds, 0)} s`, '< 15 s', heavy.extrapolatedSeconds < 15);
+  row('heavy90dPeakMB EXTRAPOLATED linearly (heap growth × full/measured)', `${f(heavy.extrapolatedPeakMB, 0)} MB`, '< 1,024 MB', heavy.extrapolatedPeakMB < 1024);
+  const held = part.split(' (')[0];
+  if (heavy.advancedDays < 91) {
+    row(`advance MEASURED: +${heavy.advancedDays} days, one day at a time, on the account holding the ${held}`, `${f(heavy.advanceSeconds, 1)} s`, '', null);
+    row('advance91dSeconds EXTRAPOLATED linearly to 91 days', `${f(heavy.advance91dSeconds, 1)} s`, '< 2 s', heavy.advance91dSeconds < 2);
+  } else row(`advance91dSeconds: +91 days on the account holding the ${held}`, `${f(heavy.advance91dSeconds, 2)} s`, '< 2 s', heavy.advance91dSeconds < 2);
+  if (!heavy.burstReached) notes.push('The Insights burst (day 8) was past the measured part of the 90-day run, so no Insights event was raised in it.');
+}
+
+if (failed(lookup)) notes.push(`lookupP95Ms not measured: ${lookup.error}`);
+else {
+  out['lookupP95Ms'] = Number(lookup.p95Ms.toFixed(2));
+  row(`lookupP95Ms: ${lookup.queries} LookupEvents via account.call over ${lookup.records.toLocaleString('en-US')} records in us-east-1`, `p95 ${f(lookup.p95Ms, 2)} ms, p50 ${f(lookup.p50Ms, 2)} ms`, 'p95 < 5 ms', lookup.p95Ms < 5);
+  row(`  comparison, same ${lookup.naiveQueries} queries side by side: naive newest-first scan vs index (p50)`, `${f(lookup.naiveP50Ms, 2)} ms vs ${f(lookup.indexSameQueriesP50Ms, 2)} ms = ${f(lookup.speedup)}×`, '', null);
+  notes.push(`Lookup records: copies of pipeline-built records with their own eventID and eventTime, spread over 90 days, ingested through CloudTrail's ingest in ${f(lookup.fillSeconds)} s; index and scan gave identical first pages on ${lookup.agreedNonEmpty} non-empty windowed queries.`);
+}
+
+if (failed(web)) notes.push(`web build not measured: ${web.error}`);
+else {
+  out['rendererGzipKB'] = Math.round(web.size.totalGzipKB);
+  row(`rendererGzipKB: all ${web.size.files} JS files of the vite build, gzip -9`, `${f(web.size.totalGzipKB, 0)} KB (first screen loads ${f(web.size.initialGzipKB, 0)} KB)`, '< 1,024 KB', web.size.totalGzipKB < 1024);
+  if (web.browser) {
+    const b = web.browser;
+    out['firstInteractiveMs'] = Math.round(b.firstInteractiveMs[0]!);
+    row('firstInteractiveMs: Chromium, vite preview, first (cold) load', `${f(b.firstInteractiveMs[0]!, 0)} ms (warm loads median ${f(pct(b.firstInteractiveMs.slice(1), 50), 0)} ms)`, '< 1,500 ms', b.firstInteractiveMs[0]! < 1500);
+    row(`ui action (click 호출 → new row + event flow painted), ${b.recordsPresent} call rows listed`, `p95 ${f(pct(b.actionMs, 95), 0)} ms, p50 ${f(pct(b.actionMs, 50), 0)} ms`, '(target is at 100,000 records)', null);
+    notes.push(`uiActionP95Ms is null: the figure above was taken with a fresh sandbox (${b.recordsPresent} call rows listed), not with the 100,000 records the target names; loading 100,000 records into the web app's worker was not built in this session.`);
+  } else notes.push(`firstInteractiveMs, uiActionP95Ms not measured: ${web.browserError ?? 'no browser result'}`);
+}
+
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['measure', 'figure', 'target', 'met'][i]!.length));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log(line(['measure', 'figure', 'target', 'met']));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+for (const n of notes) console.log(`note: ${n}`);
+console.log(`note: extrapolated (not measured end to end): ${extrapolated.join(', ') || 'none'}`);
+console.log(JSON.stringify(out));
