@@ -2,11 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ScenarioAction, ScenarioDef, ScenarioStep } from '../../../../content/scenarios/types';
 import { ActionForm } from '../simulator/ActionForm';
 import { EventFlow } from '../simulator/EventFlow';
-import { CHANNEL_KO, utc } from '../simulator/format';
+import { utc } from '../simulator/format';
+import { CallerFields } from '../simulator/CallerFields';
 import { PALETTE_GROUPS, groupOf } from '../simulator/palette-groups';
 import { PARAM_SPEC_BY_API } from '../simulator/param-specs';
 import { useSim } from '../simulator/sim-context';
-import { CHANNELS, type CatalogEntry } from '../simulator/worker/protocol';
+import type { CatalogEntry } from '../simulator/worker/protocol';
 import { CLOCK_JUMPS, defaultCtx, relevantApis } from './step-actions';
 import type { TrafficSetting } from './use-scenario-session';
 import { FileViewer } from './FileViewer';
@@ -101,28 +102,7 @@ function ActBar({ def, perform, busy }: { def: ScenarioDef; perform: (a: Scenari
   const shown = identities.some((i) => i.value === ctx.as) ? identities : [{ value: ctx.as, label: ctx.as }, ...identities];
   return (
     <div className="sim-topbar scn-bar" role="toolbar" aria-label="호출자와 시계">
-      <label className="sim-field">
-        <span>호출자</span>
-        <select aria-label="호출자" value={ctx.as} onChange={(e) => setCtx({ ...ctx, as: e.target.value })}>
-          {shown.map((i) => <option key={i.value} value={i.value}>{i.label}</option>)}
-        </select>
-      </label>
-      <label className="sim-field">
-        <span>리전</span>
-        <select aria-label="리전" value={ctx.region} onChange={(e) => setCtx({ ...ctx, region: e.target.value })}>
-          {regions.map((r) => <option key={r} value={r}>{r}</option>)}
-        </select>
-      </label>
-      <div className="sim-field">
-        <span>채널</span>
-        <div className="sim-seg" role="radiogroup" aria-label="채널">
-          {CHANNELS.map((c) => (
-            <button key={c} role="radio" aria-checked={ctx.via === c} className={ctx.via === c ? 'on' : ''} onClick={() => setCtx({ ...ctx, via: c })}>
-              {CHANNEL_KO[c]}
-            </button>
-          ))}
-        </div>
-      </div>
+      <CallerFields identities={shown} regions={regions} ctx={ctx} setCtx={setCtx} />
       <div className="sim-clock">
         <span className="sim-clock-label">시뮬레이션 시각</span>
         <time className="sim-clock-time" data-testid="scn-clock" dateTime={new Date(nowMs).toISOString()}>{utc(nowMs)}</time>

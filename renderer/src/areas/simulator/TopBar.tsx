@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSim } from './sim-context';
-import { CHANNEL_KO, utc } from './format';
-import { CHANNELS } from './worker/protocol';
+import { utc } from './format';
+import { CallerFields } from './CallerFields';
 
 const JUMPS: { label: string; ms: number }[] = [
   { label: '+5분', ms: 5 * 60_000 },
@@ -53,32 +53,7 @@ export function TopBar({ onReset }: { onReset: () => Promise<void> }) {
 
   return (
     <div className="sim-topbar" role="toolbar" aria-label="호출자와 시계" ref={bar}>
-      <label className="sim-field">
-        <span>호출자</span>
-        <select aria-label="호출자" value={ctx.as} onChange={(e) => setCtx({ ...ctx, as: e.target.value })}>
-          {identities.map((i) => (
-            <option key={i.value} value={i.value}>{i.label}</option>
-          ))}
-        </select>
-      </label>
-      <label className="sim-field">
-        <span>리전</span>
-        <select aria-label="리전" value={ctx.region} onChange={(e) => setCtx({ ...ctx, region: e.target.value })}>
-          {regions.map((r) => (
-            <option key={r} value={r}>{r}</option>
-          ))}
-        </select>
-      </label>
-      <div className="sim-field">
-        <span>채널</span>
-        <div className="sim-seg" role="radiogroup" aria-label="채널">
-          {CHANNELS.map((c) => (
-            <button key={c} role="radio" aria-checked={ctx.via === c} className={ctx.via === c ? 'on' : ''} onClick={() => setCtx({ ...ctx, via: c })}>
-              {CHANNEL_KO[c]}
-            </button>
-          ))}
-        </div>
-      </div>
+      <CallerFields identities={identities} regions={regions} ctx={ctx} setCtx={setCtx} />
       <div className="sim-clock" aria-live="off">
         <span className="sim-clock-label">시뮬레이션 시각</span>
         <time className="sim-clock-time" data-testid="sim-clock" dateTime={new Date(nowMs).toISOString()}>{utc(nowMs)}</time>
