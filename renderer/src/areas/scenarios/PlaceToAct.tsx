@@ -4,6 +4,7 @@ import { ActionForm } from '../simulator/ActionForm';
 import { EventFlow } from '../simulator/EventFlow';
 import { utc } from '../simulator/format';
 import { CallerFields } from '../simulator/CallerFields';
+import { useIdentities } from '../simulator/use-identities';
 import { PALETTE_GROUPS, groupOf } from '../simulator/palette-groups';
 import { PARAM_SPEC_BY_API } from '../simulator/param-specs';
 import { useSim } from '../simulator/sim-context';
@@ -75,28 +76,12 @@ export function PlaceToAct({ def, step, traffic, perform, busy, fileRequest, clo
   );
 }
 
-type Identity = { value: string; label: string };
 
 /** Who acts, from where, through what (starting at the scenario's defaults), and the simulated clock. */
 function ActBar({ def, perform, busy }: { def: ScenarioDef; perform: (a: ScenarioAction) => Promise<unknown>; busy: boolean }) {
-  const { client, ctx, setCtx, regions, nowMs, revision } = useSim();
-  const [identities, setIdentities] = useState<Identity[]>([]);
+  const { ctx, setCtx, regions, nowMs } = useSim();
+  const identities = useIdentities();
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
-      client.request({ kind: 'inspect', action: 'iam:ListUsers', params: {}, region: 'us-east-1' }),
-      client.request({ kind: 'inspect', action: 'iam:ListRoles', params: {}, region: 'us-east-1' }),
-    ]).then(([users, roles]) => {
-      if (!live) return;
-      const u = ((users.response?.['Users'] as { UserName: string }[] | undefined) ?? []).map((x) => ({ value: x.UserName, label: `${x.UserName} (IAM 사용자)` }));
-      const r = ((roles.response?.['Roles'] as { RoleName: string }[] | undefined) ?? []).map((x) => ({ value: `role:${x.RoleName}`, label: `${x.RoleName} (역할 세션)` }));
-      setIdentities([{ value: 'root', label: 'root (루트 사용자)' }, ...u, ...r]);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, revision]);
 
   // The scenario's default identity is listed even before the account reads back.
   const shown = identities.some((i) => i.value === ctx.as) ? identities : [{ value: ctx.as, label: ctx.as }, ...identities];

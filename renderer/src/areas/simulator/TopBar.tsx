@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useSim } from './sim-context';
 import { utc } from './format';
 import { CallerFields } from './CallerFields';
+import { useIdentities } from './use-identities';
 
 const JUMPS: { label: string; ms: number }[] = [
   { label: '+5분', ms: 5 * 60_000 },
@@ -12,12 +13,11 @@ const JUMPS: { label: string; ms: number }[] = [
 ];
 const SPEEDS = [1, 60, 600] as const;
 
-type Identity = { value: string; label: string };
 
 /** Who acts, from where, through what; and the simulated clock, always in view. */
 export function TopBar({ onReset }: { onReset: () => Promise<void> }) {
-  const { client, ctx, setCtx, regions, nowMs, speed, revision } = useSim();
-  const [identities, setIdentities] = useState<Identity[]>([{ value: 'root', label: 'root (루트 사용자)' }]);
+  const { client, ctx, setCtx, regions, nowMs, speed } = useSim();
+  const identities = useIdentities();
   const [confirming, setConfirming] = useState(false);
   const bar = useRef<HTMLDivElement>(null);
 
@@ -32,21 +32,6 @@ export function TopBar({ onReset }: { onReset: () => Promise<void> }) {
     return () => ro.disconnect();
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
-      client.request({ kind: 'inspect', action: 'iam:ListUsers', params: {}, region: 'us-east-1' }),
-      client.request({ kind: 'inspect', action: 'iam:ListRoles', params: {}, region: 'us-east-1' }),
-    ]).then(([users, roles]) => {
-      if (!live) return;
-      const u = ((users.response?.['Users'] as { UserName: string }[] | undefined) ?? []).map((x) => ({ value: x.UserName, label: `${x.UserName} (IAM 사용자)` }));
-      const r = ((roles.response?.['Roles'] as { RoleName: string }[] | undefined) ?? []).map((x) => ({ value: `role:${x.RoleName}`, label: `${x.RoleName} (역할 세션, AssumeRole 후)` }));
-      setIdentities([{ value: 'root', label: 'root (루트 사용자)' }, ...u, ...r]);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, revision]);
 
   const advance = (ms: number) => void client.request({ kind: 'advance', ms });
   const play = (s: 0 | 1 | 60 | 600) => void client.request({ kind: 'play', speed: s });
