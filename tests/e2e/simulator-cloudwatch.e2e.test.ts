@@ -1,28 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, shot, type Session } from './browser';
+import { call, openSimulator, pickAction, tab } from './sim-steps';
 
-async function openSimulator(page: Page): Promise<void> {
-  page.setDefaultTimeout(15_000);
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.keyboard.press('Alt+3');
-  await page.getByTestId('sim-clock').waitFor();
-  await page.locator('.sim-call').nth(5).waitFor();
-}
 
-async function pickAction(page: Page, eventName: string): Promise<void> {
-  await page.locator('.sim-action', { hasText: new RegExp(`^${eventName}`) }).first().click();
-  await expect.poll(() => page.locator('#sim-form-title').textContent()).toContain(eventName);
-}
-
-async function call(page: Page): Promise<void> {
-  const before = await page.locator('.sim-call').count();
-  await page.getByRole('button', { name: '호출', exact: true }).click();
-  await expect.poll(() => page.locator('.sim-call').count()).toBeGreaterThan(before);
-}
-
-const tab = (page: Page, name: string) => page.getByRole('tab', { name }).click();
 const view = (page: Page, name: string) => page.getByRole('navigation', { name: 'CloudWatch·EventBridge 보기' }).getByRole('button', { name, exact: true }).click();
 
 /** An alarm in ALARM with a notification, a metric with data, a rule with an input-transformer target. */

@@ -1,31 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, shot, type Session } from './browser';
+import { call, openSimulator, pickAction, tab } from './sim-steps';
 
-async function openSimulator(page: Page): Promise<void> {
-  // A step that cannot happen fails with its own locator in the message, not as a test timeout.
-  page.setDefaultTimeout(15_000);
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.keyboard.press('Alt+3');
-  await page.getByTestId('sim-clock').waitFor();
-  // The new sandbox's setup calls (alice, bob, OpsAdmin) are listed before the learner acts.
-  await page.locator('.sim-call').nth(5).waitFor();
-}
-
-async function pickAction(page: Page, eventName: string): Promise<void> {
-  await page.locator('.sim-action', { hasText: new RegExp(`^${eventName}`) }).first().click();
-  await expect.poll(() => page.locator('#sim-form-title').textContent()).toContain(eventName);
-}
-
-async function call(page: Page): Promise<void> {
-  const before = await page.locator('.sim-call').count();
-  await page.getByRole('button', { name: '호출', exact: true }).click();
-  await expect.poll(() => page.locator('.sim-call').count()).toBeGreaterThan(before);
-}
 
 const flow = (page: Page) => page.getByTestId('event-flow');
-const tab = (page: Page, name: string) => page.getByRole('tab', { name }).click();
 
 async function history(page: Page, key: string, value: string): Promise<string[]> {
   await tab(page, '이벤트 기록');
