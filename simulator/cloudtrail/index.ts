@@ -15,7 +15,7 @@ import type { CloudTrailInternals } from './internals';
 import { InsightsEngine, type InsightDetection } from './insights/engine';
 import { buildInsightRecord } from './insights/insight-record';
 import { insightsReadyMs, trailCoversRegion } from './insights/learning';
-import { historyRouting, insightTrailVerdict, trailRouting, type RecordRouting } from './routing';
+import { actionKeyOf, historyRouting, insightTrailVerdict, trailRoutingCached, type RecordRouting } from './routing';
 import { DAY_MS, eventTimeMs } from './time';
 import { checkBucket } from './trails/trail-params';
 import { TrailRegistry } from './trails/trail-registry';
@@ -46,6 +46,21 @@ const SNAPSHOT_VERSION = 1;
 function storeKeysOf(record: CloudTrailRecord): string[] {
   return lookupPairsOf(record).map(([k, v]) => `${k}\u0000${v}`);
 }
+
+/** The values that differ between otherwise identical records, in the order JSON.stringify writes them
+ *  (buildRecord's field order): the event history keeps the rest of each record as a shared template. */
+function varyingValuesOf(record: CloudTrailRecord): (string | undefined)[] {
+  const extra = record.additionalEventData as Record<string, unknown> | undefined;
+  const amzId = extra?.['x-amz-id-2'];
+  return [record.eventTime, typeof amzId === 'string' ? amzId : undefined, record.requestID, record.eventID, record.sharedEventID];
+}
+
+const EVENT_ID_KEY = 'EventId\u0000';
+/** Event ids are unique: the store keeps them in a hash table and confirms a hit against the record. */
+const HISTORY_OPTIONS = {
+  uniquePrefix: EVENT_ID_KEY,
+  hasUniqueKey: (json: string, key: string) => json.includes(`"eventID":"${key.slice(EVENT_ID_KEY.length)}"`),
+};
 
 /** Insights events are CloudTrail's own findings: no API call, no caller. Routing reads only globalService. */
 const INSIGHT_DEF: ActionDef = {
@@ -105,7 +120,7 @@ export class CloudTrailService {
     for (const region of deps.regions) {
       // Fail at construction, not at the first hourly digest, when a Region has no signing key.
       if (!hasRegionKey(region)) throw new Error(`no CloudTrail signing key is shipped for region ${region}`);
-      this.histories.set(region, { management: new EventStore(), insight: new EventStore() });
+      this.histories.set(region, { management: new EventStore(HISTORY_OPTIONS), insight: new EventStore(HISTORY_OPTIONS) });
     }
     this.internals = {
       accountId: deps.accountId,
@@ -138,14 +153,15 @@ export class CloudTrailService {
     const eventHistory = historyRouting(record, this.deps.regions);
     if (eventHistory.landed) {
       const h = this.history(record.awsRegion);
-      (eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management).add(eventMs, json, storeKeysOf(record));
+      (eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management).add(eventMs, json, storeKeysOf(record), varyingValuesOf(record));
       // Insights analyse the Region's management events, whichever trails record them.
       if (eventHistory.code === 'MANAGEMENT_EVENT') this.insights.count(record, eventMs);
     }
+    const actionKey = actionKeyOf(record, def);
     const trails = this.trails.all().map(
       (t) =>
         (insight && insightTrailVerdict(t.config, t.status, record.awsRegion, insight)) ??
-        trailRouting(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, json, eventMs, now, folder)),
+        trailRoutingCached(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, json, eventMs, now, folder), actionKey),
     );
     return { eventId: record.eventID, eventName: record.eventName, awsRegion: record.awsRegion, eventHistory, trails };
   }
@@ -211,13 +227,16 @@ export class CloudTrailService {
     for (const [k, v] of snap.signatures as [string, string][]) this.signatures.set(k, v);
     this.internals.keysValidFromMs = snap.keysValidFromMs;
     this.insights.restore(snap.insights);
-    const keysOf = (json: string) => storeKeysOf(JSON.parse(json) as CloudTrailRecord);
+    const entryOf = (json: string) => {
+      const record = JSON.parse(json) as CloudTrailRecord;
+      return { keys: storeKeysOf(record), values: varyingValuesOf(record) };
+    };
     const empty: EventStoreSnapshot = { times: [], jsons: [] };
     for (const region of this.deps.regions) {
       const h = history[region];
       this.histories.set(region, {
-        management: EventStore.restore(h?.management ?? empty, keysOf),
-        insight: EventStore.restore(h?.insight ?? empty, keysOf),
+        management: EventStore.restore(h?.management ?? empty, entryOf, HISTORY_OPTIONS),
+        insight: EventStore.restore(h?.insight ?? empty, entryOf, HISTORY_OPTIONS),
       });
     }
   }

@@ -1,7 +1,7 @@
 // Where one record went and why not elsewhere, for the UI and the quiz: machine-readable codes plus a
 // Korean sentence for each place (the Region's event history, every trail).
 import type { ActionDef, CloudTrailRecord } from '../core/contract';
-import { matchSelectors, type SelectorVerdict } from './trails/selector-match';
+import { dataTargetOf, matchSelectors, type SelectorVerdict } from './trails/selector-match';
 import type { TrailConfig, TrailStatus } from './trails/trail-types';
 import { isoSeconds, MINUTE_MS } from './time';
 import type { InsightDetection } from './insights/engine';
@@ -80,6 +80,59 @@ let lastDue: { ms: number; text: string } | undefined;
 function dueTimeOf(ms: number): string {
   if (lastDue?.ms !== ms) lastDue = { ms, text: isoSeconds(ms) };
   return lastDue.text;
+}
+
+/** Advanced selector fields whose value comes from the action alone, not from this call's details. */
+const PER_ACTION_FIELDS = new Set(['eventCategory', 'eventSource', 'eventName', 'eventType', 'readOnly']);
+
+/** Whether the trail's verdict on a record depends only on the action and Region (not on the caller,
+ *  resources or error): then it is worked out once per action and reused. */
+function decidedByAction(trail: TrailConfig, record: CloudTrailRecord): boolean {
+  if (record.eventCategory === 'Insight') return false;
+  // A data event meets basic selectors without data resources only to be turned away, naming its target.
+  if (trail.selectors.kind === 'basic') return record.eventCategory === 'Management' || trail.selectors.eventSelectors.every((s) => s.DataResources.length === 0);
+  return trail.selectors.advancedEventSelectors.every((s) => s.FieldSelectors.every((f) => PER_ACTION_FIELDS.has(f.Field)));
+}
+
+type Decision = TrailRouting | { landed: true; folder: LogFolder; byDue: { dueMs: number; routing: TrailRouting } | undefined };
+
+/** Everything about a record that a per-action verdict reads. */
+export function actionKeyOf(record: CloudTrailRecord, def: ActionDef): string {
+  const target = record.eventCategory === 'Data' ? dataTargetOf(record) : '';
+  return `${record.awsRegion}|${def.api}|${record.eventSource}|${record.eventName}|${record.eventType}|${record.readOnly}|${record.eventCategory}|${def.globalService}|${target}`;
+}
+
+/** Per trail configuration (configs are replaced, never changed, when a trail is updated): decisions by action. */
+const decisions = new WeakMap<TrailConfig, Map<string, Decision>>();
+
+/** The verdict for one trail, reusing the verdict on earlier records of the same action when it can.
+ *  Routing objects are shared between records that way: nobody may change one. */
+export function trailRoutingCached(
+  record: CloudTrailRecord,
+  def: ActionDef,
+  trail: TrailConfig,
+  status: TrailStatus,
+  due: (folder: LogFolder) => number,
+  actionKey: string = actionKeyOf(record, def),
+): TrailRouting {
+  if (!decidedByAction(trail, record)) return trailRouting(record, def, trail, status, due);
+  let byAction = decisions.get(trail);
+  if (!byAction) decisions.set(trail, (byAction = new Map()));
+  const key = status.isLogging ? actionKey : `off|${actionKey}`;
+  let decision = byAction.get(key);
+  if (!decision) {
+    let folder: LogFolder | undefined;
+    const routing = trailRouting(record, def, trail, status, (f) => {
+      folder = f;
+      return 0;
+    });
+    decision = folder ? { landed: true, folder, byDue: undefined } : routing;
+    byAction.set(key, decision);
+  }
+  if (!('folder' in decision)) return decision;
+  const dueMs = due(decision.folder);
+  if (decision.byDue?.dueMs !== dueMs) decision.byDue = { dueMs, routing: trailRouting(record, def, trail, status, () => dueMs) };
+  return decision.byDue.routing;
 }
 
 /** The verdict for one trail; `due` is asked only when the record is taken. */

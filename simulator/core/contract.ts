@@ -59,13 +59,23 @@ export interface CloudTrailRecord {
 }
 
 /** An AWS error as the service returns it: AWS's exact code, message and HTTP status. */
+/** Where the engine supports it (V8), stack capture is switched off while an AwsError is made: these are
+ *  AWS's answers, thrown thousands of times a second in a busy simulation, and nobody reads their stacks. */
+const errorCtor = Error as { stackTraceLimit?: number };
+
 export class AwsError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly httpStatus = 400,
-  ) {
-    super(message);
+  readonly code: string;
+  readonly httpStatus: number;
+  constructor(code: string, message: string, httpStatus = 400) {
+    const limit = errorCtor.stackTraceLimit;
+    if (limit !== undefined) errorCtor.stackTraceLimit = 0;
+    try {
+      super(message);
+    } finally {
+      if (limit !== undefined) errorCtor.stackTraceLimit = limit;
+    }
+    this.code = code;
+    this.httpStatus = httpStatus;
     this.name = 'AwsError';
   }
 }
@@ -98,6 +108,17 @@ export interface ObjectStore {
   bucketPolicy?(bucket: string): string | undefined;
   /** User metadata stored with an object (keys without the x-amz-meta- prefix), undefined when no object. */
   objectMetadata?(bucket: string, key: string): Record<string, string> | undefined;
+  /** Stores an object whose bytes and user metadata are produced by `content` on its first read (body, ETag,
+   *  size, metadata, snapshot) and kept from then on; key, content type and LastModified are set now. The
+   *  store keeps the returned bytes as they are, so the producer must never change them. CloudTrail uses it
+   *  so a digest is signed only when something reads it, and log files are not copied or hashed at delivery. */
+  putComputedObject?(bucket: string, key: string, contentType: string, content: () => ObjectContent): void;
+}
+
+/** What `ObjectStore.putComputedObject` produces on first read. */
+export interface ObjectContent {
+  body: Uint8Array;
+  metadata?: Record<string, string>;
 }
 
 /** What the action catalog knows of one action; the single source of truth for quiz, UI and records. */

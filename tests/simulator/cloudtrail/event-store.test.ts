@@ -48,11 +48,42 @@ describe('EventStore', () => {
     store.expireBefore(15);
     const restored = EventStore.restore(store.snapshot(), (json) => {
       const n = (JSON.parse(json) as { n: number }).n;
-      return [n % 2 ? 'odd' : 'even', `id${n}`];
+      return { keys: [n % 2 ? 'odd' : 'even', `id${n}`] };
     });
     const view = (s: EventStore) => s.query({ ...all }).map((e) => [e.timeMs, e.json]);
     expect(view(restored)).toEqual(view(store));
     expect(view(restored)).toHaveLength(2);
     expect(restored.query({ ...all, key: 'id1' }).map((e) => e.timeMs)).toEqual([20]);
+  });
+});
+
+describe('EventStore unique keys (event ids in a hash table)', () => {
+  const options = { uniquePrefix: 'EventId\u0000', hasUniqueKey: (json: string, key: string) => (JSON.parse(json) as { id: string }).id === key.slice(8) };
+  const idOf = (i: number) => `${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
+  function withIds(n: number): EventStore {
+    const store = new EventStore(options);
+    for (let i = 0; i < n; i++) store.add(i, JSON.stringify({ id: idOf(i) }), [`EventId\u0000${idOf(i)}`], [idOf(i)]);
+    return store;
+  }
+
+  it('finds each record by its id among thousands, through table growth and expiry', () => {
+    const store = withIds(10_000);
+    for (const i of [0, 1, 4095, 4096, 9999]) expect(store.query({ ...all, key: `EventId\u0000${idOf(i)}` }).map((e) => e.timeMs)).toEqual([i]);
+    expect(store.query({ ...all, key: 'EventId\u0000not-an-id' })).toEqual([]);
+    store.expireBefore(6000);
+    expect(store.query({ ...all, key: `EventId\u0000${idOf(5999)}` })).toEqual([]);
+    expect(store.query({ ...all, key: `EventId\u0000${idOf(6000)}` }).map((e) => e.json)).toEqual([JSON.stringify({ id: idOf(6000) })]);
+    store.add(10_000, JSON.stringify({ id: idOf(6000) }), [`EventId\u0000${idOf(6000)}`], [idOf(6000)]);
+    expect(store.query({ ...all, key: `EventId\u0000${idOf(6000)}` }).map((e) => e.timeMs)).toEqual([10_000, 6000]);
+  });
+
+  it('gives the same answers out of time order and after the sort-path compaction', () => {
+    const store = new EventStore(options);
+    for (const i of [3, 1, 2, 0]) store.add(i * 10, JSON.stringify({ id: idOf(i) }), [`EventId\u0000${idOf(i)}`], [idOf(i)]);
+    store.expireBefore(15);
+    expect(store.query({ ...all, key: `EventId\u0000${idOf(0)}` })).toEqual([]);
+    expect(store.query({ ...all, key: `EventId\u0000${idOf(1)}` })).toEqual([]);
+    expect(store.query({ ...all, key: `EventId\u0000${idOf(2)}` }).map((e) => e.timeMs)).toEqual([20]);
+    expect(store.query({ ...all }).map((e) => e.timeMs)).toEqual([30, 20]);
   });
 });

@@ -1,0 +1,159 @@
+// Many similar JSON texts kept small. CloudTrail records written by the same caller for the same call differ
+// only in a few values (eventTime, requestID, eventID, S3's x-amz-id-2): each text is cut at those values into
+// a template shared by all texts of the same shape, plus the values themselves. A canonical lower-case UUID
+// value is packed into 16 bytes. `get` rebuilds the exact original text.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** JSON.stringify writes these characters escaped, so a value holding one is not found verbatim. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029]/;
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** A growable Int32 column. */
+class IntColumn {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+function packUuid(s: string, into: IntColumn): void {
+  const hex = s.slice(0, 8) + s.slice(9, 13) + s.slice(14, 18) + s.slice(19, 23) + s.slice(24);
+  for (let i = 0; i < 32; i += 8) into.push(parseInt(hex.slice(i, i + 8), 16) | 0);
+}
+
+function word(v: number): string {
+  return HEX[(v >>> 24) & 255]! + HEX[(v >>> 16) & 255]! + HEX[(v >>> 8) & 255]! + HEX[v & 255]!;
+}
+
+function unpackUuid(col: Int32Array, at: number): string {
+  const b = word(col[at + 1]!);
+  const c = word(col[at + 2]!);
+  return `${word(col[at]!)}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${word(col[at + 3]!)}`;
+}
+
+/** Holes: a UUID packed as 4 × 32 bits in `packed`, or a plain string in `strings`. */
+const STRING_HOLE = -1;
+
+export class TemplatedTexts {
+  private templates: string[][] = [];
+  private templateIds = new Map<string, number>();
+  /** Per text: its template, and where its holes start in `holeKinds`. */
+  private template = new IntColumn();
+  private holesAt = new IntColumn();
+  /** Per hole: the offset of its packed UUID, or STRING_HOLE (then the next entry of `strings`). */
+  private holeKinds = new IntColumn();
+  private stringsAt = new IntColumn();
+  private packed = new IntColumn();
+  private strings: string[] = [];
+  /** The last string value seen at each hole position (eventTime repeats within a second). */
+  private lastByPosition: string[] = [];
+
+  get size(): number {
+    return this.template.length;
+  }
+
+  /** Stores `text`, cut at each of `values` that it contains as a whole JSON string, in the order given. */
+  add(text: string, values: readonly (string | undefined)[]): number {
+    const parts: string[] = [];
+    const holes: string[] = [];
+    let from = 0;
+    // A raw NUL (never in JSON.stringify output) could make two different cuts share a template key.
+    if (text.includes('\u0000')) values = [];
+    for (const v of values) {
+      if (!v || NEEDS_ESCAPE.test(v)) continue;
+      const at = text.indexOf(`"${v}"`, from);
+      if (at < 0) continue;
+      parts.push(text.slice(from, at + 1));
+      holes.push(v);
+      from = at + 1 + v.length;
+    }
+    parts.push(text.slice(from));
+    const key = `${parts.length}\u0000${parts.join('\u0000')}`;
+    let tid = this.templateIds.get(key);
+    if (tid === undefined) {
+      tid = this.templates.length;
+      // Own copies, not slices that would keep the whole first text alive.
+      this.templates.push(parts.map((p) => (p.length > 12 ? JSON.parse(JSON.stringify([p]))[0] as string : p)));
+      this.templateIds.set(key, tid);
+    }
+    const id = this.template.length;
+    this.template.push(tid);
+    this.holesAt.push(this.holeKinds.length);
+    this.stringsAt.push(this.strings.length);
+    for (let i = 0; i < holes.length; i++) {
+      const h = holes[i]!;
+      if (UUID.test(h)) {
+        this.holeKinds.push(this.packed.length);
+        packUuid(h, this.packed);
+      } else {
+        this.holeKinds.push(STRING_HOLE);
+        const last = this.lastByPosition[i];
+        if (last !== h) this.lastByPosition[i] = h;
+        this.strings.push(last === h ? last : h);
+      }
+    }
+    return id;
+  }
+
+  /** The holes' values of text `id`, in order. */
+  values(id: number): string[] {
+    const parts = this.templates[this.template.data[id]!]!;
+    const out: string[] = [];
+    let s = this.stringsAt.data[id]!;
+    const h0 = this.holesAt.data[id]!;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const kind = this.holeKinds.data[h0 + i]!;
+      out.push(kind === STRING_HOLE ? this.strings[s++]! : unpackUuid(this.packed.data, kind));
+    }
+    return out;
+  }
+
+  get(id: number): string {
+    const parts = this.templates[this.template.data[id]!]!;
+    if (parts.length === 1) return parts[0]!;
+    const values = this.values(id);
+    let text = parts[0]!;
+    for (let i = 0; i < values.length; i++) text += values[i]! + parts[i + 1]!;
+    return text;
+  }
+
+  /** A store holding only the texts at `ids` (ascending), renumbered 0, 1, 2…, and only their templates. */
+  keep(ids: readonly number[]): TemplatedTexts {
+    const next = new TemplatedTexts();
+    const renumbered = new Map<number, number>();
+    for (const id of ids) {
+      const tid = this.template.data[id]!;
+      let ntid = renumbered.get(tid);
+      if (ntid === undefined) {
+        ntid = next.templates.length;
+        const parts = this.templates[tid]!;
+        next.templates.push(parts);
+        next.templateIds.set(`${parts.length}\u0000${parts.join('\u0000')}`, ntid);
+        renumbered.set(tid, ntid);
+      }
+      next.template.push(ntid);
+      next.holesAt.push(next.holeKinds.length);
+      next.stringsAt.push(next.strings.length);
+      let s = this.stringsAt.data[id]!;
+      const h0 = this.holesAt.data[id]!;
+      const holes = this.templates[tid]!.length - 1;
+      for (let i = 0; i < holes; i++) {
+        const kind = this.holeKinds.data[h0 + i]!;
+        if (kind === STRING_HOLE) {
+          next.holeKinds.push(STRING_HOLE);
+          next.strings.push(this.strings[s++]!);
+        } else {
+          next.holeKinds.push(next.packed.length);
+          for (let w = 0; w < 4; w++) next.packed.push(this.packed.data[kind + w]!);
+        }
+      }
+    }
+    return next;
+  }
+}

@@ -1,0 +1,78 @@
+// The per-action verdict cache must give exactly what working each record out afresh gives.
+import { describe, expect, it } from 'vitest';
+import type { ActionDef, CloudTrailRecord } from '../../../simulator/core/contract';
+import { trailRouting, trailRoutingCached } from '../../../simulator/cloudtrail/routing';
+import type { TrailConfig, TrailSelectors, TrailStatus } from '../../../simulator/cloudtrail/trails/trail-types';
+import type { LogFolder } from '../../../simulator/cloudtrail/delivery/files';
+
+const basic = (rw: 'All' | 'ReadOnly' | 'WriteOnly', mgmt = true, exclude: string[] = [], data: { Type: string; Values: string[] }[] = []): TrailSelectors => ({
+  kind: 'basic',
+  eventSelectors: [{ ReadWriteType: rw, IncludeManagementEvents: mgmt, ExcludeManagementEventSources: exclude, DataResources: data }],
+});
+const advanced = (fields: { Field: string; Equals?: string[]; StartsWith?: string[] }[]): TrailSelectors => ({
+  kind: 'advanced',
+  advancedEventSelectors: [{ Name: 'sel', FieldSelectors: fields }],
+});
+
+function trail(name: string, selectors: TrailSelectors, multi: boolean, global = true): TrailConfig {
+  return {
+    name, arn: `arn:aws:cloudtrail:us-east-1:123456789012:trail/${name}`, homeRegion: 'us-east-1', s3BucketName: `b-${name}`,
+    includeGlobalServiceEvents: global, isMultiRegionTrail: multi, logFileValidationEnabled: false, selectors, insightSelectors: [],
+  };
+}
+
+const TRAILS: TrailConfig[] = [
+  trail('all', basic('All'), true),
+  trail('ro', basic('ReadOnly'), false),
+  trail('wo', basic('WriteOnly'), true, false),
+  trail('nokms', basic('All', true, ['s3.amazonaws.com']), true),
+  trail('nomgmt', basic('All', false), true),
+  trail('data', basic('All', true, [], [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::photos/'] }]), true),
+  trail('adv-name', advanced([{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'eventName', StartsWith: ['Delete'] }]), true),
+  trail('adv-arn', advanced([{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.ARN', StartsWith: ['arn:aws:s3:::photos/'] }]), true),
+];
+
+function rec(i: number): { record: CloudTrailRecord; def: ActionDef } {
+  const data = i % 4 === 3;
+  const names = ['DeleteBucket', 'ListBuckets', 'CreateUser', 'GetObject'];
+  const name = data ? 'GetObject' : names[i % 3]!;
+  const source = name === 'CreateUser' ? 'iam.amazonaws.com' : 's3.amazonaws.com';
+  const readOnly = name.startsWith('List') || name.startsWith('Get');
+  const region = i % 5 === 0 ? 'ap-northeast-2' : 'us-east-1';
+  const bucket = i % 2 ? 'photos' : 'docs';
+  const record = {
+    eventVersion: '1.11', eventTime: '2026-01-01T00:00:00Z', eventSource: source, eventName: name, awsRegion: region, readOnly, eventID: `id-${i}`,
+    eventType: 'AwsApiCall', eventCategory: data ? 'Data' : 'Management', managementEvent: !data, recipientAccountId: '123456789012',
+    ...(data ? { resources: [{ type: 'AWS::S3::Object', ARN: `arn:aws:s3:::${bucket}/k${i % 3}` }] } : {}),
+  } as unknown as CloudTrailRecord;
+  const def = { api: `${source.split('.')[0]}:${name}`, eventSource: source, eventName: name, readOnly, category: data ? 'Data' : 'Management', globalService: source === 'iam.amazonaws.com' } as unknown as ActionDef;
+  return { record, def };
+}
+
+describe('trailRoutingCached', () => {
+  it('routes 400 varied records through 8 varied trails exactly as the uncached verdict, buffering each landed record once', () => {
+    for (const isLogging of [true, false]) {
+      const status: TrailStatus = { isLogging };
+      for (let i = 0; i < 400; i++) {
+        const { record, def } = rec(i);
+        const dueMs = Date.parse('2026-01-01T00:05:00Z') + Math.floor(i / 50) * 300_000;
+        for (const t of TRAILS) {
+          const asked: LogFolder[] = [];
+          const cached = trailRoutingCached(record, def, t, status, (f) => (asked.push(f), dueMs));
+          const fresh = trailRouting(record, def, t, status, () => dueMs);
+          expect(cached).toEqual(fresh);
+          expect(asked).toEqual(fresh.landed ? ['CloudTrail'] : []);
+        }
+      }
+    }
+  });
+
+  it('sees a changed trail configuration at once (configurations are replaced, not changed)', () => {
+    const status: TrailStatus = { isLogging: true };
+    const { record, def } = rec(1);
+    const before = trail('x', basic('All'), true);
+    expect(trailRoutingCached(record, def, before, status, () => 0).landed).toBe(true);
+    const after = { ...before, selectors: basic('WriteOnly') };
+    expect(trailRoutingCached(record, def, after, status, () => 0)).toMatchObject({ landed: false, code: 'READ_WRITE_FILTER' });
+  });
+});

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TemplatedTexts } from '../../../simulator/core/templated-texts';
+
+const uuid = fc.uuid().map((u) => u.toLowerCase());
+const record = fc.record({
+  eventTime: fc.constantFrom('2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z'),
+  requestID: fc.oneof(uuid, fc.string({ unit: fc.constantFrom(...'0123456789ABCDEF'), minLength: 16, maxLength: 16 })),
+  eventID: uuid,
+  note: fc.string(),
+});
+
+describe('TemplatedTexts', () => {
+  it('gives back every text exactly, whatever the values and the text hold', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(record, fc.array(fc.option(fc.string(), { nil: undefined }), { maxLength: 3 })), { maxLength: 30 }), (rows) => {
+        const texts = new TemplatedTexts();
+        const stored = rows.map(([r, extra]) => {
+          const text = JSON.stringify(r);
+          return { id: texts.add(text, [r.eventTime, r.requestID, r.eventID, ...extra]), text };
+        });
+        for (const s of stored) expect(texts.get(s.id)).toBe(s.text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('shares one template between records that differ only in their values', () => {
+    const texts = new TemplatedTexts();
+    const a = { eventTime: '2026-01-01T00:00:00Z', requestID: 'ABCDEF0123456789', eventID: '63aebd03-feb3-4e4f-a6a9-6393545d65c4', eventName: 'ListBuckets' };
+    const b = { ...a, requestID: '0123456789ABCDEF', eventID: '209b16d8-fc9e-42d9-a61e-eb4409814703' };
+    for (const r of [a, b]) texts.add(JSON.stringify(r), [r.eventTime, r.requestID, r.eventID]);
+    expect((texts as unknown as { templates: unknown[] }).templates).toHaveLength(1);
+    expect(texts.values(1)).toEqual([b.eventTime, b.requestID, b.eventID]);
+  });
+
+  it('does not cut a value that is absent, escaped in JSON, or out of order, and never a raw NUL text', () => {
+    const texts = new TemplatedTexts();
+    const quoted = JSON.stringify({ a: 'x"y', b: 'plain' });
+    const id1 = texts.add(quoted, ['x"y', 'missing', 'plain']);
+    expect(texts.get(id1)).toBe(quoted);
+    expect(texts.values(id1)).toEqual(['plain']);
+    const id2 = texts.add('"b" then "a"', ['a', 'b']);
+    expect(texts.get(id2)).toBe('"b" then "a"');
+    const id3 = texts.add('"a"\u0000"b"', ['a', 'b']);
+    expect(texts.values(id3)).toEqual([]);
+    expect(texts.get(id3)).toBe('"a"\u0000"b"');
+  });
+
+  it('keeps a subset, renumbered, with only the templates still in use', () => {
+    const texts = new TemplatedTexts();
+    const ids = ['one', 'two', 'three', 'four'].map((n, i) => texts.add(JSON.stringify({ n, id: `0000000${i}-0000-4000-8000-000000000000` }), [`0000000${i}-0000-4000-8000-000000000000`]));
+    const kept = texts.keep([ids[1]!, ids[3]!]);
+    expect(kept.size).toBe(2);
+    expect(kept.get(0)).toBe(texts.get(ids[1]!));
+    expect(kept.get(1)).toBe(texts.get(ids[3]!));
+    expect((kept as unknown as { templates: unknown[] }).templates).toHaveLength(2);
+    const again = kept.add(JSON.stringify({ n: 'two', id: '00000009-0000-4000-8000-000000000000' }), ['00000009-0000-4000-8000-000000000000']);
+    expect((kept as unknown as { templates: unknown[] }).templates).toHaveLength(2);
+    expect(kept.get(again)).toContain('00000009-0000-4000-8000-000000000000');
+  });
+});
