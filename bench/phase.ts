@@ -20,7 +20,7 @@ async function main(): Promise<unknown> {
     case 'web': {
       const size = await rendererSize();
       try {
-        return { size, browser: await browserFigures(size.outDir, 5, 40) };
+        return { size, browser: await browserFigures(size.outDir, 5, 40, { perMinute: 1000, minutes: 100 }) };
       } catch (e) {
         await rm(size.outDir, { recursive: true, force: true });
         return { size, browserError: String(e instanceof Error ? e.message : e).split('\n')[0] };

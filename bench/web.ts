@@ -63,7 +63,18 @@ const IN_PAGE_CALL = `async function () {
 export interface BrowserFigures {
   firstInteractiveMs: number[];
   actionMs: number[];
-  recordsPresent: number;
+  /** Calls made through the UI's repeated-traffic control before the actions were timed. */
+  trafficCalls: number;
+  trafficSeconds: number;
+  /** Event history rows LookupEvents finds in the Region the actions were made in, after the actions. */
+  historyRecords: number;
+  /** From the click on the event history tab to its rows listed (measured by the driver, so it includes
+   *  the round trip to the page). */
+  historyTabMs: number;
+  /** Longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) from the traffic's end to the end of the
+   *  timed actions, which includes the sandbox saves it triggered; 0 when no task reached 50 ms. */
+  longestTaskMs: number;
+  longTasks: number;
 }
 
 /**
@@ -71,7 +82,7 @@ export interface BrowserFigures {
  * answers a script call (performance.now() read inside the page then). Action: on the simulator screen,
  * from the click on 호출 to the new call's row in the list and the event-flow view showing it.
  */
-export async function browserFigures(outDir: string, loads: number, actions: number): Promise<BrowserFigures> {
+export async function browserFigures(outDir: string, loads: number, actions: number, traffic: { perMinute: number; minutes: number }): Promise<BrowserFigures> {
   const { preview } = await import('vite');
   const { chromium } = await import('playwright-core');
   const server = await preview({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 4190, strictPort: false } });
@@ -95,13 +106,33 @@ export async function browserFigures(outDir: string, loads: number, actions: num
     await page.getByTestId('sim-clock').waitFor();
     await page.locator('.sim-call').nth(5).waitFor();
     await page.locator('.sim-action', { hasText: /^ListBuckets/ }).first().click();
+    // The records the target names, made as a learner would: the form's repeated-call control.
+    await page.locator('.sim-traffic summary').click();
+    await page.getByLabel('분당 호출 수').fill(String(traffic.perMinute));
+    await page.getByLabel('기간(분)').fill(String(traffic.minutes));
+    const t0 = performance.now();
+    await page.getByRole('button', { name: '반복 시작' }).click();
+    await page.getByTestId('traffic-result').waitFor({ timeout: 600_000 });
+    const trafficSeconds = (performance.now() - t0) / 1000;
+    await page.evaluate(`(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
+    })()`);
     const actionMs: number[] = [];
     for (let i = 0; i < actions; i++) {
       const ms = (await page.evaluate(`(${IN_PAGE_CALL})()`)) as number;
       actionMs.push(ms);
+      // Let the debounced sandbox save run between some of the actions, as it does for a learner.
+      if (i % 10 === 9) await page.waitForTimeout(1500);
     }
-    const recordsPresent = await page.locator('.sim-call').count();
-    return { firstInteractiveMs, actionMs, recordsPresent };
+    const longTasks = (await page.evaluate('window.__longTasks')) as number[];
+    // The event history tab lists the Region's records (every page of LookupEvents, as the screen does).
+    const h0 = performance.now();
+    await page.getByRole('tab', { name: '이벤트 기록' }).click();
+    await page.getByText(/^[\d,]+개 이벤트/).waitFor({ timeout: 120_000 });
+    const historyTabMs = performance.now() - h0;
+    const historyRecords = Number((await page.getByRole('table', { name: '이벤트 기록' }).getAttribute('aria-rowcount')) ?? '0');
+    return { firstInteractiveMs, actionMs, trafficCalls: traffic.perMinute * traffic.minutes, trafficSeconds, historyRecords, historyTabMs, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length };
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });

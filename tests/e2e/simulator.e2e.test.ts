@@ -158,6 +158,25 @@ describe('a new learner in the simulator', () => {
     await shot(page, 'simulator-inbox-light');
   });
 
+  it('repeats a call as background traffic from the form, and the event history lists every one', async () => {
+    const page = s.page;
+    await tab(page, '호출과 이벤트 흐름');
+    await page.getByLabel('리전').selectOption('ap-northeast-2');
+    await pickAction(page, 'DescribeVpcs');
+    await page.locator('.sim-traffic summary').click();
+    await page.getByLabel('분당 호출 수').fill('abc');
+    await page.getByRole('button', { name: '반복 시작' }).click();
+    await expect.poll(() => page.locator('.sim-traffic [role=alert]').textContent()).toContain('정수를 입력하세요');
+    await page.getByLabel('분당 호출 수').fill('7');
+    await page.getByLabel('기간(분)').fill('30');
+    await page.getByRole('button', { name: '반복 시작' }).click();
+    await expect.poll(() => page.getByTestId('traffic-result').textContent()).toContain('210회 호출했습니다');
+    await shot(page, 'simulator-traffic-light');
+    const rows = await history(page, 'EventName', 'DescribeVpcs');
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    await expect.poll(() => page.locator('.sim-table-foot').textContent()).toMatch(/^2\d\d개 이벤트/);
+  });
+
   it('keeps the sandbox across a reload', async () => {
     const page = s.page;
     const clock = await page.getByTestId('sim-clock').textContent();

@@ -27,7 +27,21 @@ function harness() {
     if (!r.ok) throw new Error(r.errorKo);
     return r.value as T;
   };
-  return { host, out, ask, value, intervals };
+  /** For the requests answered asynchronously (packing, unpacking). */
+  const later = async <T,>(req: unknown): Promise<T> => {
+    const my = ++id;
+    host.receive({ id: my, req });
+    for (let i = 0; i < 200; i++) {
+      const reply = out.find((m): m is Reply => 'id' in m && m.id === my);
+      if (reply) {
+        if (!reply.ok) throw new Error(reply.errorKo);
+        return reply.value as T;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('no reply within 2 s');
+  };
+  return { host, out, ask, value, later, intervals };
 }
 
 const ALICE = { as: 'alice', region: 'ap-northeast-2', via: 'console' };
@@ -174,5 +188,26 @@ describe('the simulator worker host', () => {
     expect(fresh.nowMs).toBe(SANDBOX_START);
     expect(fresh.setup.length).toBeGreaterThan(0);
     expect(fresh.noticeKo).toMatch(/새 샌드박스를 만들었습니다/);
+  });
+
+  it('packs the sandbox for saving in the worker (gzip, base64) and restores from the packed form', async () => {
+    const h = harness();
+    h.value({ kind: 'start', snapshot: null });
+    h.value({ kind: 'call', api: 'signin:ConsoleLogin', params: { success: true, mfa: false }, ctx: ALICE });
+    h.value({ kind: 'advance', ms: 3_600_000 });
+    const packed = await h.later<{ format: string; data: string; jsonChars: number }>({ kind: 'save' });
+    const { snapshot } = h.value<{ snapshot: unknown }>({ kind: 'snapshot' });
+    expect(packed.format).toBe('trailwatch-snapshot+json+gzip+base64');
+    expect(packed.jsonChars).toBe(JSON.stringify(snapshot).length);
+    expect(packed.data.length).toBeLessThan(packed.jsonChars / 3);
+
+    const h2 = harness();
+    expect(await h2.later({ kind: 'start', snapshot: JSON.parse(JSON.stringify(packed)) })).toMatchObject({ nowMs: SANDBOX_START + 3_600_000, setup: [] });
+    expect(h2.value<{ snapshot: unknown }>({ kind: 'snapshot' }).snapshot).toEqual(snapshot);
+
+    const h3 = harness();
+    const broken = await h3.later<{ setup: unknown[]; noticeKo?: string }>({ kind: 'start', snapshot: { ...packed, data: packed.data.slice(0, 100) } });
+    expect(broken.setup.length).toBeGreaterThan(0);
+    expect(broken.noticeKo).toMatch(/새 샌드박스를 만들었습니다/);
   });
 });

@@ -5,6 +5,7 @@ import { EMPTY_PICKS, loadPickLists, type PickLists } from './pick-sources';
 import type { FieldSpec, ParamSpec } from './param-specs';
 import type { CallOutcome, CatalogEntry } from './worker/protocol';
 import { CHANNEL_KO } from './format';
+import { TrafficControls } from './TrafficControls';
 
 /** One action's request form: its real parameters, defaults, existing resources to pick, checked before sending. */
 export function ActionForm({ def, spec }: { def: CatalogEntry; spec: ParamSpec | undefined }) {
@@ -102,6 +103,7 @@ export function ActionForm({ def, spec }: { def: CatalogEntry; spec: ParamSpec |
         <button className="btn primary" type="submit" disabled={busy}>호출</button>
         {last ? <ResultLine outcome={last} /> : null}
       </div>
+      {def.recordedByCloudTrail === false ? null : <TrafficControls api={def.api} build={() => (spec ? buildParams(spec, values) : parseJsonParams(jsonText))} />}
     </form>
   );
 }

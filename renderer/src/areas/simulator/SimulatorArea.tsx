@@ -44,6 +44,8 @@ export default function SimulatorArea() {
   const nowRef = useRef(0);
   const saveWarned = useRef(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saveAgain = useRef(false);
+  const lastSaveMs = useRef(0);
 
   const begin = useCallback((s: Started) => {
     setInfo({ accountId: s.accountId, regions: s.regions });
@@ -63,6 +65,36 @@ export default function SimulatorArea() {
   useEffect(() => {
     const c = openSimWorker();
     setClient(c);
+    // One save at a time; a change made while one runs is saved by the next. A big sandbox takes the worker a
+    // while to pack (calls wait behind it), so saves come less often as packing takes longer.
+    const scheduleSave = (): void => {
+      if (saveTimer.current) {
+        saveAgain.current = true;
+        return;
+      }
+      saveTimer.current = setTimeout(() => {
+        const t0 = performance.now();
+        void c
+          .request({ kind: 'save' })
+          .then((packed) => {
+            lastSaveMs.current = performance.now() - t0;
+            return storage?.save('sandbox', { snapshot: packed, savedAt: new Date().toISOString() });
+          })
+          .catch((e: Error) => {
+            // A browser's storage holds a few megabytes; a very large sandbox may not fit. Say so once.
+            if (saveWarned.current) return;
+            saveWarned.current = true;
+            useApp.setState((st) => ({ notices: [...st.notices, `샌드박스를 저장하지 못했습니다(${e.message}). 이벤트가 아주 많으면 브라우저 저장 공간을 넘을 수 있습니다. "새 샌드박스"로 줄일 수 있습니다.`] }));
+          })
+          .finally(() => {
+            saveTimer.current = null;
+            if (saveAgain.current) {
+              saveAgain.current = false;
+              scheduleSave();
+            }
+          });
+      }, Math.max(SAVE_EVERY_MS, 10 * lastSaveMs.current));
+    };
     const off = c.on((p) => {
       if (p.push === 'clock') {
         nowRef.current = p.nowMs;
@@ -81,19 +113,7 @@ export default function SimulatorArea() {
           setRevision((r) => r + 1);
         }
       } else if (p.push === 'changed') {
-        if (saveTimer.current) return;
-        saveTimer.current = setTimeout(() => {
-          saveTimer.current = null;
-          void c
-            .request({ kind: 'snapshot' })
-            .then(({ snapshot }) => storage?.save('sandbox', { snapshot, savedAt: new Date().toISOString() }))
-            .catch((e: Error) => {
-              // A browser's storage holds a few megabytes; a very large sandbox may not fit. Say so once.
-              if (saveWarned.current) return;
-              saveWarned.current = true;
-              useApp.setState((st) => ({ notices: [...st.notices, `샌드박스를 저장하지 못했습니다(${e.message}). 이벤트가 아주 많으면 브라우저 저장 공간을 넘을 수 있습니다. "새 샌드박스"로 줄일 수 있습니다.`] }));
-            });
-        }, SAVE_EVERY_MS);
+        scheduleSave();
       }
     });
     void (async () => {
@@ -106,8 +126,15 @@ export default function SimulatorArea() {
     })();
     return () => {
       off();
+      // Leaving the screen with a change not yet saved: save it now, then let the worker go.
+      const unsaved = saveTimer.current !== null || saveAgain.current;
       if (saveTimer.current) clearTimeout(saveTimer.current);
-      c.close();
+      if (!unsaved) return c.close();
+      void c
+        .request({ kind: 'save' })
+        .then((packed) => storage?.save('sandbox', { snapshot: packed, savedAt: new Date().toISOString() }))
+        .catch(() => undefined)
+        .finally(() => c.close());
     };
   }, [storage, begin]);
 

@@ -1,6 +1,7 @@
 // The one message protocol between the simulator screen and the worker that hosts the Account.
 // Both sides validate what they receive with these schemas: a message is untrusted until parsed.
 import { z } from 'zod';
+import { PACKED_FORMAT } from './snapshot-pack';
 
 export const CHANNELS = ['console', 'cli', 'sdk'] as const;
 export const SPEEDS = [0, 1, 60, 600] as const;
@@ -9,6 +10,11 @@ const json: z.ZodType<unknown> = z.unknown();
 const jsonObject = z.record(z.string(), json);
 export const callContextSchema = z.object({ as: z.string().min(1), region: z.string().min(1), via: z.enum(CHANNELS) });
 export type UiCallContext = z.infer<typeof callContextSchema>;
+
+export const TRAFFIC_MAX_PER_MINUTE = 10_000;
+/** 90 days: what event history keeps. */
+export const TRAFFIC_MAX_MINUTES = 90 * 1440;
+export const TRAFFIC_MAX_CALLS = 2_000_000;
 
 export const HISTORY_KEYS = ['EventName', 'EventSource', 'Username', 'ResourceType', 'ResourceName', 'EventId', 'AccessKeyId', 'ReadOnly'] as const;
 
@@ -35,12 +41,17 @@ export const requestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('objects'), bucket: z.string().min(1), region: z.string().min(1) }),
   z.object({ kind: z.literal('object'), bucket: z.string().min(1), key: z.string().min(1), region: z.string().min(1) }),
   z.object({ kind: z.literal('snapshot') }),
+  /** The snapshot packed for storage in the worker (see snapshot-pack.ts). */
+  z.object({ kind: z.literal('save') }),
   z.object({ kind: z.literal('catalog') }),
   /** Write management calls of one API per minute, from the event history (the Insights chart's line). */
   z.object({ kind: z.literal('callRate'), region: z.string().min(1), eventSource: z.string().min(1), eventName: z.string().min(1), startMs: z.number(), endMs: z.number() }),
   /** The simulator's own unrecorded calls (sim:ValidateLogs, sim:ReadInbox…): nothing AWS would see. They run
    *  as the learner (validate-logs uses the learner's credentials), hence a full call context. */
   z.object({ kind: z.literal('sim'), api: z.string().regex(/^sim:[A-Za-z]+$/), params: jsonObject, ctx: callContextSchema }),
+  /** The same real call repeated: `perMinute` calls, then the clock +1 minute, `minutes` times (background
+   *  traffic for an Insights baseline or a busy event history). */
+  z.object({ kind: z.literal('traffic'), api: z.string().min(1), params: jsonObject, ctx: callContextSchema, perMinute: z.number().int().min(1).max(TRAFFIC_MAX_PER_MINUTE), minutes: z.number().int().min(1).max(TRAFFIC_MAX_MINUTES) }),
 ]);
 export type SimRequest = z.infer<typeof requestSchema>;
 
@@ -110,9 +121,11 @@ export const valueSchemas = {
   objects: objectListSchema,
   object: objectTextSchema,
   snapshot: z.object({ snapshot: json }),
+  save: z.object({ format: z.literal(PACKED_FORMAT), data: z.string(), jsonChars: z.number() }),
   catalog: z.array(catalogEntrySchema),
   callRate: z.object({ minutes: z.array(z.object({ t: z.number(), n: z.number() })), truncated: z.boolean() }),
   sim: z.object({ ok: z.boolean(), response: jsonObject.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() }),
+  traffic: z.object({ calls: z.number(), failed: z.number(), errorCodes: z.array(z.string()), nowMs: z.number() }),
 } satisfies Record<SimRequest['kind'], z.ZodType>;
 export type ValueOf<K extends SimRequest['kind']> = z.infer<(typeof valueSchemas)[K]>;
 
@@ -128,5 +141,6 @@ export const fromWorkerSchema = z.union([
   z.object({ push: z.literal('sim'), event: z.looseObject({ type: z.string() }), duringCall: z.boolean() }),
   z.object({ push: z.literal('delivered'), delivered: deliveredSchema }),
   z.object({ push: z.literal('changed') }),
+  z.object({ push: z.literal('traffic'), done: z.number(), total: z.number() }),
 ]);
 export type FromWorker = z.infer<typeof fromWorkerSchema>;

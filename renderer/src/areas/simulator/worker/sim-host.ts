@@ -5,8 +5,9 @@ import { eventsToCsv, eventsToJson } from '../../../../../simulator/cloudtrail';
 import { collectEvents, collectRows } from './history-rows';
 import { callRate } from './call-rate';
 import { base64ToBytes, DeliveryWatch, objectText, pendingOf } from './deliveries';
-import { envelopeSchema, type CallOutcome, type FromWorker, type SimRequest, type Started, type UiCallContext } from './protocol';
+import { envelopeSchema, TRAFFIC_MAX_CALLS, type CallOutcome, type FromWorker, type SimRequest, type Started, type UiCallContext, type ValueOf } from './protocol';
 import { SANDBOX_SEED, SANDBOX_START, setupSteps } from './sandbox-setup';
+import { isPacked, packSnapshot, unpackSnapshot } from './snapshot-pack';
 
 const INSPECT = 'sim:Inspect';
 /** Real time between clock steps while playing. */
@@ -23,6 +24,8 @@ export class SimHost {
   private readonly watch = new DeliveryWatch();
   private speed = 0;
   private inCall = false;
+  /** While repeated traffic runs, single events are not pushed (hundreds of thousands of them). */
+  private inTraffic = false;
   private timer: unknown;
 
   constructor(
@@ -39,10 +42,14 @@ export class SimHost {
       return;
     }
     const { id, req } = parsed.data;
+    const failed = (e: unknown) => this.post({ id, ok: false, errorKo: `시뮬레이터 내부 오류: ${(e as Error).message}` });
     try {
-      this.post({ id, ok: true, value: this.handle(req) });
+      const value = this.handle(req);
+      // Packing and unpacking a saved sandbox are asynchronous (native compression); all else answers at once.
+      if (value instanceof Promise) value.then((v) => this.post({ id, ok: true, value: v }), failed);
+      else this.post({ id, ok: true, value });
     } catch (e) {
-      this.post({ id, ok: false, errorKo: `시뮬레이터 내부 오류: ${(e as Error).message}` });
+      failed(e);
     }
   }
 
@@ -83,6 +90,8 @@ export class SimHost {
       }
       case 'snapshot':
         return { snapshot: this.acct().snapshot() };
+      case 'save':
+        return packSnapshot(this.acct().snapshot());
       case 'sim': {
         const r = this.acct().call(req.api, req.params as JsonObject, req.ctx);
         if (r.records.length) throw new Error(`${req.api} wrote a CloudTrail record; only unrecorded sim:* calls are allowed here`);
@@ -90,6 +99,8 @@ export class SimHost {
         this.post({ push: 'changed' });
         return r.ok ? { ok: true, response: r.response } : { ok: false, error: r.error };
       }
+      case 'traffic':
+        return this.traffic(req);
       case 'callRate':
         return callRate(req, (p) => this.inspect(req.region, 'cloudtrail:LookupEvents', p));
       case 'catalog':
@@ -111,7 +122,7 @@ export class SimHost {
     this.account = a;
     this.unsubscribe = a.bus.on((e: SimEvent) => {
       // Clock steps arrive as 'clock' pushes; the inspector's own completions are not the learner's doing.
-      if (e.type === 'clock.advanced') return;
+      if (e.type === 'clock.advanced' || this.inTraffic) return;
       if (e.type === 'call.completed' && e.api === INSPECT) return;
       // Background metric producers report every datum; only a learner's own call's data points are news.
       if (e.type === 'metric.datapoint' && !this.inCall) return;
@@ -119,16 +130,25 @@ export class SimHost {
     });
   }
 
-  private start(snapshot: unknown): Started {
-    if (snapshot === null || snapshot === undefined) return this.fresh();
+  private start(saved: unknown): Started | Promise<Started> {
+    if (saved === null || saved === undefined) return this.fresh();
+    if (isPacked(saved)) return unpackSnapshot(saved).then((s) => this.restore(s), (e: Error) => this.restoreFailed(e));
+    return this.restore(saved);
+  }
+
+  private restore(snapshot: unknown): Started {
     try {
       this.attach(Account.restore(snapshot as Json));
     } catch (e) {
-      const started = this.fresh();
-      return { ...started, noticeKo: `저장된 샌드박스를 불러올 수 없어 새 샌드박스를 만들었습니다 (${(e as Error).message}).` };
+      return this.restoreFailed(e as Error);
     }
     const a = this.acct();
     return { accountId: a.accountId, regions: a.regions, nowMs: a.clock.now(), setup: [] };
+  }
+
+  private restoreFailed(e: Error): Started {
+    const started = this.fresh();
+    return { ...started, noticeKo: `저장된 샌드박스를 불러올 수 없어 새 샌드박스를 만들었습니다 (${e.message}).` };
   }
 
   private fresh(): Started {
@@ -152,6 +172,42 @@ export class SimHost {
     this.post({ push: 'changed' });
     const base = { api, ctx, atMs: a.clock.now(), records: r.records as unknown as JsonObject[], routing: r.routing };
     return r.ok ? { ...base, ok: true, response: r.response } : { ...base, ok: false, error: r.error };
+  }
+
+  private traffic(req: Extract<SimRequest, { kind: 'traffic' }>): ValueOf<'traffic'> {
+    const a = this.acct();
+    const total = req.perMinute * req.minutes;
+    if (total > TRAFFIC_MAX_CALLS) throw new Error(`반복 호출은 한 번에 ${TRAFFIC_MAX_CALLS.toLocaleString('ko-KR')}회까지입니다`);
+    this.play(0);
+    let calls = 0;
+    let failed = 0;
+    const codes = new Set<string>();
+    let lastPush = 0;
+    this.inTraffic = true;
+    try {
+      for (let m = 0; m < req.minutes; m++) {
+        for (let i = 0; i < req.perMinute; i++) {
+          const r = a.call(req.api, req.params as JsonObject, req.ctx);
+          calls++;
+          if (!r.ok) {
+            failed++;
+            codes.add(r.error.code);
+            // A call the simulation refuses outright (unknown action, bad Region) would fail every time.
+            if (r.error.code.startsWith('Sim.')) throw new Error(`${r.error.code}: ${r.error.message}`);
+          }
+        }
+        a.advance(60_000);
+        if (calls - lastPush >= 20_000 || m === req.minutes - 1) {
+          lastPush = calls;
+          this.post({ push: 'traffic', done: calls, total });
+        }
+      }
+    } finally {
+      this.inTraffic = false;
+      this.post({ push: 'clock', nowMs: a.clock.now(), speed: this.speed });
+      this.post({ push: 'changed' });
+    }
+    return { calls, failed, errorCodes: [...codes].sort(), nowMs: a.clock.now() };
   }
 
   private inspect(region: string, action: string, params: JsonObject): JsonObject {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { SimHost, type Timers } from '../../../renderer/src/areas/simulator/worker/sim-host';
+import { fromWorkerSchema, type FromWorker } from '../../../renderer/src/areas/simulator/worker/protocol';
+import { SANDBOX_START } from '../../../renderer/src/areas/simulator/worker/sandbox-setup';
+import { wholeNumber } from '../../../renderer/src/areas/simulator/TrafficControls';
+
+type Reply = Extract<FromWorker, { id: number }>;
+
+function harness() {
+  const out: FromWorker[] = [];
+  const timers: Timers = { setInterval: () => 0, clearInterval: () => {} };
+  const host = new SimHost((m) => {
+    expect(fromWorkerSchema.safeParse(m).success, JSON.stringify(m).slice(0, 200)).toBe(true);
+    out.push(m);
+  }, timers);
+  let id = 0;
+  const ask = (req: unknown): Reply => {
+    const my = ++id;
+    host.receive({ id: my, req });
+    return out.find((m): m is Reply => 'id' in m && m.id === my)!;
+  };
+  return { out, ask };
+}
+
+const ALICE = { as: 'alice', region: 'ap-northeast-2', via: 'cli' };
+
+describe('repeated traffic in the worker host', () => {
+  it('makes perMinute real calls a minute for the minutes asked, with progress and no per-call pushes', () => {
+    const h = harness();
+    const started = h.ask({ kind: 'start', snapshot: null }) as { value: { nowMs: number } };
+    expect(started.value.nowMs).toBe(SANDBOX_START);
+    const before = h.out.length;
+    const r = h.ask({ kind: 'traffic', api: 'ec2:DescribeVpcs', params: {}, ctx: ALICE, perMinute: 7, minutes: 30 });
+    expect(r).toMatchObject({ ok: true, value: { calls: 210, failed: 0, errorCodes: [], nowMs: SANDBOX_START + 30 * 60_000 } });
+    const pushes = h.out.slice(before).filter((m) => !('id' in m));
+    expect(pushes.filter((m) => 'push' in m && m.push === 'sim')).toEqual([]);
+    expect(pushes.filter((m) => 'push' in m && m.push === 'traffic').at(-1)).toEqual({ push: 'traffic', done: 210, total: 210 });
+    const rows = h.ask({ kind: 'history', query: { region: 'ap-northeast-2', attribute: { key: 'EventName', value: 'DescribeVpcs' } } });
+    expect((rows as { value: { rows: unknown[] } }).value.rows).toHaveLength(210);
+  });
+
+  it('counts refused calls by error code, and stops at once on a call the simulation cannot make', () => {
+    const h = harness();
+    h.ask({ kind: 'start', snapshot: null });
+    const denied = h.ask({ kind: 'traffic', api: 's3:DeleteBucket', params: { Bucket: 'no-such-bucket-here' }, ctx: ALICE, perMinute: 2, minutes: 3 });
+    expect(denied).toMatchObject({ ok: true, value: { calls: 6, failed: 6 } });
+    expect((denied as { value: { errorCodes: string[] } }).value.errorCodes.length).toBe(1);
+    const unknown = h.ask({ kind: 'traffic', api: 's3:NoSuchAction', params: {}, ctx: ALICE, perMinute: 2, minutes: 3 });
+    expect(unknown).toMatchObject({ ok: false, errorKo: expect.stringContaining('Sim.UnknownApi') });
+    expect(h.ask({ kind: 'traffic', api: 'ec2:DescribeVpcs', params: {}, ctx: ALICE, perMinute: 10_000, minutes: 1000 })).toMatchObject({ ok: false, errorKo: expect.stringContaining('2,000,000') });
+    expect(h.ask({ kind: 'traffic', api: 'ec2:DescribeVpcs', params: {}, ctx: ALICE, perMinute: 0, minutes: 1 })).toMatchObject({ ok: false, errorKo: expect.stringMatching(/^잘못된 요청/) });
+  });
+
+  it('validates the form numbers in Korean', () => {
+    expect(wholeNumber('1,000', '분당 호출 수', 1, 10_000)).toEqual({ ok: true, n: 1000 });
+    expect(wholeNumber('abc', '분당 호출 수', 1, 10_000)).toMatchObject({ ok: false, errorKo: expect.stringContaining('정수') });
+    expect(wholeNumber('0', '기간(분)', 1, 129_600)).toMatchObject({ ok: false, errorKo: expect.stringContaining('입력: 0') });
+    expect(wholeNumber('1.5', '기간(분)', 1, 129_600)).toMatchObject({ ok: false });
+  });
+});
