@@ -156,4 +156,39 @@ export class TemplatedTexts {
     }
     return next;
   }
+
+  /** Plain JSON data: the templates in use and, per text, its template and its values. */
+  snapshot(ids: readonly number[]): TemplatedTextsSnapshot {
+    const kept = this.keep(ids);
+    const values: string[] = [];
+    for (let id = 0; id < kept.size; id++) values.push(...kept.values(id));
+    return { templates: kept.templates.map((t) => [...t]), template: Array.from(kept.template.data.subarray(0, kept.size)), values };
+  }
+
+  /** Every text of a snapshot, in order (validated: a malformed snapshot throws instead of giving wrong texts). */
+  static textsOf(s: TemplatedTextsSnapshot): string[] {
+    if (!Array.isArray(s.templates) || !Array.isArray(s.template) || !Array.isArray(s.values)) throw new Error('templated texts snapshot: malformed');
+    if (!s.templates.every((t) => Array.isArray(t) && t.length > 0 && t.every((p) => typeof p === 'string'))) throw new Error('templated texts snapshot: malformed template');
+    const out: string[] = [];
+    let v = 0;
+    for (const tid of s.template) {
+      const parts = s.templates[tid];
+      if (!parts) throw new Error(`templated texts snapshot: no template ${String(tid)}`);
+      let text = parts[0]!;
+      for (let i = 1; i < parts.length; i++) {
+        const value = s.values[v++];
+        if (typeof value !== 'string') throw new Error('templated texts snapshot: too few values');
+        text += value + parts[i]!;
+      }
+      out.push(text);
+    }
+    if (v !== s.values.length) throw new Error('templated texts snapshot: too many values');
+    return out;
+  }
+}
+
+export interface TemplatedTextsSnapshot {
+  templates: string[][];
+  template: number[];
+  values: string[];
 }

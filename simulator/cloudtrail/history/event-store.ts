@@ -4,7 +4,7 @@
 // only its own matches. Keys unique to one record (event ids) live in an open-addressing hash table of
 // ints instead of a Map entry each. Records normally arrive in eventTime order (the clock only moves
 // forward); the rare out-of-order arrival switches queries to a sort-based path that gives the same answers.
-import { TemplatedTexts } from '../../core/templated-texts';
+import { TemplatedTexts, type TemplatedTextsSnapshot } from '../../core/templated-texts';
 
 export interface StoredEvent {
   id: number;
@@ -21,10 +21,8 @@ export interface StoreQuery {
   limit: number;
 }
 
-export interface EventStoreSnapshot {
-  times: number[];
-  jsons: string[];
-}
+/** Version 1 kept every record's JSON text; version 2 keeps them as templates and values (a tenth the size). */
+export type EventStoreSnapshot = { times: number[]; jsons: string[] } | { times: number[]; texts: TemplatedTextsSnapshot };
 
 const COMPACT_AFTER = 4096;
 
@@ -174,15 +172,22 @@ export class EventStore {
     return { times: this.times.slice(this.head), jsons };
   }
 
+  compactSnapshot(): EventStoreSnapshot {
+    const live = Array.from({ length: this.times.length - this.head }, (_, n) => this.head + n);
+    return { times: this.times.slice(this.head), texts: this.texts.snapshot(live) };
+  }
+
   static restore(
     s: EventStoreSnapshot,
     entryOf: (json: string) => { keys: string[]; values?: readonly (string | undefined)[] },
     options: EventStoreOptions = {},
   ): EventStore {
     const store = new EventStore(options);
+    const jsons = 'jsons' in s ? s.jsons : TemplatedTexts.textsOf(s.texts);
+    if (!Array.isArray(s.times) || jsons.length !== s.times.length) throw new Error('event history snapshot: malformed');
     s.times.forEach((t, i) => {
-      const e = entryOf(s.jsons[i]!);
-      store.add(t, s.jsons[i]!, e.keys, e.values);
+      const e = entryOf(jsons[i]!);
+      store.add(t, jsons[i]!, e.keys, e.values);
     });
     return store;
   }

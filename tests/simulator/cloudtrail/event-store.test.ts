@@ -87,3 +87,37 @@ describe('EventStore unique keys (event ids in a hash table)', () => {
     expect(store.query({ ...all }).map((e) => e.timeMs)).toEqual([30, 20]);
   });
 });
+
+describe('EventStore compact snapshot (templates and values)', () => {
+  const idOf = (i: number) => `${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
+  // Like a real record: most of it (caller, agent, TLS details) is the same for every call of the same kind.
+  const agent = 'aws-cli/2.22.35 md/awscrt#0.23.8 ua/2.0 os/linux#6.8.0-1021-aws md/arch#x86_64 lang/python#3.12.6 md/pyimpl#CPython';
+  const rec = (i: number) => JSON.stringify({ eventTime: `2026-01-01T00:00:0${i % 10}Z`, eventName: i % 3 ? 'ListBuckets' : 'DeleteBucket', userAgent: agent, eventID: idOf(i) });
+  const entryOf = (json: string) => {
+    const r = JSON.parse(json) as { eventTime: string; eventName: string; eventID: string };
+    return { keys: [`EventName\u0000${r.eventName}`], values: [r.eventTime, r.eventID] };
+  };
+
+  it('round-trips through JSON, is far smaller than the texts, and gives the same answers after expiry', () => {
+    const store = new EventStore();
+    for (let i = 0; i < 300; i++) store.add(i, rec(i), entryOf(rec(i)).keys, entryOf(rec(i)).values);
+    store.expireBefore(100);
+    const compact = JSON.parse(JSON.stringify(store.compactSnapshot())) as Parameters<typeof EventStore.restore>[0];
+    expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(store.snapshot()).length / 2);
+    const restored = EventStore.restore(compact, entryOf);
+    const view = (s: EventStore, key?: string) => s.query({ ...all, key }).map((e) => [e.timeMs, e.json]);
+    expect(view(restored)).toEqual(view(store));
+    expect(view(restored)).toHaveLength(200);
+    expect(view(restored, 'EventName\u0000DeleteBucket')).toEqual(view(store, 'EventName\u0000DeleteBucket'));
+  });
+
+  it('refuses a compact snapshot whose values do not fit its templates', () => {
+    const store = new EventStore();
+    for (let i = 0; i < 3; i++) store.add(i, rec(i), entryOf(rec(i)).keys, entryOf(rec(i)).values);
+    const s = store.compactSnapshot() as { times: number[]; texts: { templates: string[][]; template: number[]; values: string[] } };
+    expect(() => EventStore.restore({ ...s, texts: { ...s.texts, values: s.texts.values.slice(1) } }, entryOf)).toThrow(/too few values/);
+    expect(() => EventStore.restore({ ...s, texts: { ...s.texts, values: [...s.texts.values, 'x'] } }, entryOf)).toThrow(/too many values/);
+    expect(() => EventStore.restore({ ...s, texts: { ...s.texts, template: [9, 0, 0] } }, entryOf)).toThrow(/no template 9/);
+    expect(() => EventStore.restore({ times: [1], texts: s.texts }, entryOf)).toThrow(/malformed/);
+  });
+});
