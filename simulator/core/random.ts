@@ -1,5 +1,7 @@
 import type { Random } from './contract';
 
+const HEX_DIGITS = '0123456789abcdef';
+
 // sfc32 (Chris Doty-Humphrey's Small Fast Counter): 128 bits of state, passes PractRand, and its whole
 // state is four integers, so a snapshot can carry it and a restored account continues the same sequence.
 export class SeededRandom implements Random {
@@ -45,13 +47,17 @@ export class SeededRandom implements Random {
     return out;
   }
 
-  /** RFC 4122 version-4 UUID, the form CloudTrail uses for eventID. */
+  /** RFC 4122 version-4 UUID, the form CloudTrail uses for eventID. Draws 32 hex digits (the 13th is then
+   *  replaced by the version, 4) and one more for the variant, as it always has: same seed, same ids. */
   uuid(): string {
-    const h = this.hex(32).split('');
-    h[12] = '4';
-    h[16] = '89ab'[this.int(0, 4)] ?? '8';
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    let s = '';
+    for (let i = 0; i < 32; i++) {
+      const digit = HEX_DIGITS[this.int(0, 16)]!;
+      if (i === 8 || i === 12 || i === 16 || i === 20) s += '-';
+      s += i === 12 ? '4' : digit;
+    }
+    // The 17th digit (string index 19) becomes the variant: 8, 9, a or b.
+    return s.slice(0, 19) + ('89ab'[this.int(0, 4)] ?? '8') + s.slice(20);
   }
 
   state(): [number, number, number, number] {

@@ -22,9 +22,21 @@ class IntColumn {
   }
 }
 
+function hexValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    v = (v << 4) | (c <= 57 ? c - 48 : c - 87);
+  }
+  return v | 0;
+}
+
+/** A canonical UUID (checked by UUID first) as four 32-bit words. */
 function packUuid(s: string, into: IntColumn): void {
-  const hex = s.slice(0, 8) + s.slice(9, 13) + s.slice(14, 18) + s.slice(19, 23) + s.slice(24);
-  for (let i = 0; i < 32; i += 8) into.push(parseInt(hex.slice(i, i + 8), 16) | 0);
+  into.push(hexValue(s, 0, 8));
+  into.push((hexValue(s, 9, 13) << 16) | hexValue(s, 14, 18));
+  into.push((hexValue(s, 19, 23) << 16) | hexValue(s, 24, 28));
+  into.push(hexValue(s, 28, 36));
 }
 
 function word(v: number): string {
@@ -42,7 +54,8 @@ const STRING_HOLE = -1;
 
 export class TemplatedTexts {
   private templates: string[][] = [];
-  private templateIds = new Map<string, number>();
+  /** Templates by signature (their parts' lengths); different templates may share one. */
+  private templateIds = new Map<string, number | number[]>();
   /** Per text: its template, and where its holes start in `holeKinds`. */
   private template = new IntColumn();
   private holesAt = new IntColumn();
@@ -60,27 +73,44 @@ export class TemplatedTexts {
 
   /** Stores `text`, cut at each of `values` that it contains as a whole JSON string, in the order given. */
   add(text: string, values: readonly (string | undefined)[]): number {
-    const parts: string[] = [];
+    // Where the holes are, then a cheap signature (the parts' lengths); a template with that signature is
+    // confirmed part by part in place (startsWith at an offset), so no copy of the text is made per call.
+    const cuts: number[] = [];
     const holes: string[] = [];
     let from = 0;
     // A raw NUL (never in JSON.stringify output) could make two different cuts share a template key.
-    if (text.includes('\u0000')) values = [];
-    for (const v of values) {
-      if (!v || NEEDS_ESCAPE.test(v)) continue;
-      const at = text.indexOf(`"${v}"`, from);
-      if (at < 0) continue;
-      parts.push(text.slice(from, at + 1));
-      holes.push(v);
-      from = at + 1 + v.length;
+    if (!text.includes('\u0000')) {
+      for (const v of values) {
+        if (!v || NEEDS_ESCAPE.test(v)) continue;
+        const at = text.indexOf(`"${v}"`, from);
+        if (at < 0) continue;
+        cuts.push(at + 1);
+        holes.push(v);
+        from = at + 1 + v.length;
+      }
     }
-    parts.push(text.slice(from));
-    const key = `${parts.length}\u0000${parts.join('\u0000')}`;
-    let tid = this.templateIds.get(key);
+    let signature = '';
+    let start = 0;
+    for (let i = 0; i < cuts.length; i++) {
+      signature += `${cuts[i]! - start},`;
+      start = cuts[i]! + holes[i]!.length;
+    }
+    signature += text.length - start;
+    let tid = this.findTemplate(signature, text, cuts, holes);
     if (tid === undefined) {
+      const parts: string[] = [];
+      start = 0;
+      for (let i = 0; i < cuts.length; i++) {
+        parts.push(text.slice(start, cuts[i]));
+        start = cuts[i]! + holes[i]!.length;
+      }
+      parts.push(text.slice(start));
       tid = this.templates.length;
       // Own copies, not slices that would keep the whole first text alive.
-      this.templates.push(parts.map((p) => (p.length > 12 ? JSON.parse(JSON.stringify([p]))[0] as string : p)));
-      this.templateIds.set(key, tid);
+      this.templates.push(parts.map((p) => (p.length > 12 ? (JSON.parse(JSON.stringify([p])) as string[])[0]! : p)));
+      const same = this.templateIds.get(signature);
+      if (same === undefined) this.templateIds.set(signature, tid);
+      else this.templateIds.set(signature, [...(typeof same === 'number' ? [same] : same), tid]);
     }
     const id = this.template.length;
     this.template.push(tid);
@@ -88,7 +118,7 @@ export class TemplatedTexts {
     this.stringsAt.push(this.strings.length);
     for (let i = 0; i < holes.length; i++) {
       const h = holes[i]!;
-      if (UUID.test(h)) {
+      if (h.length === 36 && UUID.test(h)) {
         this.holeKinds.push(this.packed.length);
         packUuid(h, this.packed);
       } else {
@@ -99,6 +129,22 @@ export class TemplatedTexts {
       }
     }
     return id;
+  }
+
+  private findTemplate(signature: string, text: string, cuts: number[], holes: string[]): number | undefined {
+    const found = this.templateIds.get(signature);
+    if (found === undefined) return undefined;
+    for (const tid of typeof found === 'number' ? [found] : found) {
+      const parts = this.templates[tid]!;
+      let start = 0;
+      let ok = true;
+      for (let i = 0; ok && i < parts.length; i++) {
+        ok = text.startsWith(parts[i]!, start);
+        if (i < cuts.length) start = cuts[i]! + holes[i]!.length;
+      }
+      if (ok) return tid;
+    }
+    return undefined;
   }
 
   /** The holes' values of text `id`, in order. */
@@ -134,7 +180,9 @@ export class TemplatedTexts {
         ntid = next.templates.length;
         const parts = this.templates[tid]!;
         next.templates.push(parts);
-        next.templateIds.set(`${parts.length}\u0000${parts.join('\u0000')}`, ntid);
+        const signature = parts.map((p) => p.length).join(',');
+        const same = next.templateIds.get(signature);
+        next.templateIds.set(signature, same === undefined ? ntid : [...(typeof same === 'number' ? [same] : same), ntid]);
         renumbered.set(tid, ntid);
       }
       next.template.push(ntid);
