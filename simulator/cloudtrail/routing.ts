@@ -43,7 +43,17 @@ export type RecordRouting = {
   trails: TrailRouting[];
 };
 
+/** The verdict depends on the Region and category alone: one shared (never changed) object for each. */
+const historyVerdicts = new Map<string, HistoryRouting>();
+
 export function historyRouting(record: CloudTrailRecord, regions: readonly string[]): HistoryRouting {
+  const key = `${regions.includes(record.awsRegion)}|${record.awsRegion}|${record.eventCategory}`;
+  let verdict = historyVerdicts.get(key);
+  if (!verdict) historyVerdicts.set(key, (verdict = historyVerdict(record, regions)));
+  return verdict;
+}
+
+function historyVerdict(record: CloudTrailRecord, regions: readonly string[]): HistoryRouting {
   const region = record.awsRegion;
   if (!regions.includes(region)) {
     return { region, landed: false, code: 'REGION_NOT_IN_ACCOUNT', reasonKo: `${region} 리전은 이 계정의 시뮬레이션 리전이 아닙니다.` };

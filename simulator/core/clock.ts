@@ -39,9 +39,14 @@ export function parseInstant(text: string): number {
   return ms;
 }
 
-/** CloudTrail's eventTime form: whole seconds, UTC, `Z`. */
+let lastEventTime = { second: NaN, text: '' };
+
+/** CloudTrail's eventTime form: whole seconds, UTC, `Z`. Calls come in bursts within one simulated second:
+ *  the last second's text is reused. */
 export function eventTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastEventTime.second) lastEventTime = { second, text: new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  return lastEventTime.text;
 }
 
 /** The AWS JSON SDK timestamp form used in API answers (ISO 8601 with milliseconds). */
