@@ -8,6 +8,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029]/;
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+/** A value cut from a bigger text may be a slice that keeps the whole text alive (V8 slices strings of 13
+ *  characters or more): keep a copy of its own. */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** A growable Int32 column. */
 class IntColumn {
   data = new Int32Array(1024);
@@ -124,8 +130,12 @@ export class TemplatedTexts {
       } else {
         this.holeKinds.push(STRING_HOLE);
         const last = this.lastByPosition[i];
-        if (last !== h) this.lastByPosition[i] = h;
-        this.strings.push(last === h ? last : h);
+        if (last === h) this.strings.push(last);
+        else {
+          const own = ownCopy(h);
+          this.lastByPosition[i] = own;
+          this.strings.push(own);
+        }
       }
     }
     return id;
