@@ -39,6 +39,28 @@ describe('repeated traffic in the worker host', () => {
     expect((rows as { value: { rows: unknown[] } }).value.rows).toHaveLength(210);
   });
 
+  it('hands the event history over in chunks that continue exactly where the last one stopped', () => {
+    const h = harness();
+    h.ask({ kind: 'start', snapshot: null });
+    h.ask({ kind: 'traffic', api: 'ec2:DescribeVpcs', params: {}, ctx: ALICE, perMinute: 10, minutes: 23 });
+    const query = { region: 'ap-northeast-2' };
+    type Page = { value: { rows: { eventId: string }[]; truncated: boolean; cursor?: string } };
+    const whole = (h.ask({ kind: 'history', query }) as Page).value;
+    expect(whole.cursor).toBeUndefined();
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    let chunks = 0;
+    do {
+      const page = (h.ask({ kind: 'history', query, limit: 100, ...(cursor ? { cursor } : {}) }) as Page).value;
+      ids.push(...page.rows.map((r) => r.eventId));
+      expect(page.truncated).toBe(page.cursor !== undefined);
+      cursor = page.cursor;
+      chunks++;
+    } while (cursor);
+    expect(chunks).toBe(Math.ceil(whole.rows.length / 100));
+    expect(ids).toEqual(whole.rows.map((r) => r.eventId));
+  });
+
   it('counts refused calls by error code, and stops at once on a call the simulation cannot make', () => {
     const h = harness();
     h.ask({ kind: 'start', snapshot: null });

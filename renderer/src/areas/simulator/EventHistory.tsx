@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useSim } from './sim-context';
 import { HISTORY_KEYS, type HistoryQuery, type HistoryRow } from './worker/protocol';
+import { HISTORY_ROW_LIMIT } from './worker/history-rows';
 
 const RANGES: { id: string; label: string; ms: number | null }[] = [
   { id: 'all', label: '전체(최근 90일)', ms: null },
@@ -14,6 +15,9 @@ const KEY_KO: Record<string, string> = {
   EventId: '이벤트 ID', AccessKeyId: 'AWS 액세스 키', ReadOnly: '읽기 전용',
 };
 const ROW_HEIGHT = 34;
+/** Rows in the first answer (twenty LookupEvents pages), then per further chunk. */
+const FIRST_ROWS = 1000;
+const MORE_ROWS = 10_000;
 
 /** The CloudTrail console's event history for the selected Region, through the real LookupEvents. */
 export function EventHistory() {
@@ -44,29 +48,31 @@ export function EventHistory() {
     return q;
   }, [region, key, value, range, readOnly]);
 
-  // With 100,000 events a lookup takes the worker a moment: one at a time, and one more if asked meanwhile.
-  const inFlight = useRef(false);
-  const again = useRef(false);
+  // The first rows come at once; the rest follow in chunks, each its own worker request, so the learner's
+  // calls are answered in between. A newer load (filter, Region, account change) supersedes an older one.
+  const generation = useRef(0);
   const load = useCallback(async () => {
-    if (inFlight.current) {
-      again.current = true;
-      return;
-    }
-    inFlight.current = true;
+    const mine = ++generation.current;
+    const q = query();
     setLoading(true);
     setError(null);
     try {
-      do {
-        again.current = false;
-        const res = await client.request({ kind: 'history', query: query() });
-        setRows(res.rows);
-        setTruncated(res.truncated);
-      } while (again.current);
+      let res = await client.request({ kind: 'history', query: q, limit: FIRST_ROWS });
+      if (mine !== generation.current) return;
+      let all = res.rows;
+      setRows(all);
+      setTruncated(false);
+      while (res.cursor && all.length < HISTORY_ROW_LIMIT) {
+        res = await client.request({ kind: 'history', query: q, limit: MORE_ROWS, cursor: res.cursor });
+        if (mine !== generation.current) return;
+        all = all.concat(res.rows);
+        setRows(all);
+      }
+      setTruncated(res.cursor !== undefined);
     } catch (e) {
-      setError((e as Error).message);
+      if (mine === generation.current) setError((e as Error).message);
     } finally {
-      inFlight.current = false;
-      setLoading(false);
+      if (mine === generation.current) setLoading(false);
     }
   }, [client, query]);
 
@@ -178,7 +184,7 @@ export function EventHistory() {
             </div>
           </div>
           <div className="sim-table-foot muted small" aria-live="polite">
-            {loading ? '불러오는 중…' : `${rows.length.toLocaleString('ko-KR')}개 이벤트`}
+            {loading && rows.length === 0 ? '불러오는 중…' : `${rows.length.toLocaleString('ko-KR')}개 이벤트${loading ? ' (더 불러오는 중…)' : ''}`}
             {truncated ? ' (너무 많아 일부만 표시: 필터를 좁히세요)' : ''}
           </div>
         </div>

@@ -30,11 +30,17 @@ export function lookupParams(q: HistoryQuery): JsonObject {
   return p;
 }
 
-/** Pages through LookupEvents with NextToken until done; `page` runs one LookupEvents. */
-export function collectEvents(q: HistoryQuery, page: (params: JsonObject) => JsonObject, limit = HISTORY_ROW_LIMIT): { events: JsonObject[]; truncated: boolean } {
+/** Pages through LookupEvents with NextToken until done or until `limit` events (whole pages); `from` is a
+ *  NextToken to start at. `token` is where to continue when stopped early. */
+export function collectEvents(
+  q: HistoryQuery,
+  page: (params: JsonObject) => JsonObject,
+  limit = HISTORY_ROW_LIMIT,
+  from?: string,
+): { events: JsonObject[]; truncated: boolean; token?: string } {
   const base = lookupParams(q);
   const events: JsonObject[] = [];
-  let token: string | undefined;
+  let token = from;
   do {
     const res = page(token ? { ...base, NextToken: token } : base);
     for (const e of (res['Events'] as JsonObject[] | undefined) ?? []) {
@@ -43,10 +49,10 @@ export function collectEvents(q: HistoryQuery, page: (params: JsonObject) => Jso
     }
     token = typeof res['NextToken'] === 'string' ? res['NextToken'] : undefined;
   } while (token && events.length < limit);
-  return { events, truncated: token !== undefined };
+  return token ? { events, truncated: true, token } : { events, truncated: false };
 }
 
-export function collectRows(q: HistoryQuery, page: (params: JsonObject) => JsonObject): { rows: HistoryRow[]; truncated: boolean } {
-  const { events, truncated } = collectEvents(q, page);
-  return { rows: events.map(rowOf), truncated };
+export function collectRows(q: HistoryQuery, page: (params: JsonObject) => JsonObject, limit?: number, from?: string): { rows: HistoryRow[]; truncated: boolean; cursor?: string } {
+  const { events, truncated, token } = collectEvents(q, page, limit, from);
+  return { rows: events.map(rowOf), truncated, ...(token ? { cursor: token } : {}) };
 }

@@ -35,7 +35,8 @@ export const requestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('inspect'), action: z.string().min(1), params: jsonObject, region: z.string().min(1) }),
   z.object({ kind: z.literal('advance'), ms: z.number().int().nonnegative() }),
   z.object({ kind: z.literal('play'), speed: z.union(SPEEDS.map((s) => z.literal(s)) as [z.ZodLiteral<0>, z.ZodLiteral<1>, z.ZodLiteral<60>, z.ZodLiteral<600>]) }),
-  z.object({ kind: z.literal('history'), query: historyQuerySchema }),
+  /** Event history rows, `limit` at a time (whole LookupEvents pages); `cursor` continues where the last stopped. */
+  z.object({ kind: z.literal('history'), query: historyQuerySchema, limit: z.number().int().min(1).max(200_000).optional(), cursor: z.string().min(1).max(4000).optional() }),
   z.object({ kind: z.literal('download'), query: historyQuerySchema, format: z.enum(['csv', 'json']) }),
   z.object({ kind: z.literal('record'), region: z.string().min(1), eventId: z.string().min(1) }),
   z.object({ kind: z.literal('objects'), bucket: z.string().min(1), region: z.string().min(1) }),
@@ -115,7 +116,7 @@ export const valueSchemas = {
   inspect: z.object({ ok: z.boolean(), response: jsonObject.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() }),
   advance: z.object({ nowMs: z.number() }),
   play: z.object({ speed: z.number() }),
-  history: z.object({ rows: z.array(historyRowSchema), truncated: z.boolean() }),
+  history: z.object({ rows: z.array(historyRowSchema), truncated: z.boolean(), cursor: z.string().optional() }),
   download: z.object({ text: z.string(), count: z.number() }),
   record: z.object({ json: z.string().nullable() }),
   objects: objectListSchema,

@@ -72,7 +72,7 @@ export class SimHost {
         this.play(req.speed);
         return { speed: this.speed };
       case 'history':
-        return collectRows(req.query, (p) => this.inspect(req.query.region, 'cloudtrail:LookupEvents', p));
+        return collectRows(req.query, (p) => this.inspect(req.query.region, 'cloudtrail:LookupEvents', p), req.limit, req.cursor);
       case 'download': {
         const { events } = collectEvents(req.query, (p) => this.inspect(req.query.region, 'cloudtrail:LookupEvents', p));
         return { text: req.format === 'csv' ? eventsToCsv(events) : eventsToJson(events), count: events.length };
