@@ -55,6 +55,29 @@ describe('snapshot and restore', () => {
     expect(report['valid']).toBe(true);
   });
 
+  it('keeps event history compactly in its snapshot, and still restores the earlier form (every record as text)', () => {
+    const a = world();
+    script(a);
+    type Store = { times: number[]; jsons?: string[]; texts?: { templates: string[][]; template: number[]; values: string[] } };
+    const snap = JSON.parse(JSON.stringify(a.ct.snapshot())) as { history: Record<string, Record<string, Store>> };
+    const east = snap.history['us-east-1']!['management']!;
+    expect(east.texts).toBeDefined();
+    expect(east.texts!.templates.length).toBeLessThan(east.times.length);
+    // The earlier form, as a sandbox saved before the compact form existed holds it.
+    const old = structuredClone(snap);
+    for (const [region, stores] of Object.entries(old.history)) {
+      for (const kind of Object.keys(stores)) {
+        const rows = (call(a, 'LookupEvents', kind === 'insight' ? { EventCategory: 'insight', MaxResults: 50 } : { MaxResults: 50 }, region)['Events'] as { CloudTrailEvent: string }[]).map((e) => e.CloudTrailEvent).reverse();
+        expect(rows).toHaveLength(stores[kind]!.times.length);
+        stores[kind] = { times: stores[kind]!.times, jsons: rows };
+      }
+    }
+    const clock = new TestClock(a.clock.ms);
+    const b = new CloudTrailService({ clock, random: new TestRandom(), store: new MemoryStore(), accountId: ACCOUNT, regions: REGIONS });
+    b.restore(old as unknown as JsonObject);
+    expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(snap));
+  });
+
   it('refuses snapshots it does not understand', () => {
     const w = world();
     expect(() => w.ct.restore({ version: 99 })).toThrow(/version/);
