@@ -4,6 +4,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, renderedFonts, shot, type Session } from './browser';
 
+/** Puts one raw value into, or lists the keys of, the app's IndexedDB document store, from inside the page. */
+const IN_PAGE_IDB = ({ op, key, value }: { op: 'put' | 'keys'; key?: string; value?: string }): Promise<unknown> =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open('trailwatch');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('documents', op === 'put' ? 'readwrite' : 'readonly');
+      const docs = tx.objectStore('documents');
+      const req = op === 'put' ? docs.put(value, key) : docs.getAllKeys();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    };
+  });
+
 /** Each area's navigation label and the page heading it opens on. */
 const AREAS: [string, RegExp][] = [
   ['노트', /CloudTrail/],
@@ -107,11 +121,12 @@ describe('a new learner walks the web app', () => {
   });
 
   it('keeps a corrupt saved document aside and tells the learner', async () => {
-    await s.page.evaluate(() => localStorage.setItem('trailwatch:progress', '{"version":1,"data":{"notesRe'));
+    // The app keeps its documents in IndexedDB ("trailwatch" database, "documents" store) as JSON text.
+    await s.page.evaluate(IN_PAGE_IDB, { op: 'put', key: 'trailwatch:progress', value: '{"version":1,"data":{"notesRe' });
     await s.page.reload();
     await expect.poll(() => s.page.getByRole('alert').textContent()).toContain('학습 진도 데이터가 손상되어');
-    const kept = await s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('trailwatch:progress.corrupt-')));
-    expect(kept).toHaveLength(1);
+    const keys = (await s.page.evaluate(IN_PAGE_IDB, { op: 'keys' })) as string[];
+    expect(keys.filter((k) => k.startsWith('trailwatch:progress.corrupt-'))).toHaveLength(1);
     await shot(s.page, 'home-corrupt-notice-dark');
     await s.page.getByRole('button', { name: '확인', exact: true }).click();
     await expect.poll(() => s.page.getByRole('alert').count()).toBe(0);

@@ -14,7 +14,7 @@ declare global {
   }
 }
 
-/** In Electron the preload provides storage over IPC; in a browser the same API runs on localStorage. */
+/** In Electron the preload provides storage over IPC; in a browser the same API runs on IndexedDB. */
 export function detectPlatform(): Platform {
   const bridge = window[BRIDGE_NAME];
   if (bridge) return { kind: 'electron', storage: bridge.storage };
