@@ -31,8 +31,13 @@ for (let m = 0; m < 180; m++) {
   b.acct.advance(60_000);
 }
 b.acct.advance('PT3H');
-// The hash is over content, not form: the event history's compact snapshot (templates and values) is expanded
-// back to every record's JSON text, the form this hash was first taken with.
+// The hash is over content, not form. A digest nobody has read is saved as its recipe, so every object is
+// read first (through the model: no recorded call, no change to the account); and the event history's
+// compact snapshot is expanded back to every record's JSON text: the form this hash was first taken with.
+for (let i = 0; i < 10; i++) {
+  const bucket = `trail-${i}-123456789012`;
+  for (const key of b.acct.s3.model.listKeys(bucket)) b.acct.s3.model.getObject(bucket, key);
+}
 const snap = JSON.stringify(expandHistory(b.acct.snapshot()));
 const objects: string[] = [];
 for (let i = 0; i < 10; i++) {

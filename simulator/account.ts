@@ -116,6 +116,7 @@ export class Account {
       },
     };
     this.cloudTrail = (o.cloudTrail ?? createCloudTrail)(ctDeps);
+    this.s3.model.computed = this.cloudTrail.computedObjects;
     // Records reach the default event buses; rule targets are invoked as events.amazonaws.com.
     wireEventBridge({ events: this.events, sns: this.sns.model, bus: this.bus, clock: this.clock, regions: this.regions, call: (api, params, ctx) => this.call(api, params, ctx) });
     for (const s of this.services) for (const a of s.actions) this.specs.set(a.def.api, a);

@@ -1,13 +1,14 @@
 // The CloudTrail service: event history per Region, trails as xstate actors, delivery of log and digest
 // files on the simulated clock, log file validation, Insights analysis, and the routing explanation of every
 // record.
-import { AwsError, type ActionDef, type CloudTrailRecord, type Clock, type HandlerFn, type Json, type ObjectStore, type Random } from '../core/contract';
+import { AwsError, type ComputedObjects, type ActionDef, type CloudTrailRecord, type Clock, type HandlerFn, type Json, type ObjectStore, type Random } from '../core/contract';
 import { queryHandlers } from './api/query-handlers';
 import { selectorHandlers } from './api/selector-handlers';
 import { trailHandlers } from './api/trail-handlers';
 import { CLOUDTRAIL_CATALOG } from './catalog';
 import { hasRegionKey } from './crypto/region-keys';
 import { DeliveryLanes, type DigestDelivered, type LaneState, type LogFileDelivered } from './delivery/lanes';
+import type { SavedDigest } from './delivery/pending-digest';
 import { EventStore, type EventStoreSnapshot } from './history/event-store';
 import { EVENT_HISTORY_DAYS, type RegionHistory } from './history/lookup-events';
 import { lookupPairsOf } from './history/lookup-keys';
@@ -136,6 +137,11 @@ export class CloudTrailService {
     this.handlers = { ...trailHandlers(this.internals), ...selectorHandlers(this.internals), ...queryHandlers(this.internals) };
   }
 
+  /** For the bucket store: digest objects a snapshot saved as recipes are computed here. */
+  get computedObjects(): ComputedObjects {
+    return this.lanes.computed;
+  }
+
   private history(region: string): RegionHistory {
     const h = this.histories.get(region);
     if (!h) throw new Error(`region ${region} is not simulated`);
@@ -193,6 +199,7 @@ export class CloudTrailService {
   }
 
   snapshot(): Json {
+    const pending = this.lanes.pendingSnapshot();
     const history: Record<string, { management: EventStoreSnapshot; insight: EventStoreSnapshot }> = {};
     // Compact form (templates and values): a busy account's saved sandbox is a tenth of the size. Restore reads
     // both this and the earlier form (every record's JSON text).
@@ -202,6 +209,7 @@ export class CloudTrailService {
       keysValidFromMs: this.internals.keysValidFromMs,
       trails: this.trails.snapshot(),
       lanes: this.lanes.snapshot() as unknown as Json,
+      ...(pending.length ? { pendingDigests: pending as unknown as Json } : {}),
       signatures: [...this.signatures.entries()],
       history: history as unknown as Json,
       insights: this.insights.snapshot(),
@@ -217,6 +225,7 @@ export class CloudTrailService {
       signatures?: unknown;
       history?: unknown;
       insights?: Json;
+      pendingDigests?: unknown;
     } | null;
     if (!snap || snap.version !== SNAPSHOT_VERSION) throw new Error(`cloudtrail snapshot: unsupported version ${String(snap?.version)}`);
     if (typeof snap.keysValidFromMs !== 'number' || !Array.isArray(snap.trails) || !Array.isArray(snap.lanes) || !Array.isArray(snap.signatures)) {
@@ -224,7 +233,8 @@ export class CloudTrailService {
     }
     const history = (snap.history ?? {}) as Record<string, { management?: EventStoreSnapshot; insight?: EventStoreSnapshot }>;
     this.trails.restore(snap.trails as Json[]);
-    this.lanes.restore(snap.lanes as LaneState[]);
+    if (snap.pendingDigests !== undefined && !Array.isArray(snap.pendingDigests)) throw new Error('cloudtrail snapshot: malformed');
+    this.lanes.restore(snap.lanes as LaneState[], (snap.pendingDigests ?? []) as SavedDigest[]);
     this.signatures.clear();
     for (const [k, v] of snap.signatures as [string, string][]) this.signatures.set(k, v);
     this.internals.keysValidFromMs = snap.keysValidFromMs;

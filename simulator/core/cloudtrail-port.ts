@@ -1,4 +1,4 @@
-import type { ActionDef, Clock, CloudTrailRecord, HandlerFn, Json, ObjectStore, Random } from './contract';
+import type { ActionDef, Clock, CloudTrailRecord, ComputedObjects, HandlerFn, Json, ObjectStore, Random } from './contract';
 
 /** What the account needs from the CloudTrail service (simulator/cloudtrail/index.ts provides it). */
 export interface CloudTrailPort {
@@ -8,6 +8,8 @@ export interface CloudTrailPort {
   readonly catalog: ActionDef[];
   snapshot(): Json;
   restore(s: Json): void;
+  /** Computes the bucket objects a snapshot saved as recipes (digests not signed when it was taken). */
+  readonly computedObjects?: ComputedObjects;
 }
 
 export interface CloudTrailDeps {

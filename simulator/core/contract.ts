@@ -111,8 +111,19 @@ export interface ObjectStore {
   /** Stores an object whose bytes and user metadata are produced by `content` on its first read (body, ETag,
    *  size, metadata, snapshot) and kept from then on; key, content type and LastModified are set now. The
    *  store keeps the returned bytes as they are, so the producer must never change them. CloudTrail uses it
-   *  so a digest is signed only when something reads it, and log files are not copied or hashed at delivery. */
-  putComputedObject?(bucket: string, key: string, contentType: string, content: () => ObjectContent): void;
+   *  so a digest is signed only when something reads it. */
+  putComputedObject?(bucket: string, key: string, contentType: string, content: () => ObjectContent, recipe?: () => Json | undefined): void;
+  /** putObject without the copy: the store keeps `body` itself, so the caller must never change it.
+   *  CloudTrail stores one gzip in every bucket that receives the same records at the same instant. */
+  putSharedObject?(bucket: string, key: string, body: Uint8Array, contentType: string): void;
+}
+
+/** How a store's snapshot keeps an object not computed yet, and how a restore gets its content back: the
+ *  producer (CloudTrail for its digests) names it with a plain `recipe`, so saving does not compute it. */
+export interface ComputedObjects {
+  content(recipe: Json): ObjectContent;
+  /** The recipe to save now, or undefined when the content is cheap to save as bytes (already computed). */
+  recipe(recipe: Json): Json | undefined;
 }
 
 /** What `ObjectStore.putComputedObject` produces on first read. */

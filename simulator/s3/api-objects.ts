@@ -51,10 +51,10 @@ export function objectActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
         const o = object(p);
         return {
           response: {
-            Body: toBase64(o.body), ContentLength: o.body.length, ContentType: o.contentType, ETag: o.etag,
+            Body: toBase64(o.body), ContentLength: o.size, ContentType: o.contentType, ETag: o.etag,
             LastModified: isoMillis(o.lastModified), ServerSideEncryption: 'AES256', AcceptRanges: 'bytes',
           },
-          additionalEventData: { bytesTransferredOut: o.body.length },
+          additionalEventData: { bytesTransferredOut: o.size },
           resources: objRes(p),
         };
       },
@@ -70,7 +70,7 @@ export function objectActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
         // HEAD answers carry no body, so clients see only the status: 404 Not Found.
         if (!o) throw new AwsError('NotFound', 'Not Found', 404);
         return {
-          response: { ContentLength: o.body.length, ContentType: o.contentType, ETag: o.etag, LastModified: isoMillis(o.lastModified), ServerSideEncryption: 'AES256', AcceptRanges: 'bytes' },
+          response: { ContentLength: o.size, ContentType: o.contentType, ETag: o.etag, LastModified: isoMillis(o.lastModified), ServerSideEncryption: 'AES256', AcceptRanges: 'bytes' },
           resources: objRes(p),
         };
       },
@@ -118,7 +118,7 @@ export function objectActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
           if (entry) prefixes.add(entry);
           else {
             const o = b.objects.get(key)!;
-            contents.push({ Key: key, LastModified: isoMillis(o.lastModified), ETag: o.etag, Size: o.body.length, StorageClass: 'STANDARD' });
+            contents.push({ Key: key, LastModified: isoMillis(o.lastModified), ETag: o.etag, Size: o.size, StorageClass: 'STANDARD' });
           }
         }
         const last = contents.at(-1)?.['Key'];

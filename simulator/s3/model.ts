@@ -1,16 +1,9 @@
-import { AwsError, type Json, type ObjectStore } from '../core/contract';
+import { AwsError, type ComputedObjects, type Json, type ObjectContent, type ObjectStore } from '../core/contract';
 import { fromBase64, toBase64 } from '../core/format';
-import { md5Hex } from './md5';
 import { configFromJson, configToJson, type MetricsConfig } from './metrics-config';
+import { StoredObject } from './stored-object';
 
-export interface S3Object {
-  body: Uint8Array;
-  etag: string;
-  lastModified: number;
-  contentType: string;
-  /** User metadata (x-amz-meta-*), keys without the prefix; CloudTrail puts digest signatures here. */
-  metadata?: Record<string, string>;
-}
+export type S3Object = StoredObject;
 export interface Bucket {
   name: string;
   region: string;
@@ -24,6 +17,8 @@ export interface Bucket {
 /** S3 state. Bucket names are global to the partition; each bucket lives in one Region. */
 export class S3Model implements ObjectStore {
   buckets = new Map<string, Bucket>();
+  /** Who computes the objects a snapshot saved as recipes (CloudTrail's unsigned digests). */
+  computed: ComputedObjects | undefined;
   constructor(private readonly now: () => number) {}
 
   bucket(name: string): Bucket {
@@ -42,10 +37,15 @@ export class S3Model implements ObjectStore {
     return this.buckets.get(bucket)?.policy ?? undefined;
   }
   putObject(bucket: string, key: string, body: Uint8Array, contentType = 'binary/octet-stream', metadata?: Record<string, string>): S3Object {
-    const o: S3Object = { body: body.slice(), etag: `"${md5Hex(body)}"`, lastModified: this.now(), contentType };
-    if (metadata && Object.keys(metadata).length > 0) o.metadata = { ...metadata };
+    const o = new StoredObject(this.now(), contentType, body.slice(), metadata);
     this.bucket(bucket).objects.set(key, o);
     return o;
+  }
+  putSharedObject(bucket: string, key: string, body: Uint8Array, contentType: string): void {
+    this.bucket(bucket).objects.set(key, new StoredObject(this.now(), contentType, body));
+  }
+  putComputedObject(bucket: string, key: string, contentType: string, content: () => ObjectContent, recipe?: () => Json | undefined): void {
+    this.bucket(bucket).objects.set(key, new StoredObject(this.now(), contentType, content, undefined, undefined, recipe));
   }
   objectMetadata(bucket: string, key: string): Record<string, string> | undefined {
     const o = this.buckets.get(bucket)?.objects.get(key);
@@ -66,20 +66,30 @@ export class S3Model implements ObjectStore {
   snapshot(): Json {
     return [...this.buckets.values()].map((b) => ({
       name: b.name, region: b.region, creationDate: b.creationDate, policy: b.policy,
-      objects: [...b.objects.entries()].map(([key, o]) => ({
-        key, body: toBase64(o.body), etag: o.etag, lastModified: o.lastModified, contentType: o.contentType, ...(o.metadata ? { metadata: o.metadata } : {}),
-      })),
+      objects: [...b.objects.entries()].map(([key, o]): Json => {
+        // An object not computed yet (a digest nobody has read) is saved as its producer's recipe: saving
+        // must not sign thousands of digests after a long fast-forward.
+        const recipe = o.recipe();
+        if (recipe !== undefined) return { key, computed: recipe, lastModified: o.lastModified, contentType: o.contentType };
+        return { key, body: toBase64(o.body), etag: o.etag, lastModified: o.lastModified, contentType: o.contentType, ...(o.metadata ? { metadata: o.metadata } : {}) };
+      }),
       ...(b.metrics?.size ? { metricsConfigurations: [...b.metrics.values()].sort((x, y) => (x.id < y.id ? -1 : 1)).map(configToJson) } : {}),
     }));
   }
   restore(s: Json): void {
     this.buckets.clear();
-    for (const b of s as { name: string; region: string; creationDate: number; policy: string | null; objects: { key: string; body: string; etag: string; lastModified: number; contentType: string; metadata?: Record<string, string> }[]; metricsConfigurations?: unknown }[]) {
+    for (const b of s as { name: string; region: string; creationDate: number; policy: string | null; objects: { key: string; body: string; etag: string; lastModified: number; contentType: string; metadata?: Record<string, string>; computed?: Json }[]; metricsConfigurations?: unknown }[]) {
       const objects = new Map<string, S3Object>();
       for (const o of b.objects) {
-        const obj: S3Object = { body: fromBase64(o.body), etag: o.etag, lastModified: o.lastModified, contentType: o.contentType };
-        if (o.metadata && typeof o.metadata === 'object') obj.metadata = Object.fromEntries(Object.entries(o.metadata).filter(([, v]) => typeof v === 'string'));
-        objects.set(o.key, obj);
+        if (o.computed !== undefined) {
+          const computed = this.computed;
+          if (!computed) throw new Error(`s3 snapshot: object ${o.key} is computed, and nothing can compute it`);
+          const recipe = o.computed;
+          objects.set(o.key, new StoredObject(o.lastModified, o.contentType, () => computed.content(recipe), undefined, undefined, () => computed.recipe(recipe)));
+          continue;
+        }
+        const metadata = o.metadata && typeof o.metadata === 'object' ? Object.fromEntries(Object.entries(o.metadata).filter(([, v]) => typeof v === 'string')) : undefined;
+        objects.set(o.key, new StoredObject(o.lastModified, o.contentType, fromBase64(o.body), metadata, o.etag));
       }
       const bucket: Bucket = { name: b.name, region: b.region, creationDate: b.creationDate, policy: b.policy, objects };
       if (Array.isArray(b.metricsConfigurations)) {

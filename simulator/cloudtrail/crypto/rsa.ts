@@ -15,14 +15,31 @@ export interface RsaKeyPair {
 
 const SHA256_DIGEST_INFO = '3031300d060960864801650304020105000420';
 
+/** Sliding-window exponentiation (windows of up to 5 bits over a table of odd powers): a 1024-bit CRT
+ *  exponent needs ~1024 squarings but ~180 multiplications instead of ~512, about a quarter less work per
+ *  signature. Montgomery reduction on BigInt was measured too and was no faster than V8's own `%`. */
+const WINDOW = 5;
+
 function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
-  let result = 1n;
-  let b = base % mod;
-  let e = exp;
-  while (e > 0n) {
-    if (e & 1n) result = (result * b) % mod;
-    b = (b * b) % mod;
-    e >>= 1n;
+  const b = base % mod;
+  const b2 = (b * b) % mod;
+  const oddPowers: bigint[] = [b];
+  for (let i = 1; i < 1 << (WINDOW - 1); i++) oddPowers.push((oddPowers[i - 1]! * b2) % mod);
+  const bits = exp.toString(2);
+  let result = 1n % mod;
+  let i = 0;
+  while (i < bits.length) {
+    if (bits[i] === '0') {
+      result = (result * result) % mod;
+      i++;
+      continue;
+    }
+    // The longest window of at most WINDOW bits that starts here and ends on a 1 bit.
+    let end = Math.min(i + WINDOW, bits.length);
+    while (bits[end - 1] === '0') end--;
+    for (let j = i; j < end; j++) result = (result * result) % mod;
+    result = (result * oddPowers[(parseInt(bits.slice(i, end), 2) - 1) >> 1]!) % mod;
+    i = end;
   }
   return result;
 }

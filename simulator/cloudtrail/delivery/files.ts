@@ -53,7 +53,12 @@ export function gzipDeterministic(data: Uint8Array): Uint8Array {
 }
 
 export function logFileBody(recordJsons: string[]): Uint8Array {
-  return encoder.encode(`{"Records":[${recordJsons.join(',')}]}`);
+  return logFileBodyOfJoined(recordJsons.join(','));
+}
+
+/** The same bytes from the records already joined with commas (delivery joins them once for two uses). */
+export function logFileBodyOfJoined(joinedRecordJsons: string): Uint8Array {
+  return encoder.encode(`{"Records":[${joinedRecordJsons}]}`);
 }
 
 export interface DigestLogFile {

@@ -1,27 +1,18 @@
 // Per (trail, Region) delivery lane: records wait in a buffer and go to the trail's bucket as one log file
 // about 5 minutes after the first of them arrived; with log file validation on, an hourly digest lists the
 // files delivered in the hour, chained to the previous digest and signed. All on the simulated clock.
+// Digests are placed in the bucket at their due time but signed on first read (pending-digest.ts).
 import type { ObjectStore, Random } from '../../core/contract';
 import { MINUTE_MS, HOUR_MS, isoSeconds } from '../time';
 import type { TrailConfig } from '../trails/trail-types';
-import { sha256Hex } from '../crypto/sha256';
-import {
-  ALNUM,
-  buildDigest,
-  digestFileKey,
-  gzipDeterministic,
-  logFileBody,
-  logFileKey,
-  type DigestLogFile,
-  type LogFolder,
-  type PreviousDigest,
-} from './files';
+import { ALNUM, digestFileKey, gzipDeterministic, logFileBodyOfJoined, logFileKey, type DigestLogFile, type LogFolder, type PreviousDigest } from './files';
+import { listedFile, LogFileHash, PendingDigest, restoredDigest, savedDigest, type ChainFile, type SavedDigest } from './pending-digest';
+import type { ComputedObjects, Json, ObjectContent } from '../../core/contract';
 
 export const DELIVERY_DELAY_MS = 5 * MINUTE_MS;
 export const DIGEST_PERIOD_MS = HOUR_MS;
 
-type ChainFile = DigestLogFile & { newestMs: number; oldestMs: number };
-
+/** A lane as snapshots hold it: every listed hash written out, an unsigned previous digest by id. */
 export interface LaneState {
   trailArn: string;
   region: string;
@@ -30,7 +21,13 @@ export interface LaneState {
   oldestMs: number | null;
   newestMs: number | null;
   dueMs: number | null;
-  chain: { startMs: number; nextMs: number; previous: PreviousDigest | null; files: ChainFile[] } | null;
+  /** previous: the last digest's link, or its id among the snapshot's unsigned digests. */
+  chain: { startMs: number; nextMs: number; previous: PreviousDigest | { pendingDigest: number } | null; files: (DigestLogFile & { newestMs: number; oldestMs: number })[] } | null;
+}
+
+/** A lane while running: the previous digest may still be unsigned, listed hashes not yet computed. */
+interface Lane extends Omit<LaneState, 'chain'> {
+  chain: { startMs: number; nextMs: number; previous: PendingDigest | PreviousDigest | null; files: ChainFile[] } | null;
 }
 
 export interface LogFileDelivered {
@@ -67,11 +64,10 @@ export interface LaneDeps {
   signatures: Map<string, string>;
 }
 
-/** One log file body, its gzip, and its SHA-256 once a digest has asked for it. */
+/** One log file's gzip and the SHA-256 of its body, computed once a digest is read. */
 interface EncodedLogFile {
-  body: Uint8Array;
   gz: Uint8Array;
-  sha: string | undefined;
+  hash: LogFileHash;
 }
 
 function laneId(trailArn: string, region: string, folder: LogFolder): string {
@@ -79,14 +75,48 @@ function laneId(trailArn: string, region: string, folder: LogFolder): string {
 }
 
 export class DeliveryLanes {
-  private lanes = new Map<string, LaneState>();
+  private lanes = new Map<string, Lane>();
   /** Trails that log the same Region usually deliver the same records at the same instant: the body is
    *  gzipped and hashed once for all of them (gzip was the largest cost of a delivery with 10 trails). */
   private encoded: { atMs: number; bodies: Map<string, EncodedLogFile> } = { atMs: NaN, bodies: new Map() };
+  /** Digests delivered but maybe not signed yet, oldest first (see signAhead). */
+  private unsigned: PendingDigest[] = [];
+
+  /** Ids of unsigned digests, for snapshots (stable, so a restored account saves the same ids). */
+  private digestIds = new WeakMap<PendingDigest, number>();
+  private nextDigestId = 1;
+  /** Digests rebuilt by restore, by id: the S3 objects a snapshot kept as recipes find their content here. */
+  private restoredById = new Map<number, PendingDigest>();
 
   constructor(private readonly deps: LaneDeps) {}
 
-  private lane(trailArn: string, region: string, folder: LogFolder = 'CloudTrail'): LaneState {
+  private idOf(d: PendingDigest): number {
+    let id = this.digestIds.get(d);
+    if (id === undefined) {
+      id = this.nextDigestId++;
+      this.digestIds.set(d, id);
+    }
+    return id;
+  }
+
+  private recipeOf(d: PendingDigest): Json | undefined {
+    return d.signedYet ? undefined : { cloudTrailDigest: this.idOf(d) };
+  }
+
+  private restoredFor(recipe: Json): PendingDigest {
+    const id = (recipe as { cloudTrailDigest?: unknown } | null)?.cloudTrailDigest;
+    const d = typeof id === 'number' ? this.restoredById.get(id) : undefined;
+    if (!d) throw new Error(`cloudtrail: no saved digest ${JSON.stringify(recipe)}`);
+    return d;
+  }
+
+  /** How the bucket store computes, and saves again, digest objects a snapshot kept as recipes. */
+  readonly computed: ComputedObjects = {
+    content: (recipe: Json): ObjectContent => this.restoredFor(recipe).content(),
+    recipe: (recipe: Json): Json | undefined => this.recipeOf(this.restoredFor(recipe)),
+  };
+
+  private lane(trailArn: string, region: string, folder: LogFolder = 'CloudTrail'): Lane {
     const id = laneId(trailArn, region, folder);
     let lane = this.lanes.get(id);
     if (!lane) {
@@ -96,7 +126,7 @@ export class DeliveryLanes {
     return lane;
   }
 
-  private lanesOf(trailArn: string): LaneState[] {
+  private lanesOf(trailArn: string): Lane[] {
     return [...this.lanes.values()].filter((l) => l.trailArn === trailArn);
   }
 
@@ -140,7 +170,7 @@ export class DeliveryLanes {
   /** Runs every delivery and digest due up to nowMs, in time order (a delivery before a digest at the same instant). */
   advanceTo(nowMs: number): void {
     for (;;) {
-      let next: { lane: LaneState; atMs: number; digest: boolean } | undefined;
+      let next: { lane: Lane; atMs: number; digest: boolean } | undefined;
       for (const lane of this.lanes.values()) {
         const candidates: [number | null, boolean][] = [[lane.dueMs, false], [lane.chain?.nextMs ?? null, true]];
         for (const [atMs, digest] of candidates) {
@@ -154,7 +184,7 @@ export class DeliveryLanes {
     }
   }
 
-  private deliverLog(lane: LaneState, atMs: number): void {
+  private deliverLog(lane: Lane, atMs: number): void {
     const trail = this.deps.trail(lane.trailArn);
     if (!trail) {
       lane.buffer = [];
@@ -172,14 +202,16 @@ export class DeliveryLanes {
     for (let i = 0; i < 16; i++) unique += ALNUM[this.deps.random.int(0, ALNUM.length)];
     const key = logFileKey(trail.s3KeyPrefix, this.deps.accountId, lane.region, atMs, unique, lane.folder);
     const encoded = this.encode(lane.buffer, atMs);
-    this.deps.store.putObject(trail.s3BucketName, key, encoded.gz, 'application/json');
+    // Shared, not copied: every trail delivering these records, and the digest's hash, use the one gzip.
+    const { store } = this.deps;
+    if (store.putSharedObject) store.putSharedObject(trail.s3BucketName, key, encoded.gz, 'application/json');
+    else store.putObject(trail.s3BucketName, key, encoded.gz, 'application/json');
     // Digests list the trail's log files; Insights files are outside the chain.
     if (lane.chain && lane.folder === 'CloudTrail') {
       lane.chain.files.push({
         s3Bucket: trail.s3BucketName,
         s3Object: key,
-        hashValue: (encoded.sha ??= sha256Hex(encoded.body)),
-        hashAlgorithm: 'SHA-256',
+        hash: encoded.hash,
         newestEventTime: isoSeconds(lane.newestMs!),
         oldestEventTime: isoSeconds(lane.oldestMs!),
         newestMs: lane.newestMs!,
@@ -200,14 +232,14 @@ export class DeliveryLanes {
     const text = records.join(',');
     let entry = this.encoded.bodies.get(text);
     if (!entry) {
-      const body = logFileBody(records);
-      entry = { body, gz: gzipDeterministic(body), sha: undefined };
+      const gz = gzipDeterministic(logFileBodyOfJoined(text));
+      entry = { gz, hash: LogFileHash.ofDelivered(gz) };
       this.encoded.bodies.set(text, entry);
     }
     return entry;
   }
 
-  private deliverDigest(lane: LaneState, atMs: number): void {
+  private deliverDigest(lane: Lane, atMs: number): void {
     const trail = this.deps.trail(lane.trailArn);
     const chain = lane.chain;
     if (!trail || !chain) return;
@@ -218,33 +250,104 @@ export class DeliveryLanes {
       return;
     }
     const key = digestFileKey(trail.s3KeyPrefix, this.deps.accountId, lane.region, trail.name, trail.homeRegion, atMs);
-    const built = buildDigest({
+    const digest = new PendingDigest({
       accountId: this.deps.accountId,
       region: lane.region,
       bucket: trail.s3BucketName,
       key,
       startMs: chain.startMs,
       endMs: atMs,
-      logFiles: chain.files,
+      files: chain.files,
       previous: chain.previous ?? undefined,
     });
-    const metadata = { signature: built.signature, 'signature-algorithm': 'SHA256withRSA' };
-    this.deps.store.putObject(trail.s3BucketName, key, gzipDeterministic(built.body), 'application/json', metadata);
-    if (!this.deps.store.objectMetadata) this.deps.signatures.set(`${trail.s3BucketName}/${key}`, built.signature);
-    lane.chain = {
-      startMs: atMs,
-      nextMs: atMs + DIGEST_PERIOD_MS,
-      previous: { bucket: trail.s3BucketName, key, hashValue: built.hashValue, signature: built.signature },
-      files: [],
-    };
+    const { store } = this.deps;
+    if (store.putComputedObject) store.putComputedObject(trail.s3BucketName, key, 'application/json', () => digest.content(), () => this.recipeOf(digest));
+    else {
+      const content = digest.content();
+      store.putObject(trail.s3BucketName, key, content.body, 'application/json', content.metadata);
+      if (!store.objectMetadata) this.deps.signatures.set(`${trail.s3BucketName}/${key}`, digest.link().signature);
+    }
+    lane.chain = { startMs: atMs, nextMs: atMs + DIGEST_PERIOD_MS, previous: digest, files: [] };
+    // Digests that reads have signed meanwhile leave the queue here, so it does not grow without bound.
+    let signedFront = 0;
+    while (this.unsigned[signedFront]?.signedYet) signedFront++;
+    if (signedFront) this.unsigned.splice(0, signedFront);
+    if (!digest.signedYet) this.unsigned.push(digest);
     this.deps.delivered({ kind: 'digest', trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, atMs });
   }
 
-  snapshot(): LaneState[] {
-    return [...this.lanes.values()].map((l) => structuredClone(l));
+  /** Signs up to `limit` digests not signed yet, oldest first, and returns how many it signed. Reading a
+   *  digest signs every unsigned one before it in its chain (after a 91-day fast-forward, thousands, seconds
+   *  of work); a host with idle time can call this in small slices so later reads find them signed. The
+   *  bytes are the same whenever a digest is signed. */
+  signAhead(limit: number): number {
+    let signed = 0;
+    let i = 0;
+    while (signed < limit && i < this.unsigned.length) {
+      const digest = this.unsigned[i++]!;
+      if (digest.signedYet) continue;
+      // Oldest first, so its predecessors are signed already: this is one signature.
+      digest.link();
+      signed++;
+    }
+    this.unsigned.splice(0, i);
+    return signed;
   }
 
-  restore(lanes: LaneState[]): void {
-    this.lanes = new Map(lanes.map((l) => [laneId(l.trailArn, l.region, l.folder), structuredClone(l)]));
+  /** Plain values only; an unsigned previous digest is named by id (see pendingSnapshot). */
+  snapshot(): LaneState[] {
+    return [...this.lanes.values()].map((l) => {
+      const previous = l.chain?.previous;
+      const chain = l.chain && {
+        startMs: l.chain.startMs,
+        nextMs: l.chain.nextMs,
+        previous: previous instanceof PendingDigest ? (previous.signedYet ? previous.link() : { pendingDigest: this.idOf(previous) }) : (previous ?? null),
+        files: l.chain.files.map(listedFile),
+      };
+      return structuredClone({ ...l, chain });
+    });
+  }
+
+  /** The digests not signed yet, oldest first, as their inputs: saving after a 91-day fast-forward signs nothing. */
+  pendingSnapshot(): SavedDigest[] {
+    const out: SavedDigest[] = [];
+    for (const d of this.unsigned) {
+      const saved = savedDigest(d, (x) => this.idOf(x));
+      if (saved) out.push(saved);
+    }
+    return out;
+  }
+
+  restore(lanes: LaneState[], pending: SavedDigest[] = []): void {
+    this.unsigned = [];
+    this.restoredById = new Map();
+    this.digestIds = new WeakMap();
+    let maxId = 0;
+    for (const saved of pending) {
+      const d = restoredDigest(saved, this.restoredById);
+      this.restoredById.set(saved.id, d);
+      this.digestIds.set(d, saved.id);
+      this.unsigned.push(d);
+      maxId = Math.max(maxId, saved.id);
+    }
+    this.nextDigestId = maxId + 1;
+    this.lanes = new Map(
+      lanes.map((saved) => {
+        const l = structuredClone(saved);
+        const previous = l.chain?.previous;
+        let prev: PendingDigest | PreviousDigest | null = null;
+        if (previous && 'pendingDigest' in previous) {
+          const d = this.restoredById.get(previous.pendingDigest);
+          if (!d) throw new Error(`cloudtrail snapshot: lane ${l.trailArn} follows unknown digest ${previous.pendingDigest}`);
+          prev = d;
+        } else prev = previous ?? null;
+        const chain = l.chain && {
+          ...l.chain,
+          previous: prev,
+          files: l.chain.files.map(({ hashValue, hashAlgorithm: _a, ...f }) => ({ ...f, hash: LogFileHash.known(hashValue) })),
+        };
+        return [laneId(l.trailArn, l.region, l.folder), { ...l, chain }];
+      }),
+    );
   }
 }

@@ -1,0 +1,161 @@
+// A digest file whose content is worked out when something first needs it. Signing (BigInt RSA, several
+// milliseconds) dominated fast-forwarding: an account with validated multi-Region trails delivers hundreds
+// of digests a simulated day. A digest's bytes depend only on what was delivered before it, so they are
+// fixed at its due time and can be computed later: the S3 object exists at once (key, LastModified,
+// content type) and its body and signature come on first read, in chain order (digest N copies digest
+// N-1's hash and signature), each computed once.
+import { gunzipSync } from 'fflate';
+import type { ObjectContent } from '../../core/contract';
+import { sha256Hex } from '../crypto/sha256';
+import { buildDigest, gzipDeterministic, type DigestInput, type DigestLogFile, type PreviousDigest } from './files';
+
+/** The SHA-256 a digest lists for a log file: of its uncompressed bytes AS DELIVERED. It keeps the gzip it
+ *  delivered (shared with the S3 object, so no copy), not the object, so a learner deleting or overwriting
+ *  the log file before the digest is read changes nothing in the digest, as in AWS. */
+export class LogFileHash {
+  private constructor(
+    private gz: Uint8Array | undefined,
+    private hex: string | undefined,
+  ) {}
+
+  static ofDelivered(gz: Uint8Array): LogFileHash {
+    return new LogFileHash(gz, undefined);
+  }
+
+  static known(hex: string): LogFileHash {
+    return new LogFileHash(undefined, hex);
+  }
+
+  get value(): string {
+    if (this.hex === undefined) {
+      this.hex = sha256Hex(gunzipSync(this.gz!));
+      this.gz = undefined;
+    }
+    return this.hex;
+  }
+}
+
+/** A log file as the open digest period lists it. */
+export interface ChainFile {
+  s3Bucket: string;
+  s3Object: string;
+  hash: LogFileHash;
+  newestEventTime: string;
+  oldestEventTime: string;
+  newestMs: number;
+  oldestMs: number;
+}
+
+/** The digest's logFiles entry (field order is the digest's, and the lanes snapshot's). */
+export function listedFile(f: ChainFile): DigestLogFile & { newestMs: number; oldestMs: number } {
+  return {
+    s3Bucket: f.s3Bucket,
+    s3Object: f.s3Object,
+    hashValue: f.hash.value,
+    hashAlgorithm: 'SHA-256',
+    newestEventTime: f.newestEventTime,
+    oldestEventTime: f.oldestEventTime,
+    newestMs: f.newestMs,
+    oldestMs: f.oldestMs,
+  };
+}
+
+export interface DigestPlan extends Omit<DigestInput, 'logFiles' | 'previous'> {
+  files: ChainFile[];
+  previous: PreviousDigest | PendingDigest | undefined;
+}
+
+export class PendingDigest {
+  private plan: DigestPlan | undefined;
+  private done: { gz: Uint8Array; link: PreviousDigest } | undefined;
+
+  constructor(plan: DigestPlan) {
+    this.plan = plan;
+  }
+
+  /** What the next digest copies (previousDigest* fields); signs this digest first if it is not yet. */
+  link(): PreviousDigest {
+    return this.signed().link;
+  }
+
+  /** The S3 object: the gzip of the digest JSON, with the signature in x-amz-meta-signature. */
+  content(): ObjectContent {
+    const { gz, link } = this.signed();
+    return { body: gz, metadata: { signature: link.signature, 'signature-algorithm': 'SHA256withRSA' } };
+  }
+
+  get signedYet(): boolean {
+    return this.done !== undefined;
+  }
+
+  /** The inputs while unsigned (for a snapshot), undefined once signed. */
+  unsignedPlan(): DigestPlan | undefined {
+    return this.plan;
+  }
+
+  private signed(): { gz: Uint8Array; link: PreviousDigest } {
+    if (this.done) return this.done;
+    // Oldest unsigned digest first, in a loop: a chain left unread for 91 days is thousands long.
+    const unsigned: PendingDigest[] = [];
+    for (let d: PendingDigest | undefined = this; d && !d.done; ) {
+      unsigned.push(d);
+      const previous: PreviousDigest | PendingDigest | undefined = d.plan!.previous;
+      d = previous instanceof PendingDigest ? previous : undefined;
+    }
+    for (let i = unsigned.length - 1; i >= 0; i--) unsigned[i]!.sign();
+    return this.done!;
+  }
+
+  private sign(): void {
+    const { files, previous, ...rest } = this.plan!;
+    const built = buildDigest({
+      ...rest,
+      logFiles: files.map(listedFile),
+      previous: previous instanceof PendingDigest ? previous.link() : previous,
+    });
+    this.done = { gz: gzipDeterministic(built.body), link: { bucket: rest.bucket, key: rest.key, hashValue: built.hashValue, signature: built.signature } };
+    // Drop the plan: it holds the digest before this one, and through it the whole unsigned chain.
+    this.plan = undefined;
+  }
+}
+
+/** An unsigned digest as a snapshot keeps it: its inputs, the previous digest by id while that is unsigned. */
+export interface SavedDigest {
+  id: number;
+  accountId: string;
+  region: string;
+  bucket: string;
+  key: string;
+  startMs: number;
+  endMs: number;
+  files: (DigestLogFile & { newestMs: number; oldestMs: number })[];
+  previous: PreviousDigest | { pendingDigest: number } | null;
+}
+
+/** The saved form of an unsigned digest (undefined once signed: then its bytes are saved instead). */
+export function savedDigest(d: PendingDigest, idOf: (d: PendingDigest) => number): SavedDigest | undefined {
+  const plan = d.unsignedPlan();
+  if (!plan) return undefined;
+  const { files, previous, ...rest } = plan;
+  return {
+    id: idOf(d),
+    ...rest,
+    files: files.map(listedFile),
+    previous: previous instanceof PendingDigest ? (previous.signedYet ? previous.link() : { pendingDigest: idOf(previous) }) : (previous ?? null),
+  };
+}
+
+/** Rebuilds an unsigned digest; `byId` holds the digests restored before it (its predecessor among them). */
+export function restoredDigest(s: SavedDigest, byId: ReadonlyMap<number, PendingDigest>): PendingDigest {
+  const { id: _id, files, previous, ...rest } = s;
+  let prev: PendingDigest | PreviousDigest | undefined;
+  if (previous && 'pendingDigest' in previous) {
+    prev = byId.get(previous.pendingDigest);
+    if (!prev) throw new Error(`cloudtrail snapshot: digest ${s.key} follows unknown digest ${previous.pendingDigest}`);
+  } else prev = previous ?? undefined;
+  return new PendingDigest({
+    ...rest,
+    files: files.map(({ hashValue, hashAlgorithm: _a, ...f }) => ({ ...f, hash: LogFileHash.known(hashValue) })),
+    previous: prev,
+  });
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { S3Model } from '../../../simulator/s3/model';
+
+// Objects whose bytes come on first read (CloudTrail digests) must look exactly like objects put with the
+// same bytes: ETag, size, metadata, snapshot. The MD5 ETag of every object is computed only when read.
+const bytes = new TextEncoder().encode('{"Records":[]}');
+const meta = { signature: 'ab'.repeat(8), 'signature-algorithm': 'SHA256withRSA' };
+
+function models(): { eager: S3Model; computed: S3Model; produced: () => number } {
+  let produced = 0;
+  const eager = new S3Model(() => 1_000);
+  const computed = new S3Model(() => 1_000);
+  for (const m of [eager, computed]) m.buckets.set('b', { name: 'b', region: 'us-east-1', creationDate: 0, policy: null, objects: new Map() });
+  eager.putObject('b', 'k', bytes, 'application/json', meta);
+  computed.putComputedObject('b', 'k', 'application/json', () => {
+    produced++;
+    return { body: bytes, metadata: meta };
+  });
+  return { eager, computed, produced: () => produced };
+}
+
+describe('objects computed on first read', () => {
+  it('exist at once without being produced, then produce once and look like a put object', () => {
+    const { eager, computed, produced } = models();
+    expect(computed.listKeys('b')).toEqual(['k']);
+    const o = computed.buckets.get('b')!.objects.get('k')!;
+    expect(o.lastModified).toBe(1_000);
+    expect(o.contentType).toBe('application/json');
+    expect(o.pending).toBe(true);
+    expect(produced()).toBe(0);
+    expect(o.etag).toBe(`"${createHash('md5').update(bytes).digest('hex')}"`);
+    expect(o.size).toBe(bytes.length);
+    expect(computed.objectMetadata('b', 'k')).toEqual(meta);
+    expect(computed.getObject('b', 'k')).toEqual(bytes);
+    expect(produced()).toBe(1);
+    expect(JSON.stringify(computed.snapshot())).toBe(JSON.stringify(eager.snapshot()));
+  });
+
+  it('are produced by a snapshot, which restores to the same objects', () => {
+    const { eager, computed, produced } = models();
+    const snap = JSON.stringify(computed.snapshot());
+    expect(produced()).toBe(1);
+    expect(snap).toBe(JSON.stringify(eager.snapshot()));
+    const restored = new S3Model(() => 0);
+    restored.restore(JSON.parse(snap));
+    expect(JSON.stringify(restored.snapshot())).toBe(snap);
+    expect(restored.objectMetadata('b', 'k')).toEqual(meta);
+  });
+
+  it('vanish unproduced when deleted, and an overwrite replaces them', () => {
+    const { computed, produced } = models();
+    computed.deleteObject('b', 'k');
+    expect(computed.getObject('b', 'k')).toBeUndefined();
+    computed.putComputedObject('b', 'k', 'application/json', () => ({ body: bytes }));
+    computed.putObject('b', 'k', new TextEncoder().encode('new'));
+    expect(new TextDecoder().decode(computed.getObject('b', 'k'))).toBe('new');
+    expect(computed.objectMetadata('b', 'k')).toEqual({});
+    expect(produced()).toBe(0);
+  });
+
+  it('putSharedObject keeps the very bytes given, produced at once, its ETag still computed on read', () => {
+    const m = new S3Model(() => 5);
+    m.buckets.set('b', { name: 'b', region: 'us-east-1', creationDate: 0, policy: null, objects: new Map() });
+    m.putSharedObject('b', 'k', bytes, 'application/json');
+    const o = m.buckets.get('b')!.objects.get('k')!;
+    expect(o.body).toBe(bytes);
+    expect(o.pending).toBe(false);
+    expect(o.etag).toBe(`"${createHash('md5').update(bytes).digest('hex')}"`);
+    expect(m.objectMetadata('b', 'k')).toEqual({});
+  });
+
+  it('putObject keeps its own copy and getObject hands out copies', () => {
+    const m = new S3Model(() => 0);
+    m.buckets.set('b', { name: 'b', region: 'us-east-1', creationDate: 0, policy: null, objects: new Map() });
+    const body = new Uint8Array([1, 2, 3]);
+    m.putObject('b', 'k', body);
+    body[0] = 9;
+    m.getObject('b', 'k')![1] = 9;
+    expect(m.getObject('b', 'k')).toEqual(new Uint8Array([1, 2, 3]));
+    expect(m.buckets.get('b')!.objects.get('k')!.etag).toBe(`"${createHash('md5').update(new Uint8Array([1, 2, 3])).digest('hex')}"`);
+  });
+});
