@@ -4,7 +4,7 @@ import { AwsError, type JsonObject } from '../core/contract';
 import { apiDef, str, type ActionSpec, type ServiceDeps } from '../core/service';
 import { decodeToken, encodeToken } from './api-filters';
 import { FilterPatternError, matchLogEvent, parseFilterPattern, type FilterPattern } from './filter-pattern';
-import type { LogGroup, LogsModel } from './model';
+import type { LogEvent, LogGroup, LogsModel } from './model';
 
 const MAX_LIMIT = 10_000;
 
@@ -42,16 +42,36 @@ interface Hit {
   event: JsonObject;
 }
 
-function searchGroup(g: LogGroup, streams: (name: string) => boolean, pattern: FilterPattern, start: number, end: number): Hit[] {
+/** Index of the first event whose timestamp is ≥ `t` (or > `t` when `after`), in a stream in time order. */
+function boundary(events: readonly LogEvent[], t: number, after: boolean): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const ts = events[mid]!.timestamp;
+    if (ts < t || (after && ts === t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function searchGroup(m: LogsModel, g: LogGroup, streams: (name: string) => boolean, pattern: FilterPattern, start: number, end: number): Hit[] {
   const hits: Hit[] = [];
   for (const s of Object.values(g.streams)) {
     if (!streams(s.logStreamName)) continue;
-    s.events.forEach((e, i) => {
-      if (e.timestamp < start || e.timestamp > end) return;
-      if (!matchLogEvent(pattern, e.message).matched) return;
+    // A stream in time order is searched only within [start, end]: no message outside it is read back.
+    const ordered = m.tally(s).inTimeOrder;
+    const from = ordered ? boundary(s.events, start, false) : 0;
+    const to = ordered ? boundary(s.events, end, true) : s.events.length;
+    for (let i = from; i < to; i++) {
+      const e = s.events[i]!;
+      if (e.timestamp < start || e.timestamp > end) continue;
+      // Read once: a trail's stored event rebuilds its message on each read.
+      const message = e.message;
+      if (!matchLogEvent(pattern, message).matched) continue;
       const eventId = eventIdOf(e.timestamp, s.logStreamName, i);
-      hits.push({ key: eventId, event: { logStreamName: s.logStreamName, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId } });
-    });
+      hits.push({ key: eventId, event: { logStreamName: s.logStreamName, timestamp: e.timestamp, message, ingestionTime: e.ingestionTime, eventId } });
+    }
   }
   // Interleaved across streams in time order (the only order the API still offers).
   return hits.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -94,7 +114,7 @@ export function eventActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
           if (e instanceof FilterPatternError) throw invalid(e.detail);
           throw e;
         }
-        const hits = searchGroup(g, streams, pattern, start, end);
+        const hits = searchGroup(m, g, streams, pattern, start, end);
         const token = str(p, 'nextToken');
         let from = 0;
         if (token !== undefined) {

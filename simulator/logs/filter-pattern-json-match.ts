@@ -1,5 +1,10 @@
 import type { JsonExpr, PathStep, Selector } from './filter-pattern-types';
 import { compareJsonValue, jsonValueText } from './filter-pattern-values';
+import { compileJsonPrecheck, type Precheck } from './filter-pattern-json-precheck';
+import { asLogMessage, type LogMessage } from './log-message';
+
+// Kept here too: metric filters resolve `$.selector` values with it.
+export { parseJsonMessage } from './log-message';
 
 const MISSING = Symbol('missing');
 type Node = unknown;
@@ -60,22 +65,20 @@ function evaluate(expr: JsonExpr, root: unknown, seen: Seen): boolean {
   }
 }
 
-/** Parses the message as one JSON object; anything else is "not JSON" and cannot match. */
-export function parseJsonMessage(message: string): Record<string, unknown> | undefined {
-  const trimmed = message.trim();
-  if (!trimmed.startsWith('{')) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(trimmed);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+/** Each parsed pattern's precheck, compiled on first use; `null` when the pattern has none. */
+const prechecks = new WeakMap<JsonExpr, Precheck | null>();
+
+function precheckOf(expr: JsonExpr): Precheck | null {
+  let p = prechecks.get(expr);
+  if (p === undefined) prechecks.set(expr, (p = compileJsonPrecheck(expr) ?? null));
+  return p;
 }
 
-export function matchJson(expr: JsonExpr, message: string): { matched: boolean; fields: Record<string, string> } {
-  const root = parseJsonMessage(message);
+export function matchJson(expr: JsonExpr, message: string | LogMessage): { matched: boolean; fields: Record<string, string> } {
+  const m = asLogMessage(message);
+  const pre = precheckOf(expr);
+  if (pre !== null && !pre(m) && !m.mayUseUnicodeEscapes()) return { matched: false, fields: {} };
+  const root = m.json();
   if (root === undefined) return { matched: false, fields: {} };
   const seen: Seen = new Map();
   if (!evaluate(expr, root, seen)) return { matched: false, fields: {} };

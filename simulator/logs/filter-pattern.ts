@@ -9,6 +9,7 @@ import { matchJson } from './filter-pattern-json-match';
 import { parseDelimitedSlots } from './filter-pattern-delimited';
 import { matchDelimited } from './filter-pattern-delimited-match';
 import { matchTerms, parseTerms } from './filter-pattern-terms';
+import type { LogMessage } from './log-message';
 
 export type { FilterPattern, MatchResult } from './filter-pattern-types';
 export { FilterPatternError } from './filter-pattern-errors';
@@ -40,19 +41,22 @@ export function parseFilterPattern(text: string): FilterPattern {
   return parseTerms(text);
 }
 
-/** Matches one log event message against a parsed pattern, with the values it extracts. */
-export function matchLogEvent(pattern: FilterPattern, message: string): MatchResult {
+/**
+ * Matches one log event message against a parsed pattern, with the values it extracts. A LogMessage lets
+ * several patterns share one JSON parse of the same event.
+ */
+export function matchLogEvent(pattern: FilterPattern, message: string | LogMessage): MatchResult {
+  if (pattern.kind === 'json') return matchJson(pattern.expr, message);
+  const text = typeof message === 'string' ? message : message.text;
   switch (pattern.kind) {
     case 'all':
       return { matched: true, fields: {} };
     case 'terms':
-      return { matched: matchTerms(pattern, message), fields: {} };
+      return { matched: matchTerms(pattern, text), fields: {} };
     case 'regex':
-      return { matched: pattern.re.test(message), fields: {} };
-    case 'json':
-      return matchJson(pattern.expr, message);
+      return { matched: pattern.re.test(text), fields: {} };
     case 'delimited':
-      return matchDelimited(pattern.slots, message);
+      return matchDelimited(pattern.slots, text);
   }
 }
 

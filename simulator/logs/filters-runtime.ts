@@ -5,6 +5,7 @@ import type { SimEvent } from '../core/events';
 import type { MetricDatumInput, StandardUnit } from '../cloudwatch/metric-types';
 import { compileMetricFilter, metricValuesFor, type CompiledMetricFilter, type MetricObservation } from './metric-filter';
 import type { IngestedBatch, StoredMetricFilter } from './model';
+import { LogMessage } from './log-message';
 
 const MINUTE = 60_000;
 /** How far back a filter remembers which minutes it published for (CloudTrail delivers within minutes). */
@@ -34,12 +35,13 @@ export class MetricFilterRuntime {
   process(batch: IngestedBatch): void {
     const filters = Object.values(batch.group.metricFilters).sort((a, b) => (a.filterName < b.filterName ? -1 : 1));
     if (filters.length === 0) return;
-    const byMinute = new Map<number, string[]>();
+    // One LogMessage per event, shared by every filter: a JSON message is parsed once at most.
+    const byMinute = new Map<number, LogMessage[]>();
     for (const e of batch.events) {
       const minute = Math.floor(e.timestamp / MINUTE) * MINUTE;
       let list = byMinute.get(minute);
       if (!list) byMinute.set(minute, (list = []));
-      list.push(e.message);
+      list.push(new LogMessage(e.message));
     }
     const minutes = [...byMinute.keys()].sort((a, b) => a - b);
     for (const f of filters) {
@@ -58,8 +60,9 @@ export class MetricFilterRuntime {
     return c;
   }
 
-  private publishMinute(batch: IngestedBatch, f: StoredMetricFilter, c: CompiledMetricFilter, minute: number, messages: string[]): void {
-    const matched = messages.flatMap((m) => metricValuesFor(c, m));
+  private publishMinute(batch: IngestedBatch, f: StoredMetricFilter, c: CompiledMetricFilter, minute: number, messages: LogMessage[]): void {
+    const matched: MetricObservation[] = [];
+    for (const m of messages) for (const o of metricValuesFor(c, m)) matched.push(o);
     for (const o of matched) {
       this.put(batch, o, minute);
       this.sinks.emit({ type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now });

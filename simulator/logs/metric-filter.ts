@@ -3,7 +3,8 @@
 import type { FilterPattern } from './filter-pattern-types';
 import { matchLogEvent, parseFilterPattern } from './filter-pattern';
 import { parseSelectorText } from './filter-pattern-json';
-import { parseJsonMessage, resolveSelector } from './filter-pattern-json-match';
+import { resolveSelector } from './filter-pattern-json-match';
+import { asLogMessage, type LogMessage } from './log-message';
 import { jsonValueText } from './filter-pattern-values';
 import { isNumberText } from './filter-pattern-scanner';
 import { checkPatternLength, checkTransformation, checkTransformationCount } from './metric-filter-validation';
@@ -49,10 +50,10 @@ export function compileMetricFilter(definition: MetricFilterDefinition): Compile
 }
 
 /** Resolves `$name`, `$3` or `$.a.b` to text, from the extracted fields or the JSON event. */
-function resolveReference(reference: string, fields: Record<string, string>, message: string): string | undefined {
+function resolveReference(reference: string, fields: Record<string, string>, message: LogMessage): string | undefined {
   if (reference.startsWith('$.')) {
     const selector = parseSelectorText(reference);
-    const root = selector ? parseJsonMessage(message) : undefined;
+    const root = selector ? message.json() : undefined;
     if (!selector || root === undefined) return undefined;
     const node = resolveSelector(root, selector)[0];
     return node === undefined ? undefined : jsonValueText(node);
@@ -60,15 +61,19 @@ function resolveReference(reference: string, fields: Record<string, string>, mes
   return fields[reference];
 }
 
-function numericValue(metricValue: string, fields: Record<string, string>, message: string): number | undefined {
+function numericValue(metricValue: string, fields: Record<string, string>, message: LogMessage): number | undefined {
   if (isNumberText(metricValue)) return Number(metricValue);
   const text = resolveReference(metricValue, fields, message);
   // A referenced value that is not a number publishes nothing for this event.
   return text !== undefined && isNumberText(text) ? Number(text) : undefined;
 }
 
-/** The observations one log event produces: one per transformation when the event matches. */
-export function metricValuesFor(filter: CompiledMetricFilter, message: string): MetricObservation[] {
+/**
+ * The observations one log event produces: one per transformation when the event matches. Pass the same
+ * LogMessage to every filter of a group so the event is parsed at most once.
+ */
+export function metricValuesFor(filter: CompiledMetricFilter, event: string | LogMessage): MetricObservation[] {
+  const message = asLogMessage(event);
   const match = matchLogEvent(filter.pattern, message);
   if (!match.matched) return [];
   const out: MetricObservation[] = [];

@@ -1,10 +1,14 @@
 import { AwsError, type Json } from '../core/contract';
 import { compileMetricFilter, type MetricTransformation } from './metric-filter';
+import { StreamTallies, type StreamTally } from './stream-tally';
+import { trailRecordTime } from './trail-record-fields';
+import { TrailRecordStore } from './trail-record-store';
 
+/** A stored log event; a trail's may rebuild its message on each read (see trail-record-store.ts). */
 export interface LogEvent {
-  timestamp: number;
-  message: string;
-  ingestionTime: number;
+  readonly timestamp: number;
+  readonly message: string;
+  readonly ingestionTime: number;
 }
 export interface LogStream {
   logStreamName: string;
@@ -44,12 +48,17 @@ export interface IngestedBatch {
 }
 
 const SNAPSHOT_VERSION = 1;
+/** The stream a trail writes to: "<account>_CloudTrail_<region>". */
+const TRAIL_STREAM = /^\d{12}_CloudTrail_[a-z0-9-]+$/;
 
 /** CloudWatch Logs state per Region. */
 export class LogsModel {
   regions: Record<string, Record<string, LogGroup>> = {};
   /** Called after every batch of stored events, whoever wrote them (PutLogEvents, CloudTrail, Lambda). */
   onIngest: ((batch: IngestedBatch) => void) | undefined;
+  private readonly tallies = new StreamTallies();
+  /** Trail streams' compact message stores, beside the model: a snapshot holds plain events. */
+  private readonly trailStores = new WeakMap<LogStream, TrailRecordStore>();
 
   groups(region: string): Record<string, LogGroup> {
     return (this.regions[region] ??= {});
@@ -69,15 +78,21 @@ export class LogsModel {
   }
   /** Stores events in an existing stream and hands them to ingestion processing. */
   ingest(region: string, group: LogGroup, stream: LogStream, events: readonly { timestamp: number; message: string }[], now: number): void {
-    const stored = events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: now }));
-    for (const e of stored) stream.events.push(e);
-    if (stored.length > 0) this.onIngest?.({ region, group, streamName: stream.logStreamName, events: stored, now });
+    const arrived: LogEvent[] = events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: now }));
+    const store = this.trailStores.get(stream);
+    for (const e of arrived) stream.events.push(store ? store.event(e.timestamp, e.message, now) : e);
+    this.tallies.appended(stream, events.map((e) => e.message));
+    // Processing gets the texts as they arrived, not the stored events (a trail's rebuild theirs on read).
+    if (arrived.length > 0) this.onIngest?.({ region, group, streamName: stream.logStreamName, events: arrived, now });
   }
   /** Creates the group and stream when missing (what AWS services writing their own logs do) and appends. */
   append(region: string, group: string, stream: string, events: { timestamp: number; message: string }[], now: number): void {
+    const s = this.streamFor(region, group, stream, now);
+    this.ingest(region, this.group(region, group), s, events, now);
+  }
+  private streamFor(region: string, group: string, stream: string, now: number): LogStream {
     const g = (this.groups(region)[group] ??= this.newGroup(group, now));
-    const s = (g.streams[stream] ??= { logStreamName: stream, creationTime: now, events: [] });
-    this.ingest(region, g, s, events, now);
+    return (g.streams[stream] ??= { logStreamName: stream, creationTime: now, events: [] });
   }
   /**
    * A trail's delivery to CloudWatch Logs: each record becomes one log event (timestamped at its eventTime)
@@ -87,13 +102,20 @@ export class LogsModel {
   deliverTrailRecords(logGroupArn: string, accountId: string, sourceRegion: string, records: string[], now: number): void {
     const m = /^arn:aws:logs:([a-z0-9-]+):\d{12}:log-group:(.+?)(:\*)?$/.exec(logGroupArn);
     if (!m?.[1] || !m[2] || !this.groups(m[1])[m[2]]) return;
-    const events = records.map((r) => ({ timestamp: Date.parse((JSON.parse(r) as { eventTime: string }).eventTime), message: r }));
-    this.append(m[1], m[2], `${accountId}_CloudTrail_${sourceRegion}`, events.sort((a, b) => a.timestamp - b.timestamp), now);
+    const events = records.map((r) => ({ timestamp: trailRecordTime(r), message: r }));
+    const stream = this.streamFor(m[1], m[2], `${accountId}_CloudTrail_${sourceRegion}`, now);
+    if (!this.trailStores.has(stream)) this.trailStores.set(stream, new TrailRecordStore());
+    this.ingest(m[1], this.group(m[1], m[2]), stream, events.sort((a, b) => a.timestamp - b.timestamp), now);
   }
+  /** O(streams): each stream keeps a running tally (see stream-tally.ts). */
   storedBytes(g: LogGroup): number {
     let n = 0;
-    for (const s of Object.values(g.streams)) for (const e of s.events) n += new TextEncoder().encode(e.message).length + 26;
+    for (const s of Object.values(g.streams)) n += this.tallies.of(s).bytes;
     return n;
+  }
+  /** A stream's byte count, time span and order, brought up to date. */
+  tally(stream: LogStream): Readonly<StreamTally> {
+    return this.tallies.of(stream);
   }
   snapshot(): Json {
     return JSON.parse(JSON.stringify({ version: SNAPSHOT_VERSION, regions: this.regions })) as Json;
@@ -113,6 +135,22 @@ export class LogsModel {
       for (const [name, g] of Object.entries(groups)) out[region][name] = checkGroup(name, g);
     }
     this.regions = out;
+    for (const groups of Object.values(out)) {
+      for (const g of Object.values(groups)) {
+        for (const st of Object.values(g.streams)) {
+          // Counted while the messages are plain strings, before a trail stream turns compact.
+          this.tallies.of(st);
+          this.compactTrailStream(st);
+        }
+      }
+    }
+  }
+  /** A restored trail stream goes back to its compact form (a snapshot holds plain events). */
+  private compactTrailStream(stream: LogStream): void {
+    if (!TRAIL_STREAM.test(stream.logStreamName)) return;
+    const store = new TrailRecordStore();
+    this.trailStores.set(stream, store);
+    stream.events = stream.events.map((e) => store.event(e.timestamp, e.message, e.ingestionTime));
   }
 }
 

@@ -1,0 +1,80 @@
+// A log event's message as the filter patterns read it. An event passes through every metric filter of its
+// group (twenty in a busy account), and a JSON pattern needs the message parsed: parsing happens here, at
+// most once per event however many filters, selectors or dimensions ask. The text itself is never changed
+// or re-encoded: GetLogEvents and FilterLogEvents return the stored string, not anything derived from it.
+import { indexOfKey } from './json-text-search';
+
+/** Parses the message as one JSON object; anything else is "not JSON" and cannot match. */
+export function parseJsonMessage(message: string): Record<string, unknown> | undefined {
+  const trimmed = message.trim();
+  if (!trimmed.startsWith('{')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(trimmed);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const NOT_YET = Symbol('not parsed yet');
+
+export class LogMessage {
+  private parsed: Record<string, unknown> | undefined | typeof NOT_YET = NOT_YET;
+  private unicodeEscapes: boolean | undefined;
+  private valueStarts: Map<string, number[]> | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** The message as one JSON object, or undefined when it is not one ("not JSON" never matches). */
+  json(): Record<string, unknown> | undefined {
+    if (this.parsed === NOT_YET) this.parsed = parseJsonMessage(this.text);
+    return this.parsed;
+  }
+
+  /**
+   * Whether some JSON string in the message might be written with a `\uXXXX` escape. Without one, every
+   * character a string value holds (other than `"`, `\`, `/` and control characters, which have short
+   * escapes) appears literally in the text, so a text search can rule a comparison out before any parse.
+   * Conservative: an escaped backslash followed by `u` also counts.
+   */
+  mayUseUnicodeEscapes(): boolean {
+    return (this.unicodeEscapes ??= this.text.includes('\\u'));
+  }
+
+  /**
+   * Where the values of `"key":` begin in the text, found once per key and shared by every filter that
+   * asks. Some positions may not be real members (the same characters inside a longer string); callers
+   * use them only to rule messages out, so an extra position costs nothing but a look.
+   */
+  valuesOf(key: string): readonly number[] {
+    const memo = (this.valueStarts ??= new Map());
+    let out = memo.get(key);
+    if (out) return out;
+    out = [];
+    const t = this.text;
+    for (let at = indexOfKey(t, key); at >= 0; at = indexOfKey(t, key, at + 1)) {
+      let i = skipSpace(t, at + key.length + 2);
+      if (t.charCodeAt(i) !== 0x3a) continue;
+      i = skipSpace(t, i + 1);
+      out.push(i);
+    }
+    memo.set(key, out);
+    return out;
+  }
+}
+
+/** JSON's insignificant whitespace: space, tab, line feed, carriage return. */
+function skipSpace(t: string, i: number): number {
+  for (;;) {
+    const c = t.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return i;
+    i++;
+  }
+}
+
+/** Callers holding a plain string (tests, TestMetricFilter) get a one-off view of it. */
+export function asLogMessage(message: string | LogMessage): LogMessage {
+  return typeof message === 'string' ? new LogMessage(message) : message;
+}

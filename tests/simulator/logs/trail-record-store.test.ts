@@ -1,0 +1,113 @@
+// A trail's log events keep their messages as shared templates plus values; every read must give back the
+// text as delivered, byte for byte, and a snapshot must be the one plain events would make.
+import { describe, expect, it } from 'vitest';
+import { gunzipSync } from 'fflate';
+import { Account } from '../../../simulator/account';
+import { LogsModel } from '../../../simulator/logs/model';
+import { trailRecordTime, uniqueStringField, varyingValues } from '../../../simulator/logs/trail-record-fields';
+import { ok, START } from '../support';
+
+const ARN = 'arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/logs:*';
+const uuid = (n: number) => `${n.toString(16).padStart(8, '0')}-aaaa-4bbb-8ccc-${n.toString(16).padStart(12, '0')}`;
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function record(i: number, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    eventVersion: '1.11', userIdentity: { type: 'Root', arn: 'arn:aws:iam::123456789012:root' }, eventTime: iso(START + i * 1000),
+    eventSource: 's3.amazonaws.com', eventName: 'ListBuckets', awsRegion: 'us-east-1', ...extra,
+    additionalEventData: { 'x-amz-id-2': `id2+${i}/AbC=` }, requestID: uuid(i), eventID: uuid(i + 1000), sharedEventID: uuid(7),
+  });
+}
+
+/** Records a trail could deliver, and ones it would not write but that must survive anyway. */
+const RECORDS = [
+  record(1), record(2), record(3),
+  record(4, { requestParameters: { note: 'tab\there "quoted" \\ back', name: '로그 😀' } }),
+  record(5, { requestParameters: { eventTime: 'not-the-top-level', nul: '\u0000' } }),
+  record(6, { requestParameters: { 'k"eventTime': 'odd key' } }),
+  record(7, { responseElements: { eventID: uuid(1007), requestID: '' } }),
+  JSON.stringify({ eventTime: iso(START + 8000), eventID: uuid(8) }, null, 2),
+  JSON.stringify({ eventName: 'NoIds', eventTime: iso(START + 9000) }),
+  record(1),
+];
+
+describe('reading a record without parsing it', () => {
+  it('finds the top-level eventTime, or parses when the text is ambiguous', () => {
+    for (const r of RECORDS) expect(trailRecordTime(r), r).toBe(Date.parse((JSON.parse(r) as { eventTime: string }).eventTime));
+    expect(uniqueStringField(RECORDS[4]!, 'eventTime')).toBeUndefined();
+    expect(uniqueStringField(RECORDS[0]!, 'eventTime')).toBe(iso(START + 1000));
+  });
+
+  it('lists the varying values in text order', () => {
+    expect(varyingValues(RECORDS[0]!)).toEqual([iso(START + 1000), 'id2+1/AbC=', uuid(1), uuid(1001), uuid(7)]);
+  });
+});
+
+describe('trail records stored as templates', () => {
+  it('give back every message byte for byte, in reads and in the snapshot', () => {
+    const compact = new LogsModel();
+    compact.groups('us-east-1')['CloudTrail/logs'] = compact.newGroup('CloudTrail/logs', START);
+    compact.deliverTrailRecords(ARN, '123456789012', 'us-east-1', RECORDS, START + 60_000);
+    compact.deliverTrailRecords(ARN, '123456789012', 'us-east-1', RECORDS.slice(0, 3), START + 120_000);
+    // The same events stored plainly, through the generic path.
+    const plain = new LogsModel();
+    plain.groups('us-east-1')['CloudTrail/logs'] = plain.newGroup('CloudTrail/logs', START);
+    const byTime = (rs: string[]) => rs.map((message) => ({ timestamp: trailRecordTime(message), message })).sort((a, b) => a.timestamp - b.timestamp);
+    plain.append('us-east-1', 'CloudTrail/logs', '123456789012_CloudTrail_us-east-1', byTime(RECORDS), START + 60_000);
+    plain.append('us-east-1', 'CloudTrail/logs', '123456789012_CloudTrail_us-east-1', byTime(RECORDS.slice(0, 3)), START + 120_000);
+
+    const events = compact.stream('us-east-1', 'CloudTrail/logs', '123456789012_CloudTrail_us-east-1').events;
+    // The compact path is the one taken: the message is not held by the event itself.
+    expect(Object.keys(events[0]!)).not.toContain('message');
+    const expected = plain.stream('us-east-1', 'CloudTrail/logs', '123456789012_CloudTrail_us-east-1').events;
+    expect(events.map((e) => [e.timestamp, e.message, e.ingestionTime])).toEqual(expected.map((e) => [e.timestamp, e.message, e.ingestionTime]));
+    expect(JSON.stringify(compact.snapshot())).toBe(JSON.stringify(plain.snapshot()));
+    expect(compact.storedBytes(compact.group('us-east-1', 'CloudTrail/logs'))).toBe(plain.storedBytes(plain.group('us-east-1', 'CloudTrail/logs')));
+    const restored = new LogsModel();
+    restored.restore(compact.snapshot());
+    expect(JSON.stringify(restored.snapshot())).toBe(JSON.stringify(plain.snapshot()));
+    expect(Object.keys(restored.stream('us-east-1', 'CloudTrail/logs', '123456789012_CloudTrail_us-east-1').events[0]!)).not.toContain('message');
+    restored.deliverTrailRecords(ARN, '123456789012', 'us-east-1', RECORDS.slice(3, 5), START + 180_000);
+    plain.append('us-east-1', 'CloudTrail/logs', '123456789012_CloudTrail_us-east-1', byTime(RECORDS.slice(3, 5)), START + 180_000);
+    expect(JSON.stringify(restored.snapshot())).toBe(JSON.stringify(plain.snapshot()));
+  });
+
+  it('GetLogEvents and FilterLogEvents return the records exactly as the trail delivered them to S3', () => {
+    const acct = new Account({ seed: 5, startMs: START });
+    const c = { as: 'root', region: 'us-east-1', via: 'console' as const };
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const write = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: ARN }] });
+    const bucketPolicy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: 'arn:aws:s3:::ct-logs' },
+        { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::ct-logs/AWSLogs/123456789012/*' },
+      ],
+    });
+    ok(acct.call('s3:CreateBucket', { Bucket: 'ct-logs' }, c));
+    ok(acct.call('s3:PutBucketPolicy', { Bucket: 'ct-logs', Policy: bucketPolicy }, c));
+    ok(acct.call('logs:CreateLogGroup', { logGroupName: 'CloudTrail/logs' }, c));
+    ok(acct.call('iam:CreateRole', { RoleName: 'ct-to-logs', AssumeRolePolicyDocument: trust }, c));
+    ok(acct.call('iam:PutRolePolicy', { RoleName: 'ct-to-logs', PolicyName: 'write', PolicyDocument: write }, c));
+    ok(acct.call('cloudtrail:CreateTrail', { Name: 'main', S3BucketName: 'ct-logs', CloudWatchLogsLogGroupArn: ARN, CloudWatchLogsRoleArn: 'arn:aws:iam::123456789012:role/ct-to-logs' }, c));
+    ok(acct.call('cloudtrail:StartLogging', { Name: 'main' }, c));
+    for (let i = 0; i < 5; i++) {
+      ok(acct.call('s3:ListBuckets', {}, c));
+      ok(acct.call('s3:CreateBucket', { Bucket: `b-${i}` }, c));
+      // A policy document travels as a JSON string inside the record: escaped quotes, slashes, Hangul.
+      const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: `S${i}`, Effect: 'Allow', Action: 's3:ListBucket', Resource: `arn:aws:s3:::b-${i}/로그` }] });
+      ok(acct.call('iam:CreatePolicy', { PolicyName: `p-${i}`, PolicyDocument: doc, Description: `로그 "${i}" \\ /` }, c));
+    }
+    acct.advance('PT20M');
+
+    const keys = (ok(acct.call('s3:ListObjectsV2', { Bucket: 'ct-logs' }, c))['Contents'] as { Key: string }[]).map((o) => o.Key).filter((k) => k.includes('/CloudTrail/'));
+    const delivered = keys.map((k) => new TextDecoder().decode(gunzipSync(acct.s3.model.getObject('ct-logs', k)!))).join('\n');
+    const stream = { logGroupName: 'CloudTrail/logs', logStreamName: '123456789012_CloudTrail_us-east-1' };
+    const got = (ok(acct.call('logs:GetLogEvents', { ...stream, startFromHead: true }, c))['events'] as { message: string }[]).map((e) => e.message);
+    expect(got.length).toBeGreaterThan(10);
+    for (const m of got) expect(delivered.includes(m), m).toBe(true);
+    const filtered = (ok(acct.call('logs:FilterLogEvents', { logGroupName: 'CloudTrail/logs', filterPattern: '{ $.eventName = "CreatePolicy" }' }, c))['events'] as { message: string }[]).map((e) => e.message);
+    expect(filtered).toHaveLength(5);
+    expect(filtered).toEqual(got.filter((m) => m.includes('"eventName":"CreatePolicy"')));
+  });
+});
