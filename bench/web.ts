@@ -39,6 +39,26 @@ export async function rendererSize(): Promise<RendererSize> {
 }
 
 // Kept as text: the bundler that runs this file would add helpers the page does not have.
+// Scrolls the event history list by a screenful every frame for two seconds; returns the frame intervals.
+const IN_PAGE_SCROLL = `async function () {
+  const el = document.querySelector('[data-testid="history-scroller"]');
+  if (!el) throw new Error('no history scroller');
+  const frames = [];
+  let last = performance.now();
+  const t0 = last;
+  return await new Promise((resolve) => {
+    const step = (now) => {
+      frames.push(now - last);
+      last = now;
+      el.scrollTop += el.clientHeight;
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight) el.scrollTop = 0;
+      if (now - t0 < 2000) requestAnimationFrame(step);
+      else resolve(frames.slice(1));
+    };
+    requestAnimationFrame(step);
+  });
+}`;
+
 const IN_PAGE_CALL = `async function () {
   const button = [...document.querySelectorAll('button')].find((b) => b.textContent && b.textContent.trim() === '호출');
   if (!button) throw new Error('no 호출 button');
@@ -72,6 +92,8 @@ export interface BrowserFigures {
    *  the driver, so both include the round trip to the page). */
   historyTabMs: number;
   historyAllMs: number;
+  /** Intervals between frames while the history list scrolls a screenful per frame for 2 s. */
+  scrollFrameMs: number[];
   /** Longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) from the traffic's end to the end of the
    *  timed actions, which includes the sandbox saves it triggered; 0 when no task reached 50 ms. */
   longestTaskMs: number;
@@ -135,7 +157,8 @@ export async function browserFigures(outDir: string, loads: number, actions: num
     await page.getByText(/^[\d,]+개 이벤트$/).waitFor({ timeout: 300_000 });
     const historyAllMs = performance.now() - h0;
     const historyRecords = Number((await page.getByRole('table', { name: '이벤트 기록' }).getAttribute('aria-rowcount')) ?? '0');
-    return { firstInteractiveMs, actionMs, trafficCalls: traffic.perMinute * traffic.minutes, trafficSeconds, historyRecords, historyTabMs, historyAllMs, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length };
+    const scrollFrameMs = (await page.evaluate(`(${IN_PAGE_SCROLL})()`)) as number[];
+    return { firstInteractiveMs, actionMs, trafficCalls: traffic.perMinute * traffic.minutes, trafficSeconds, historyRecords, historyTabMs, historyAllMs, scrollFrameMs, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length };
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });

@@ -12,6 +12,8 @@ import type { CallOutcome, Delivered, Started, UiCallContext } from './worker/pr
 import './simulator.css';
 
 const SAVE_EVERY_MS = 1500;
+/** A change is saved within this long even if the learner never pauses. */
+const SAVE_AT_LATEST_MS = 30_000;
 const TABS: { id: SimTab; label: string }[] = [
   { id: 'act', label: '호출과 이벤트 흐름' },
   { id: 'history', label: '이벤트 기록' },
@@ -72,7 +74,15 @@ export default function SimulatorArea() {
         saveAgain.current = true;
         return;
       }
-      saveTimer.current = setTimeout(() => {
+      const firstAsked = performance.now();
+      const attempt = (): void => {
+        // Packing a big sandbox occupies the worker; while the learner is busy with it, wait for a quiet
+        // moment (but not for ever: a running clock's views keep asking).
+        const quietFor = performance.now() - c.lastActivityMs;
+        if (quietFor < SAVE_EVERY_MS && performance.now() - firstAsked < SAVE_AT_LATEST_MS) {
+          saveTimer.current = setTimeout(attempt, SAVE_EVERY_MS - quietFor);
+          return;
+        }
         const t0 = performance.now();
         void c
           .request({ kind: 'save' })
@@ -81,10 +91,10 @@ export default function SimulatorArea() {
             return storage?.save('sandbox', { snapshot: packed, savedAt: new Date().toISOString() });
           })
           .catch((e: Error) => {
-            // A browser's storage holds a few megabytes; a very large sandbox may not fit. Say so once.
+            // The disk or the browser's storage quota may be full. Say so once; the sandbox itself is untouched.
             if (saveWarned.current) return;
             saveWarned.current = true;
-            useApp.setState((st) => ({ notices: [...st.notices, `샌드박스를 저장하지 못했습니다(${e.message}). 이벤트가 아주 많으면 브라우저 저장 공간을 넘을 수 있습니다. "새 샌드박스"로 줄일 수 있습니다.`] }));
+            useApp.setState((st) => ({ notices: [...st.notices, `샌드박스를 저장하지 못했습니다(${e.message}). 저장 공간이 부족할 수 있습니다. 지금 샌드박스는 그대로이며, "새 샌드박스"로 크기를 줄일 수 있습니다.`] }));
           })
           .finally(() => {
             saveTimer.current = null;
@@ -93,7 +103,8 @@ export default function SimulatorArea() {
               scheduleSave();
             }
           });
-      }, Math.max(SAVE_EVERY_MS, 10 * lastSaveMs.current));
+      };
+      saveTimer.current = setTimeout(attempt, Math.max(SAVE_EVERY_MS, 10 * lastSaveMs.current));
     };
     const off = c.on((p) => {
       if (p.push === 'clock') {

@@ -19,8 +19,12 @@ export class SimClient {
     port.onmessage = (e) => this.receive(e.data);
   }
 
+  /** performance.now() of the last request other than a save: saves wait for a quiet moment. */
+  lastActivityMs = -Infinity;
+
   request<K extends SimRequest['kind']>(req: Extract<SimRequest, { kind: K }>): Promise<ValueOf<K>> {
     const id = this.nextId++;
+    if (req.kind !== 'save') this.lastActivityMs = performance.now();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { kind: req.kind, resolve: resolve as (v: unknown) => void, reject });
       this.port.postMessage({ id, req });
