@@ -21,7 +21,9 @@ interface Decided {
 const MAX_CASCADE = 50;
 
 export class AlarmEngine {
-  private readonly ranges = new Map<string, AlarmDatapoint[]>();
+  /** Per minute: evaluation ranges by range key, with when each can next change (shared by every alarm
+   *  over the same metric, statistic, period and range size, whatever its threshold). */
+  private readonly ranges = new Map<string, { points: AlarmDatapoint[]; nextChange: number | undefined }>();
   private readonly decisions = new Map<string, Decided>();
   private readonly keys = new WeakMap<MetricAlarmConfig, { range: string; rule: string }>();
   private cacheAt = NaN;
@@ -84,11 +86,12 @@ export class AlarmEngine {
     }
     const known = this.decisions.get(keys.rule);
     if (known) return known;
-    let range = this.ranges.get(keys.range);
-    if (!range) {
-      range = alarmRange(config, store, now);
-      this.ranges.set(keys.range, range);
+    let shared = this.ranges.get(keys.range);
+    if (!shared) {
+      shared = { points: alarmRange(config, store, now), nextChange: undefined };
+      this.ranges.set(keys.range, shared);
     }
+    const range = shared.points;
     const points: Array<boolean | undefined> = new Array<boolean | undefined>(range.length);
     let hasData = false;
     for (let i = 0; i < range.length; i++) {
@@ -98,7 +101,8 @@ export class AlarmEngine {
     }
     const n = config.EvaluationPeriods;
     const state = decideAlarmState(points, n, config.DatapointsToAlarm ?? n, effectiveTreatMissingData(config)).state;
-    const decided = { state, nextChange: hasData ? this.nextChange(config, store, now) : Infinity };
+    if (hasData) shared.nextChange ??= this.nextChange(config, store, now);
+    const decided = { state, nextChange: hasData ? shared.nextChange! : Infinity };
     this.decisions.set(keys.rule, decided);
     return decided;
   }

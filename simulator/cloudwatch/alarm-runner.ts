@@ -36,9 +36,26 @@ export class CloudWatchRunner {
     model.onWrite((w) => this.written(w));
   }
 
-  /** Alarms were created, changed or deleted: the metric index is stale. */
+  /** The earliest nextEvalAt of any alarm, kept between minutes (the account asks every simulated minute);
+   *  undefined when it must be looked for again. Every change of a slot's nextEvalAt clears it: evaluations
+   *  (runDue), data (written), and the API (alarmsChanged). */
+  private earliest: number | undefined;
+
+  /** Alarms were created, changed or deleted, or one's next evaluation was moved: indexes are stale. */
   alarmsChanged(): void {
     this.index = undefined;
+    this.earliest = undefined;
+  }
+
+  private earliestEvaluation(): number {
+    if (this.earliest === undefined) {
+      let min = Infinity;
+      for (const r of this.model.regionNames()) {
+        for (const slot of this.model.region(r).alarms.values()) if (slot.nextEvalAt < min) min = slot.nextEvalAt;
+      }
+      this.earliest = min;
+    }
+    return this.earliest;
   }
 
   /** The next minute after the last one run at which something is due. Always later than the last. */
@@ -46,10 +63,7 @@ export class CloudWatchRunner {
     const after = this.model.lastTickMs;
     const next = after + MINUTE;
     if (this.model.pending.length > 0) return next;
-    let due = floorTo(after, DAY) + DAY;
-    for (const r of this.model.regionNames()) {
-      for (const slot of this.model.region(r).alarms.values()) if (slot.nextEvalAt < due) due = slot.nextEvalAt;
-    }
+    const due = Math.min(floorTo(after, DAY) + DAY, this.earliestEvaluation());
     if (due <= next) return next;
     const ec2Due = this.nextEc2Tick(after);
     return Math.max(next, Math.min(due, ec2Due));
@@ -58,6 +72,7 @@ export class CloudWatchRunner {
   /** Runs minute `t` (a multiple of a minute, later than the last one run). */
   runDue(t: number): void {
     this.model.lastTickMs = t;
+    this.earliest = undefined;
     this.produceEc2(t);
     if (t % DAY === 0) this.daily(t);
     for (const r of this.model.regionNames()) {
@@ -67,6 +82,7 @@ export class CloudWatchRunner {
       }
     }
     this.dispatchPending(t);
+    this.earliest = undefined;
   }
 
   /** Carries out queued alarm actions; each is recorded in its alarm's history. */
@@ -132,6 +148,7 @@ export class CloudWatchRunner {
     // The first evaluation whose range can hold the datum: the minute after its own, or now if that has passed.
     const wake = Math.max(floorTo(w.timestamp, MINUTE) + MINUTE, floorTo(w.receivedAt, MINUTE));
     for (const s of slots) if (wake < s.nextEvalAt) s.nextEvalAt = wake;
+    if (this.earliest !== undefined && wake < this.earliest) this.earliest = wake;
   }
 
   private alarmIndex(): Map<string, Map<string, AlarmSlot[]>> {

@@ -15,7 +15,8 @@ import { MINUTE } from './metric-types';
 import { floorTo } from './metric-store';
 import type { CloudWatchModel } from './model';
 
-/** What the alarm API needs beyond the model: the engine, and telling the runner the alarm set changed. */
+/** What the alarm API needs beyond the model: the engine, and telling the runner the alarm set changed or an
+ *  alarm's next evaluation (slot.nextEvalAt) moved. */
 export interface AlarmHost {
   engine: AlarmEngine;
   alarmsChanged(): void;
@@ -97,6 +98,7 @@ export function alarmActions(m: CloudWatchModel, d: ServiceDeps, host: AlarmHost
         const { slot } = put(ctx.region, 'MetricAlarm', config);
         // A new alarm is then evaluated; an updated one at the next evaluation.
         slot.nextEvalAt = nextMinute();
+        host.alarmsChanged();
         return { response: {} };
       },
     },
@@ -205,6 +207,7 @@ export function alarmActions(m: CloudWatchModel, d: ServiceDeps, host: AlarmHost
         host.engine.send(ctx.region, slot, { type: 'alarm.setState', now: now(), state: state as StateValue, reason, ...(reasonData !== undefined ? { reasonData } : {}) });
         // A metric alarm "returns to its actual state" at its next evaluation; a composite when a child changes.
         if (slot.actor.getSnapshot().context.alarmType === 'MetricAlarm') slot.nextEvalAt = nextMinute();
+        host.alarmsChanged();
         return { response: {} };
       },
     },

@@ -94,15 +94,52 @@ export class MetricColumn {
    * single value, so they merge into one aggregate per slot.
    */
   reslot(slot: (ts: number) => number | undefined): void {
+    // The daily roll-up changes only the oldest records (a slot coarsens with age), so the newest ones that
+    // keep their slot, in the order this would sort them into, are kept as they are and only the records
+    // before them are rebuilt. Same result as rebuilding everything, which is what a dirty column gets.
+    const from = this.dirty ? this.n : this.unchangedSuffix(slot);
+    if (from === 0) return;
+    if (from < this.n && this.rebuild(slot, from)) return;
+    this.rebuild(slot, this.n);
+  }
+
+  /**
+   * Where the records that keep their slot and are already in final order start: every record from there on
+   * has slot(ts) = ts and sorts strictly after the one before it (so none merges with its neighbour).
+   */
+  private unchangedSuffix(slot: (ts: number) => number | undefined): number {
+    let s = this.n;
+    while (s > 0) {
+      const i = s - 1;
+      const t = this.ts[i]!;
+      if (slot(t) !== t) break;
+      if (s < this.n && !this.sortsBefore(t, this.valueKey(i), s)) break;
+      s = i;
+    }
+    return s;
+  }
+
+  /** Whether a record at `ts` with sort key `key` comes strictly before record `i`, never merging with it. */
+  private sortsBefore(ts: number, key: number, i: number): boolean {
+    const t = this.ts[i]!;
+    return ts < t || (ts === t && key < this.valueKey(i));
+  }
+
+  /**
+   * Re-slots, sorts and merges records [0, upto) and keeps records [upto, n) after them unchanged. Returns
+   * false, changing nothing, when the rebuilt part would not end strictly before record `upto`.
+   */
+  private rebuild(slot: (ts: number) => number | undefined, upto: number): boolean {
+    const slotted = new Float64Array(upto);
     const keep: number[] = [];
-    for (let i = 0; i < this.n; i++) {
+    for (let i = 0; i < upto; i++) {
       const t = slot(this.ts[i]!);
       if (t === undefined) continue;
-      this.ts[i] = t;
+      slotted[i] = t;
       keep.push(i);
     }
-    keep.sort((a, b) => this.ts[a]! - this.ts[b]! || this.valueKey(a) - this.valueKey(b));
-    const capacity = Math.max(INITIAL_CAPACITY, keep.length);
+    keep.sort((a, b) => slotted[a]! - slotted[b]! || this.valueKey(a) - this.valueKey(b));
+    const capacity = Math.max(INITIAL_CAPACITY, keep.length + this.n - upto);
     const out = { ts: new Float64Array(capacity) };
     const cnt = new Float64Array(capacity);
     const sm = new Float64Array(capacity);
@@ -113,7 +150,7 @@ export class MetricColumn {
       const j = m - 1;
       const prevSingle = j >= 0 && isSingleValued(mn[j]!, mx[j]!, cnt[j]!, sm[j]!);
       const single = isSingleValued(this.min[i]!, this.max[i]!, this.count[i]!, this.sum[i]!);
-      const mergeable = j >= 0 && out.ts[j] === this.ts[i] && prevSingle === single && (!single || mn[j] === this.min[i]);
+      const mergeable = j >= 0 && out.ts[j] === slotted[i] && prevSingle === single && (!single || mn[j] === this.min[i]);
       if (mergeable) {
         const value = single ? mn[j]! : undefined;
         cnt[j] = cnt[j]! + this.count[i]!;
@@ -122,12 +159,23 @@ export class MetricColumn {
         mx[j] = value ?? Math.max(mx[j]!, this.max[i]!);
         continue;
       }
-      out.ts[m] = this.ts[i]!;
+      out.ts[m] = slotted[i]!;
       cnt[m] = this.count[i]!;
       sm[m] = this.sum[i]!;
       mn[m] = this.min[i]!;
       mx[m] = this.max[i]!;
       m++;
+    }
+    if (upto < this.n && m > 0) {
+      const lastKey = isSingleValued(mn[m - 1]!, mx[m - 1]!, cnt[m - 1]!, sm[m - 1]!) ? mn[m - 1]! : Number.MAX_VALUE;
+      if (!this.sortsBefore(out.ts[m - 1]!, lastKey, upto)) return false;
+    }
+    for (let i = upto; i < this.n; i++, m++) {
+      out.ts[m] = this.ts[i]!;
+      cnt[m] = this.count[i]!;
+      sm[m] = this.sum[i]!;
+      mn[m] = this.min[i]!;
+      mx[m] = this.max[i]!;
     }
     this.ts = out.ts;
     this.count = cnt;
@@ -136,6 +184,7 @@ export class MetricColumn {
     this.max = mx;
     this.n = m;
     this.dirty = false;
+    return true;
   }
 
   private normalize(): void {

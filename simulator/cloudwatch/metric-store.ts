@@ -31,8 +31,13 @@ export interface ListMetricsFilter {
   RecentlyActive?: 'PT3H';
 }
 
+/** A datum a producer hands the store. `ValueLater` (instead of Value) is a single integer value worked out on
+ *  the store's first read of the metric: S3's daily BucketSizeBytes would otherwise make every lazily signed
+ *  CloudTrail digest sign itself each simulated day. Everything else about the datum takes effect at once. */
+export type WriterDatum = Omit<MetricDatumInput, 'MetricName' | 'Dimensions'> & { ValueLater?: () => number };
+
 /** Stores one datum of a fixed metric (MetricName and Dimensions are the writer's). */
-export type MetricWriter = (datum: Omit<MetricDatumInput, 'MetricName' | 'Dimensions'>, receivedAt: number) => void;
+export type MetricWriter = (datum: WriterDatum, receivedAt: number) => void;
 
 /** A persisted store; restored data is untrusted and checked. */
 export interface MetricStoreSnapshot {
@@ -44,6 +49,14 @@ interface StoredMetric {
   identity: MetricIdentity;
   units: Map<string, MetricColumn>;
   lastReceived: number;
+  /** Values not yet worked out (WriterDatum.ValueLater), oldest first; their timestamps age with roll-ups. */
+  later?: LaterSample[];
+}
+
+interface LaterSample {
+  unit: string;
+  ts: number;
+  value: () => number;
 }
 
 /** Retention tiers (CloudWatch concepts, "Metrics retention"): finer data rolls up as it ages, then expires. */
@@ -72,7 +85,7 @@ export class MetricStore {
   private readonly metrics = new Map<string, StoredMetric>();
 
   /** Stores one datum; `receivedAt` stands in for a missing Timestamp. */
-  put(namespace: string, datum: MetricDatumInput, receivedAt: number): void {
+  put(namespace: string, datum: MetricDatumInput & Pick<WriterDatum, 'ValueLater'>, receivedAt: number): void {
     this.writer(namespace, datum.MetricName, datum.Dimensions)(datum, receivedAt);
   }
 
@@ -99,6 +112,10 @@ export class MetricStore {
       // Standard resolution keeps 1-minute granularity; high resolution aggregates within the same second.
       const step = datum.StorageResolution === 1 ? SECOND : MINUTE;
       const ts = floorTo(datum.Timestamp ?? receivedAt, step);
+      if (datum.ValueLater !== undefined) {
+        (metric.later ??= []).push({ unit, ts, value: datum.ValueLater });
+        return;
+      }
       if (datum.StatisticValues === undefined && datum.Values === undefined && datum.Value !== undefined) {
         column.push({ ts, count: 1, sum: datum.Value, min: datum.Value, max: datum.Value });
         return;
@@ -107,7 +124,23 @@ export class MetricStore {
     };
   }
 
+  /**
+   * Works out the metric's deferred values and stores them as the datum would have been stored when written.
+   * The column is the same either way: its records are kept sorted and merged (metric-column.ts), deferred
+   * timestamps were re-slotted by every roll-up since, and integer sums do not depend on merge order.
+   */
+  private settle(m: StoredMetric): void {
+    const later = m.later;
+    if (!later) return;
+    delete m.later;
+    for (const x of later) {
+      const v = x.value();
+      m.units.get(x.unit)!.push({ ts: x.ts, count: 1, sum: v, min: v, max: v });
+    }
+  }
+
   snapshot(): MetricStoreSnapshot {
+    for (const m of this.metrics.values()) this.settle(m);
     return {
       version: 1,
       metrics: [...this.metrics.values()].map((m) => ({
@@ -145,6 +178,7 @@ export class MetricStore {
   /** Number of stored sample records (after merging), for sizing and tests. */
   recordCount(): number {
     let n = 0;
+    for (const m of this.metrics.values()) this.settle(m);
     for (const m of this.metrics.values()) for (const c of m.units.values()) n += c.length;
     return n;
   }
@@ -156,6 +190,7 @@ export class MetricStore {
   aggregate(identity: MetricIdentity, unit: string | undefined, start: number, end: number, periodMs: number): UnitSeries[] {
     const metric = this.metrics.get(metricKey(identity.Namespace, identity.MetricName, identity.Dimensions));
     if (!metric) return [];
+    this.settle(metric);
     const out: UnitSeries[] = [];
     for (const [u, column] of metric.units) {
       if (unit !== undefined && u !== unit) continue;
@@ -189,9 +224,18 @@ export class MetricStore {
    */
   rollUp(now: number): void {
     for (const [key, m] of this.metrics) {
+      if (m.later) {
+        const kept: LaterSample[] = [];
+        for (const x of m.later) {
+          const ts = retentionSlot(now, x.ts);
+          if (ts !== undefined) kept.push({ ...x, ts });
+        }
+        if (kept.length > 0) m.later = kept;
+        else delete m.later;
+      }
       for (const [unit, column] of m.units) {
         column.reslot((ts) => retentionSlot(now, ts));
-        if (column.length === 0) m.units.delete(unit);
+        if (column.length === 0 && !m.later?.some((x) => x.unit === unit)) m.units.delete(unit);
       }
       if (m.units.size === 0) this.metrics.delete(key);
     }

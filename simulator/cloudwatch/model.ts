@@ -79,6 +79,7 @@ export class CloudWatchModel {
   /** Dashboards are global: their ARN names no Region (arn:aws:cloudwatch::ACCOUNT:dashboard/NAME). */
   dashboards = new Map<string, Dashboard>();
   private readonly writeListeners: WriteListener[] = [];
+  private sortedRegions: string[] | undefined;
 
   constructor(
     private readonly homeRegion: string,
@@ -111,12 +112,14 @@ export class CloudWatchModel {
     if (!s) {
       s = { alarms: new Map(), deletedHistory: [], detailedMonitoring: new Set(), instanceLoad: new Map(), functionBehavior: new Map(), runningInvocations: [] };
       this.perRegion.set(r, s);
+      this.sortedRegions = undefined;
     }
     return s;
   }
 
-  regionNames(): string[] {
-    return [...this.perRegion.keys()].sort();
+  /** The Regions with CloudWatch state, sorted. Asked every simulated minute, so kept until one is added. */
+  regionNames(): readonly string[] {
+    return (this.sortedRegions ??= [...this.perRegion.keys()].sort());
   }
 
   /** Every history item of the Region: live alarms' and deleted alarms'. */
@@ -178,6 +181,7 @@ export class CloudWatchModel {
     if (!parts.every(([, v]) => v !== null && typeof v === 'object' && Array.isArray(v.data) && Array.isArray(v.alarms) && v.alarms.length === 0)) return false;
     this.stores.clear();
     this.perRegion.clear();
+    this.sortedRegions = undefined;
     this.dashboards.clear();
     this.pending = [];
     for (const [r, v] of parts) {
@@ -209,6 +213,7 @@ export class CloudWatchModel {
     }
     this.stores.clear();
     this.perRegion.clear();
+    this.sortedRegions = undefined;
     this.lastTickMs = o.lastTickMs;
     for (const [r, snap] of Object.entries(o.metrics ?? {})) this.stores.set(r, this.watch(r, MetricStore.restore(snap)));
     for (const [r, part] of Object.entries(o.regions ?? {})) {

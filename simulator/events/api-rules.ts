@@ -59,7 +59,7 @@ export function ruleActions(m: EventsModel, d: ServiceDeps): ActionSpec[] {
     def: apiDef(api, { readOnly: false, resourceTypes: ['AWS::Events::Rule'], summaryKo }),
     authz: (p, ctx) => ({ resource: ruleArn(ctx.region, str(p, 'Name') ?? '') }),
     handler: (p, ctx) => {
-      m.rule(ctx.region, need(p, 'Name')).state = state;
+      m.setRuleState(ctx.region, need(p, 'Name'), state);
       return { response: {} };
     },
   });
@@ -84,7 +84,7 @@ export function ruleActions(m: EventsModel, d: ServiceDeps): ActionSpec[] {
           state: state as Rule['state'], description: str(p, 'Description') ?? '', targets: prev?.targets ?? [],
           ...(schedule ? { scheduleStartMs: prev?.scheduleExpression === schedule && prev.scheduleStartMs !== undefined ? prev.scheduleStartMs : ctx.clock.now() } : {}),
         };
-        rules[name] = r;
+        m.putRule(ctx.region, r);
         return { response: { RuleArn: r.arn }, responseElements: { ruleArn: r.arn } };
       },
     },
@@ -108,7 +108,7 @@ export function ruleActions(m: EventsModel, d: ServiceDeps): ActionSpec[] {
         const r = m.rules(ctx.region)[name];
         // Deleting a rule that does not exist succeeds; a rule with targets cannot be deleted.
         if (r && r.targets.length) throw new AwsError('ValidationException', "Rule can't be deleted since it has targets.");
-        delete m.rules(ctx.region)[name];
+        m.deleteRule(ctx.region, name);
         return { response: {} };
       },
     },

@@ -18,11 +18,19 @@ export class RuleScheduler {
     this.lastRunMs = nowMs;
   }
 
+  private scheduledList: Rule[] = [];
+  private scheduledGen = -1;
+
+  /** The scheduled rules that can fire, in Region then name order; recomputed only when the rules change,
+   *  as the account asks every simulated minute. */
   private scheduled(): Rule[] {
+    if (this.scheduledGen === this.model.generation) return this.scheduledList;
     const out: Rule[] = [];
-    for (const region of Object.keys(this.model.regions).sort()) {
+    for (const region of this.model.regionNames().sort()) {
       for (const r of this.model.ordered(region)) if (r.scheduleExpression !== null && r.state !== 'DISABLED') out.push(r);
     }
+    this.scheduledList = out;
+    this.scheduledGen = this.model.generation;
     return out;
   }
 
@@ -42,10 +50,16 @@ export class RuleScheduler {
     return at;
   }
 
-  /** The earliest time a scheduled rule is due (Infinity when none is). */
+  private due: { gen: number; after: number; at: number } | undefined;
+
+  /** The earliest time a scheduled rule is due (Infinity when none is). It depends only on the rules and on
+   *  the last run, so it is worked out again only when either changes (the account asks every minute). */
   nextDueAt(): number {
+    const gen = this.model.generation;
+    if (this.due?.gen === gen && this.due.after === this.lastRunMs) return this.due.at;
     let min = Infinity;
     for (const r of this.scheduled()) min = Math.min(min, this.nextOf(r));
+    this.due = { gen, after: this.lastRunMs, at: min };
     return min;
   }
 

@@ -4,11 +4,11 @@ import type { Clock, CloudTrailRecord, Json, JsonObject } from '../core/contract
 import { eventTime } from '../core/clock';
 import type { SimEvent } from '../core/events';
 import { sha256 } from '../core/sha256';
-import { cloudTrailRecordToEvent, reachesDefaultBus, ruleReceives, type BusDelivery, type EventBridgeEvent } from './cloudtrail-event';
-import { renderTargetInput, type TargetInputConfig } from './input-transform';
+import { cloudTrailEventView, reachesDefaultBus, ruleReceives, type BusDelivery, type EventBridgeEvent } from './cloudtrail-event';
+import { renderTargetInput, type RenderedInput, type TargetInputConfig } from './input-transform';
 import type { EventsModel, Rule } from './model';
 import { parseEventPattern, type EventPattern } from './pattern';
-import { branchMatches, flattenEvent, type Flattened } from './pattern-match';
+import { branchMatches, flattenEvent, wantedPaths, type Flattened } from './pattern-match';
 import { busDeliveryOf, busReasonKo, type BusCode } from './bus-routing';
 
 /** What became of one target for one matched event. */
@@ -55,9 +55,27 @@ export function eventIdFor(record: CloudTrailRecord): string {
   return uuidFrom(`eventbridge:${record.eventID}`);
 }
 
-/** A version-4-shaped UUID derived from `text` (SHA-256), for ids the simulation must not draw at random. */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const UTF8 = new TextEncoder();
+
+/** UTF-8 bytes of `text`; the ids hashed here are ASCII, whose bytes are their char codes. */
+function utf8(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return UTF8.encode(text);
+    out[i] = c;
+  }
+  return out;
+}
+
+/** A version-4-shaped UUID derived from `text` (SHA-256), for ids the simulation must not draw at random.
+ *  Only the first 16 bytes of the digest are used; they are turned into hex by table, as every record
+ *  that reaches the bus needs one. */
 export function uuidFrom(text: string): string {
-  const h = [...sha256(new TextEncoder().encode(text))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const d = sha256(utf8(text));
+  let h = '';
+  for (let i = 0; i < 16; i++) h += HEX[d[i] ?? 0];
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16] ?? '0', 16) % 4] ?? '8'}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -66,6 +84,9 @@ export class DefaultBus {
   private draining = false;
   private depth = 0;
   private readonly compiled = new Map<string, EventPattern>();
+  /** Per Region, the paths its rules' patterns test; rebuilt when the rules change. */
+  private readonly wanted = new Map<string, Set<string>>();
+  private wantedGen = -1;
 
   constructor(
     private readonly model: EventsModel,
@@ -102,7 +123,7 @@ export class DefaultBus {
     const delivery = reachesDefaultBus(record, busDeliveryOf(routing));
     const summary: BusRouting = { region: record.awsRegion, delivered: delivery.delivered, code: 'NO_LOGGING_TRAIL', reasonKo: '', matchedRules: [] };
     if (delivery.delivered) {
-      const event = cloudTrailRecordToEvent(record, { uuid: () => eventIdFor(record) });
+      const event = cloudTrailEventView(record, eventIdFor(record));
       summary.eventId = event.id;
       summary.detailType = event['detail-type'];
       summary.matchedRules = this.route(event, delivery, depth);
@@ -123,16 +144,35 @@ export class DefaultBus {
     return p;
   }
 
+  private wantedIn(region: string, rules: readonly Rule[]): Set<string> {
+    if (this.wantedGen !== this.model.generation) {
+      this.wanted.clear();
+      this.wantedGen = this.model.generation;
+    }
+    let paths = this.wanted.get(region);
+    if (!paths) {
+      const patterns: EventPattern[] = [];
+      for (const r of rules) {
+        const p = this.pattern(r);
+        if (p) patterns.push(p);
+      }
+      paths = wantedPaths(patterns);
+      this.wanted.set(region, paths);
+    }
+    return paths;
+  }
+
   /** Offers the event to every rule of its Region; returns the rules that matched and what their targets did. */
   private route(event: EventBridgeEvent, delivery: BusDelivery, depth: number): RuleMatch[] {
     const matches: RuleMatch[] = [];
     // Flattened once for all of the Region's rules (matchesPattern would flatten it again for each rule).
     let fields: Flattened | undefined;
-    for (const rule of this.model.ordered(event.region)) {
+    const rules = this.model.ordered(event.region);
+    for (const rule of rules) {
       if (!ruleReceives(rule.state, delivery)) continue;
       const pattern = this.pattern(rule);
       if (!pattern) continue;
-      fields ??= flattenEvent(event as unknown as Json);
+      fields ??= flattenEvent(event as unknown as Json, this.wantedIn(event.region, rules));
       const flat = fields;
       if (!pattern.branches.some((branch) => branchMatches(branch, flat))) continue;
       const atMs = this.ports.clock.now();
@@ -160,11 +200,22 @@ export class DefaultBus {
     }
   }
 
+  /** What the target receives (input-transform.ts decides; the common cases are answered here). */
+  private input(rule: Rule, target: JsonObject, event: EventBridgeEvent): RenderedInput {
+    // Without Input, InputPath or InputTransformer a target gets the whole event as JSON: made once per
+    // event, as several rules often send the same event on.
+    if (target['Input'] === undefined && target['InputPath'] === undefined && target['InputTransformer'] === undefined) return { ok: true, text: jsonText(event) };
+    // InputPath and InputTransformer pick values out of the event: they get a JSON copy, as the event's
+    // detail may be the record itself (cloudTrailEventView). A constant Input reads nothing of it.
+    const source = target['Input'] === undefined ? jsonCopy(event) : (event as unknown as JsonObject);
+    const ingestionTime = eventTime(this.ports.clock.now());
+    return renderTargetInput(target as unknown as TargetInputConfig, source, { ruleArn: rule.arn, ruleName: rule.name, ingestionTime });
+  }
+
   private deliver(rule: Rule, target: JsonObject, event: EventBridgeEvent): TargetResult {
     const id = String(target['Id']);
     const arn = String(target['Arn']);
-    const ingestionTime = eventTime(this.ports.clock.now());
-    const rendered = renderTargetInput(target as unknown as TargetInputConfig, event as unknown as JsonObject, { ruleArn: rule.arn, ruleName: rule.name, ingestionTime });
+    const rendered = this.input(rule, target, event);
     const outcome: Omit<TargetResult, 'id' | 'arn'> = rendered.ok
       ? this.ports.invoke({ id, arn }, rendered.text, rule, event)
       : { ok: false, errorCode: 'InputTransformationFailed', reasonKo: `대상 입력을 만들지 못했습니다: ${rendered.reason}` };
@@ -174,6 +225,26 @@ export class DefaultBus {
     });
     return { id, arn, ...outcome };
   }
+}
+
+/** The event's JSON text and a copy made from it, each made once per event however many targets need it. */
+const texts = new WeakMap<EventBridgeEvent, string>();
+const copies = new WeakMap<EventBridgeEvent, JsonObject>();
+function jsonText(event: EventBridgeEvent): string {
+  let text = texts.get(event);
+  if (text === undefined) {
+    text = JSON.stringify(event);
+    texts.set(event, text);
+  }
+  return text;
+}
+function jsonCopy(event: EventBridgeEvent): JsonObject {
+  let copy = copies.get(event);
+  if (!copy) {
+    copy = JSON.parse(jsonText(event)) as JsonObject;
+    copies.set(event, copy);
+  }
+  return copy;
 }
 
 function loopStopped(t: JsonObject): TargetResult {

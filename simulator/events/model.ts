@@ -30,11 +30,23 @@ function ruleExpressionsValid(r: Rule): boolean {
 }
 const STATES: RuleState[] = ['ENABLED', 'DISABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS'];
 
-/** EventBridge rules on each Region's default event bus. */
+/** EventBridge rules on each Region's default event bus. Rules join, leave or change state only through the
+ *  methods below, so the name-ordered lists the bus walks for every event can be kept instead of re-sorted. */
 export class EventsModel {
-  regions: Record<string, Record<string, Rule>> = {};
+  private regions: Record<string, Record<string, Rule>> = {};
+  /** Bumped by every change of a rule set or a rule's state; caches keyed on it stay exact. */
+  private gen = 0;
+  private readonly orderedCache = new Map<string, Rule[]>();
+  private orderedGen = -1;
 
-  rules(region: string): Record<string, Rule> {
+  /** Changes with every PutRule, DeleteRule, EnableRule/DisableRule and restore. */
+  get generation(): number {
+    return this.gen;
+  }
+  regionNames(): string[] {
+    return Object.keys(this.regions);
+  }
+  rules(region: string): Readonly<Record<string, Rule>> {
     return (this.regions[region] ??= {});
   }
   rule(region: string, name: string): Rule {
@@ -42,9 +54,34 @@ export class EventsModel {
     if (!r) throw new AwsError('ResourceNotFoundException', `Rule ${name} does not exist on EventBus default.`);
     return r;
   }
-  /** The Region's rules in name order, so matching and delivery happen in the same order every run. */
-  ordered(region: string): Rule[] {
-    return Object.values(this.regions[region] ?? {}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  /** Creates the rule or replaces the one of the same name. */
+  putRule(region: string, rule: Rule): void {
+    (this.regions[region] ??= {})[rule.name] = rule;
+    this.gen += 1;
+  }
+  deleteRule(region: string, name: string): void {
+    const rules = this.regions[region];
+    if (!rules || !(name in rules)) return;
+    delete rules[name];
+    this.gen += 1;
+  }
+  setRuleState(region: string, name: string, state: RuleState): void {
+    this.rule(region, name).state = state;
+    this.gen += 1;
+  }
+  /** The Region's rules in name order, so matching and delivery happen in the same order every run. The
+   *  list is shared and kept until the rules change: callers must not modify it. */
+  ordered(region: string): readonly Rule[] {
+    if (this.orderedGen !== this.gen) {
+      this.orderedCache.clear();
+      this.orderedGen = this.gen;
+    }
+    let list = this.orderedCache.get(region);
+    if (!list) {
+      list = Object.values(this.regions[region] ?? {}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      this.orderedCache.set(region, list);
+    }
+    return list;
   }
   snapshot(): Json {
     return JSON.parse(JSON.stringify({ version: SNAPSHOT_VERSION, regions: this.regions })) as Json;
@@ -63,5 +100,6 @@ export class EventsModel {
       }
     }
     this.regions = regions;
+    this.gen += 1;
   }
 }

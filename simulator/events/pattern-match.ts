@@ -13,20 +13,51 @@ import type { Branch, EventPattern, Leaf, Matcher, ValueMatcher } from './patter
 
 export type Flattened = Map<string, Leaf[]>;
 
-export function flattenEvent(event: Json): Flattened {
+/**
+ * The event's leaf values by dotted path. The event is read as its JSON text would be (the bus hands it a
+ * CloudTrail record without copying it through JSON): an object member that is undefined does not exist,
+ * and an undefined or non-finite number in an array, or a non-finite number anywhere, is null.
+ * With `wanted` (see wantedPaths), only members on the way to those paths are visited: a rule set that reads
+ * a handful of fields need not walk a whole CloudTrail record.
+ */
+export function flattenEvent(event: Json, wanted?: ReadonlySet<string>): Flattened {
   const out: Flattened = new Map();
-  const walk = (value: Json, path: string): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item, path);
+  const leaf = (value: Leaf, path: string): void => {
+    const list = out.get(path);
+    if (list === undefined) out.set(path, [value]);
+    else list.push(value);
+  };
+  const walk = (value: Json | undefined, path: string, inArray: boolean): void => {
+    if (value === undefined) {
+      if (inArray) leaf(null, path);
+    } else if (Array.isArray(value)) {
+      for (const item of value as Array<Json | undefined>) walk(item, path, true);
     } else if (value !== null && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) walk(child, path === '' ? key : `${path}.${key}`);
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        const child = path === '' ? key : `${path}.${key}`;
+        if (wanted === undefined || wanted.has(child)) walk(value[key], child, false);
+      }
     } else {
-      const list = out.get(path);
-      if (list === undefined) out.set(path, [value]);
-      else list.push(value);
+      leaf(typeof value === 'number' && !Number.isFinite(value) ? null : value, path);
     }
   };
-  walk(event, '');
+  walk(event, '', false);
+  return out;
+}
+
+/** The paths the patterns test and every dotted prefix of them: the paths flattenEvent must visit so that
+ *  each tested path gets the values it would get from a full walk. */
+export function wantedPaths(patterns: Iterable<EventPattern>): Set<string> {
+  const out = new Set<string>();
+  for (const p of patterns) {
+    for (const branch of p.branches) {
+      for (const path of branch.keys()) {
+        for (let i = path.indexOf('.'); i !== -1; i = path.indexOf('.', i + 1)) out.add(path.slice(0, i));
+        out.add(path);
+      }
+    }
+  }
   return out;
 }
 
@@ -36,10 +67,20 @@ export function matchesPattern(pattern: EventPattern, event: unknown): boolean {
   return pattern.branches.some((branch) => branchMatches(branch, fields));
 }
 
+const NO_VALUES: Leaf[] = [];
+
+// Plain loops rather than some() with closures: the bus runs these for every rule on every event.
 export function branchMatches(branch: Branch, fields: Flattened): boolean {
   for (const [path, matchers] of branch) {
-    const values = fields.get(path) ?? [];
-    if (!matchers.some((m) => fieldMatches(m, values))) return false;
+    const values = fields.get(path) ?? NO_VALUES;
+    let any = false;
+    for (const m of matchers) {
+      if (fieldMatches(m, values)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
   }
   return true;
 }
@@ -49,7 +90,8 @@ function fieldMatches(matcher: Matcher, values: Leaf[]): boolean {
   if (matcher.kind === 'anything-but') {
     return values.some((v) => !matcher.exclude.some((x) => valueMatches(x, v)));
   }
-  return values.some((v) => valueMatches(matcher, v));
+  for (const v of values) if (valueMatches(matcher, v)) return true;
+  return false;
 }
 
 const lower = (s: string): string => s.toLowerCase();

@@ -13,6 +13,16 @@ export const need = (p: JsonObject, n: string) => {
  *  "Amazon SNS permissions"). CloudWatch alarms publish for the owner account under the default policy. */
 const NEEDS_TOPIC_POLICY = new Set(['events.amazonaws.com']);
 
+/** Publish's limit on a message, in UTF-8 bytes (256 KiB). */
+const MAX_MESSAGE_BYTES = 262_144;
+const UTF8 = new TextEncoder();
+/** Whether `text` takes more than `limit` UTF-8 bytes. A UTF-16 code unit never takes more than 3, so most
+ *  messages are answered by their length without encoding them. */
+function utf8Longer(text: string, limit: number): boolean {
+  if (text.length * 3 <= limit) return false;
+  return UTF8.encode(text).length > limit;
+}
+
 export function topicResources(acct: string, t: Topic | string): NonNullable<CloudTrailRecord['resources']> {
   return [{ accountId: acct, type: 'AWS::SNS::Topic', ARN: typeof t === 'string' ? t : t.arn }];
 }
@@ -58,7 +68,7 @@ export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
       handler: (p, ctx) => {
         const t = m.topicByArn(ctx.region, need(p, 'TopicArn'));
         const message = need(p, 'Message');
-        if (new TextEncoder().encode(message).length > 262_144) throw new AwsError('InvalidParameter', 'Invalid parameter: Message too long');
+        if (utf8Longer(message, MAX_MESSAGE_BYTES)) throw new AwsError('InvalidParameter', 'Invalid parameter: Message too long');
         const origin = ctx.principal.kind === 'service' ? m.serviceOrigin : undefined;
         if (ctx.principal.kind === 'service' && NEEDS_TOPIC_POLICY.has(ctx.principal.arn)) {
           const sourceArn = origin?.kind === 'eventbridge' ? origin.ruleArn : undefined;

@@ -58,6 +58,40 @@ function resourceCovers(pattern: unknown, arn: string): boolean {
  * Conditions other than aws:SourceArn/aws:SourceAccount are not evaluated (such statements are skipped).
  */
 export function policyAllowsServicePublish(policyText: string | undefined, topicArn: string, service: string, ctx: { sourceArn?: string; sourceAccount: string }): boolean {
+  // EventBridge asks this for every event a rule with an SNS target matches; the answer depends only on
+  // the arguments, so it is kept rather than parsing the policy and building its patterns each time. Each
+  // argument is a key of its own (nested maps): the strings are the same objects every time, with their
+  // hashes already known, where one key joined from them would be a new string to hash on every publish.
+  if (decisions.size >= MAX_POLICIES) decisions.clear();
+  const byTopic = within(decisions, policyText ?? '', () => new Map());
+  const byService = within(byTopic, topicArn, () => new Map());
+  const bySource = within(byService, service, () => new Map());
+  const byAccount = within(bySource, ctx.sourceArn === undefined ? NO_SOURCE : ctx.sourceArn, () => new Map<string, boolean>());
+  let allowed = byAccount.get(ctx.sourceAccount);
+  if (allowed === undefined) {
+    allowed = evaluatePolicy(policyText, topicArn, service, ctx);
+    byAccount.set(ctx.sourceAccount, allowed);
+  }
+  return allowed;
+}
+
+/** policy text → topic ARN → service → aws:SourceArn → aws:SourceAccount → decision. */
+const decisions = new Map<string, Map<string, Map<string, Map<string, Map<string, boolean>>>>>();
+/** Stands for "no aws:SourceArn", which no ARN equals. */
+const NO_SOURCE = '\u0000none';
+/** Policies change rarely; the bound only keeps an account that rewrites them endlessly from growing this. */
+const MAX_POLICIES = 256;
+
+function within<V>(m: Map<string, V>, key: string, make: () => V): V {
+  let inner = m.get(key);
+  if (inner === undefined) {
+    inner = make();
+    m.set(key, inner);
+  }
+  return inner;
+}
+
+function evaluatePolicy(policyText: string | undefined, topicArn: string, service: string, ctx: { sourceArn?: string; sourceAccount: string }): boolean {
   let doc: unknown;
   try {
     doc = JSON.parse(policyText ?? '');
