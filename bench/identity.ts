@@ -7,7 +7,7 @@ import type { Json } from '../simulator/core/contract';
 
 type StoreSnap = { times: number[]; jsons?: string[]; texts?: TemplatedTextsSnapshot };
 function expandHistory(snapshot: Json): Json {
-  const s = structuredClone(snapshot) as { cloudtrail: { history: Record<string, Record<string, StoreSnap>> } };
+  const s = structuredClone(snapshot) as unknown as { cloudtrail: { history: Record<string, Record<string, StoreSnap>> } };
   for (const stores of Object.values(s.cloudtrail.history)) {
     for (const [kind, store] of Object.entries(stores)) {
       if (store.texts) stores[kind] = { times: store.times, jsons: TemplatedTexts.textsOf(store.texts) };

@@ -28,8 +28,8 @@ class Reckoning {
   /** Bytes of the objects pending at this day's end; earlier days' are worked out first, oldest first. */
   private pendingBytes(): number {
     if (this.sum !== undefined) return this.sum;
-    const chain: Reckoning[] = [];
-    for (let r: Reckoning | undefined = this; r && r.sum === undefined; r = r.prev) chain.push(r);
+    const chain: Reckoning[] = [this];
+    for (let r = this.prev; r && r.sum === undefined; r = r.prev) chain.push(r);
     for (let i = chain.length - 1; i >= 0; i--) {
       const r = chain[i]!;
       let s = r.prev?.sum ?? 0;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, renderedFonts, shot, type Session } from './browser';
 
 /** Puts one raw value into, or lists the keys of, the app's IndexedDB document store, from inside the page. */
-const IN_PAGE_IDB = ({ op, key, value }: { op: 'put' | 'keys'; key?: string; value?: string }): Promise<unknown> =>
+const IN_PAGE_IDB = ({ op, key, value }: { op: string; key?: string; value?: string }): Promise<unknown> =>
   new Promise((resolve, reject) => {
     const open = indexedDB.open('trailwatch');
     open.onerror = () => reject(open.error);

@@ -335,7 +335,7 @@ export class DeliveryLanes {
       lanes.map((saved) => {
         const l = structuredClone(saved);
         const previous = l.chain?.previous;
-        let prev: PendingDigest | PreviousDigest | null = null;
+        let prev: PendingDigest | PreviousDigest | null;
         if (previous && 'pendingDigest' in previous) {
           const d = this.restoredById.get(previous.pendingDigest);
           if (!d) throw new Error(`cloudtrail snapshot: lane ${l.trailArn} follows unknown digest ${previous.pendingDigest}`);

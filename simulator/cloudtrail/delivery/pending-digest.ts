@@ -96,12 +96,8 @@ export class PendingDigest {
   private signed(): { gz: Uint8Array; link: PreviousDigest } {
     if (this.done) return this.done;
     // Oldest unsigned digest first, in a loop: a chain left unread for 91 days is thousands long.
-    const unsigned: PendingDigest[] = [];
-    for (let d: PendingDigest | undefined = this; d && !d.done; ) {
-      unsigned.push(d);
-      const previous: PreviousDigest | PendingDigest | undefined = d.plan!.previous;
-      d = previous instanceof PendingDigest ? previous : undefined;
-    }
+    const unsigned: PendingDigest[] = [this];
+    for (let d = unsigned[0]!.plan!.previous; d instanceof PendingDigest && !d.done; d = d.plan!.previous) unsigned.push(d);
     for (let i = unsigned.length - 1; i >= 0; i--) unsigned[i]!.sign();
     return this.done!;
   }
