@@ -56,7 +56,7 @@ export function ActPanel() {
       </nav>
       <div className="sim-act-main">
         <CommandBox knownApis={knownApis} onApi={setApi} />
-        {def ? <ActionForm key={def.api} def={def} spec={PARAM_SPEC_BY_API.get(def.api)} /> : <p className="muted">팔레트에서 액션을 고르세요.</p>}
+        {def ? <ActionForm key={def.api} def={def} spec={PARAM_SPEC_BY_API.get(def.api)} repeat /> : <p className="muted">팔레트에서 액션을 고르세요.</p>}
         <EventFlow />
       </div>
     </div>

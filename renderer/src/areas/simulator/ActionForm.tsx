@@ -8,7 +8,8 @@ import { CHANNEL_KO } from './format';
 import { TrafficControls } from './TrafficControls';
 
 /** One action's request form: its real parameters, defaults, existing resources to pick, checked before sending. */
-export function ActionForm({ def, spec }: { def: CatalogEntry; spec: ParamSpec | undefined }) {
+/** `repeat`: offer the repeated-call control (the simulator screen; a scenario has its own traffic step). */
+export function ActionForm({ def, spec, repeat = false }: { def: CatalogEntry; spec: ParamSpec | undefined; repeat?: boolean }) {
   const { client, ctx, accountId, revision, run } = useSim();
   const defaults = useMemo(() => ({ accountId, region: ctx.region }), [accountId, ctx.region]);
   const [values, setValues] = useState<Record<string, string>>(() => (spec ? initialValues(spec, defaults) : {}));
@@ -103,7 +104,7 @@ export function ActionForm({ def, spec }: { def: CatalogEntry; spec: ParamSpec |
         <button className="btn primary" type="submit" disabled={busy}>호출</button>
         {last ? <ResultLine outcome={last} /> : null}
       </div>
-      {def.recordedByCloudTrail === false ? null : <TrafficControls api={def.api} build={() => (spec ? buildParams(spec, values) : parseJsonParams(jsonText))} />}
+      {!repeat || def.recordedByCloudTrail === false ? null : <TrafficControls api={def.api} build={() => (spec ? buildParams(spec, values) : parseJsonParams(jsonText))} />}
     </form>
   );
 }
