@@ -1,7 +1,8 @@
 // Many similar JSON texts kept small. CloudTrail records written by the same caller for the same call differ
 // only in a few values (eventTime, requestID, eventID, S3's x-amz-id-2): each text is cut at those values into
-// a template shared by all texts of the same shape, plus the values themselves. A canonical lower-case UUID
-// value is packed into 16 bytes. `get` rebuilds the exact original text.
+// a template shared by all texts of the same shape, plus the values themselves. Values of the usual kinds are
+// packed into 32-bit words: a lower-case UUID into 16 bytes, S3's upper-case 16-digit request id into 8, a
+// base64-alphabet value (S3's x-amz-id-2) at six bits a character. `get` rebuilds the exact original text.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** JSON.stringify writes these characters escaped, so a value holding one is not found verbatim. */
@@ -29,13 +30,42 @@ class IntColumn {
   }
 }
 
+/** Hex digits of either case (the caller has checked them). */
 function hexValue(s: string, from: number, to: number): number {
   let v = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    v = (v << 4) | (c <= 57 ? c - 48 : c - 87);
+    v = (v << 4) | (c <= 57 ? c - 48 : (c | 32) - 87);
   }
   return v | 0;
+}
+
+const HEX16_UPPER = /^[0-9A-F]{16}$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+
+/** A text in the base64 alphabet (S3's x-amz-id-2), five characters of six bits a word, after a word holding
+ *  the length and the number of '=' at the end. Exact for any such text, canonical base64 or not. */
+function packBase64(s: string, into: IntColumn): void {
+  const body = s.replace(/=+$/, '');
+  into.push((body.length << 2) | (s.length - body.length));
+  for (let i = 0; i < body.length; i += 5) {
+    let w = 0;
+    for (let j = 0; j < 5; j++) w = (w << 6) | (i + j < body.length ? B64_INDEX.get(body[i + j]!)! : 0);
+    into.push(w);
+  }
+}
+
+function unpackBase64(col: Int32Array, at: number): string {
+  const n = col[at]! >>> 2;
+  let out = '';
+  for (let i = 0; i < n; i++) out += B64[(col[at + 1 + Math.floor(i / 5)]! >>> (6 * (4 - (i % 5)))) & 63]!;
+  return out + '='.repeat(col[at]! & 3);
+}
+
+function base64Words(col: Int32Array, at: number): number {
+  return 1 + Math.ceil((col[at]! >>> 2) / 5);
 }
 
 /** A canonical UUID (checked by UUID first) as four 32-bit words. */
@@ -56,8 +86,26 @@ function unpackUuid(col: Int32Array, at: number): string {
   return `${word(col[at]!)}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${word(col[at + 3]!)}`;
 }
 
-/** Holes: a UUID packed as 4 × 32 bits in `packed`, or a plain string in `strings`. */
+/** Holes: a plain string in `strings` (STRING_HOLE), or packed words in `packed`: the hole's entry is the
+ *  words' offset with the kind in its top bits. */
 const STRING_HOLE = -1;
+const KIND_SHIFT = 29;
+const OFFSET_MASK = (1 << KIND_SHIFT) - 1;
+const UUID_KIND = 0;
+const HEX16_KIND = 1;
+const BASE64_KIND = 2;
+
+function unpack(col: Int32Array, entry: number): string {
+  const at = entry & OFFSET_MASK;
+  switch (entry >>> KIND_SHIFT) {
+    case UUID_KIND:
+      return unpackUuid(col, at);
+    case HEX16_KIND:
+      return (word(col[at]!) + word(col[at + 1]!)).toUpperCase();
+    default:
+      return unpackBase64(col, at);
+  }
+}
 
 export class TemplatedTexts {
   private templates: string[][] = [];
@@ -125,9 +173,17 @@ export class TemplatedTexts {
     this.stringsAt.push(this.strings.length);
     for (let i = 0; i < holes.length; i++) {
       const h = holes[i]!;
+      const at = this.packed.length;
       if (h.length === 36 && UUID.test(h)) {
-        this.holeKinds.push(this.packed.length);
+        this.holeKinds.push((UUID_KIND << KIND_SHIFT) | at);
         packUuid(h, this.packed);
+      } else if (h.length === 16 && HEX16_UPPER.test(h)) {
+        this.holeKinds.push((HEX16_KIND << KIND_SHIFT) | at);
+        this.packed.push(hexValue(h, 0, 8));
+        this.packed.push(hexValue(h, 8, 16));
+      } else if (h.length >= 24 && BASE64.test(h)) {
+        this.holeKinds.push((BASE64_KIND << KIND_SHIFT) | at);
+        packBase64(h, this.packed);
       } else {
         this.holeKinds.push(STRING_HOLE);
         const last = this.lastByPosition[i];
@@ -168,7 +224,7 @@ export class TemplatedTexts {
     const h0 = this.holesAt.data[id]!;
     for (let i = 0; i < parts.length - 1; i++) {
       const kind = this.holeKinds.data[h0 + i]!;
-      out.push(kind === STRING_HOLE ? this.strings[s++]! : unpackUuid(this.packed.data, kind));
+      out.push(kind === STRING_HOLE ? this.strings[s++]! : unpack(this.packed.data, kind));
     }
     return out;
   }
@@ -210,8 +266,11 @@ export class TemplatedTexts {
           next.holeKinds.push(STRING_HOLE);
           next.strings.push(this.strings[s++]!);
         } else {
-          next.holeKinds.push(next.packed.length);
-          for (let w = 0; w < 4; w++) next.packed.push(this.packed.data[kind + w]!);
+          const from = kind & OFFSET_MASK;
+          const type = kind >>> KIND_SHIFT;
+          const words = type === UUID_KIND ? 4 : type === HEX16_KIND ? 2 : base64Words(this.packed.data, from);
+          next.holeKinds.push((type << KIND_SHIFT) | next.packed.length);
+          for (let w = 0; w < words; w++) next.packed.push(this.packed.data[from + w]!);
         }
       }
     }

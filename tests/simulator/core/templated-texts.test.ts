@@ -7,6 +7,10 @@ const record = fc.record({
   eventTime: fc.constantFrom('2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z'),
   requestID: fc.oneof(uuid, fc.string({ unit: fc.constantFrom(...'0123456789ABCDEF'), minLength: 16, maxLength: 16 })),
   eventID: uuid,
+  amzId2: fc.oneof(
+    fc.uint8Array({ minLength: 18, maxLength: 64 }).map((b) => btoa(String.fromCharCode(...b))),
+    fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'), minLength: 24, maxLength: 90 }).chain((b) => fc.constantFrom(b, `${b}=`, `${b}==`)),
+  ),
   note: fc.string(),
 });
 
@@ -17,7 +21,7 @@ describe('TemplatedTexts', () => {
         const texts = new TemplatedTexts();
         const stored = rows.map(([r, extra]) => {
           const text = JSON.stringify(r);
-          return { id: texts.add(text, [r.eventTime, r.requestID, r.eventID, ...extra]), text };
+          return { id: texts.add(text, [r.eventTime, r.amzId2, r.requestID, r.eventID, ...extra]), text };
         });
         for (const s of stored) expect(texts.get(s.id)).toBe(s.text);
       }),
@@ -45,6 +49,22 @@ describe('TemplatedTexts', () => {
     const id3 = texts.add('"a"\u0000"b"', ['a', 'b']);
     expect(texts.values(id3)).toEqual([]);
     expect(texts.get(id3)).toBe('"a"\u0000"b"');
+  });
+
+  it('packs S3 ids and base64-alphabet values exactly (canonical or not), and keeps other values as strings', () => {
+    const texts = new TemplatedTexts();
+    // As the simulator writes x-amz-id-2: 76 base64 characters whose last one need not be canonical.
+    const amz = 'I9cwKG75nBevFzAnldidfifNeMNs3ZMn4DnlW6CzXVvjIXuwTvYClDDd8BUW65cgj6a9PHUQdXHX=';
+    const values = [amz, 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldY==', '6CEF313AEB4D8C3F', 'not base64: spaces and ü'];
+    for (const v of values) {
+      const text = JSON.stringify({ a: 1, v, b: 2 });
+      const id = texts.add(text, [v]);
+      expect(texts.get(id)).toBe(text);
+      expect(texts.values(id)).toEqual([v]);
+    }
+    expect((texts as unknown as { strings: string[] }).strings).toEqual(['not base64: spaces and ü']);
+    const kept = texts.keep([0, 1, 2, 3]);
+    expect([0, 1, 2, 3].map((i) => kept.get(i))).toEqual([0, 1, 2, 3].map((i) => texts.get(i)));
   });
 
   it('keeps a subset, renumbered, with only the templates still in use', () => {
