@@ -78,7 +78,7 @@ export default function SimulatorArea() {
       const attempt = (): void => {
         // Packing a big sandbox occupies the worker; while the learner is busy with it, wait for a quiet
         // moment (but not for ever: a running clock's views keep asking).
-        const quietFor = performance.now() - c.lastActivityMs;
+        const quietFor = c.quietForMs;
         if (quietFor < SAVE_EVERY_MS && performance.now() - firstAsked < SAVE_AT_LATEST_MS) {
           saveTimer.current = setTimeout(attempt, SAVE_EVERY_MS - quietFor);
           return;

@@ -19,16 +19,33 @@ export class SimClient {
     port.onmessage = (e) => this.receive(e.data);
   }
 
-  /** performance.now() of the last request other than a save: saves wait for a quiet moment. */
+  /** performance.now() when a request other than a save was last made or answered: saves wait for a quiet
+   *  moment, with nothing else waiting on the worker (a long request, such as repeated traffic, is activity). */
   lastActivityMs = -Infinity;
+  private busy = 0;
+
+  get quietForMs(): number {
+    return this.busy > 0 ? 0 : performance.now() - this.lastActivityMs;
+  }
 
   request<K extends SimRequest['kind']>(req: Extract<SimRequest, { kind: K }>): Promise<ValueOf<K>> {
     const id = this.nextId++;
-    if (req.kind !== 'save') this.lastActivityMs = performance.now();
-    return new Promise((resolve, reject) => {
+    if (req.kind === 'save') {
+      return new Promise((resolve, reject) => {
+        this.waiting.set(id, { kind: req.kind, resolve: resolve as (v: unknown) => void, reject });
+        this.port.postMessage({ id, req });
+      });
+    }
+    this.lastActivityMs = performance.now();
+    this.busy++;
+    const done = () => {
+      this.busy--;
+      this.lastActivityMs = performance.now();
+    };
+    return new Promise<ValueOf<K>>((resolve, reject) => {
       this.waiting.set(id, { kind: req.kind, resolve: resolve as (v: unknown) => void, reject });
       this.port.postMessage({ id, req });
-    });
+    }).finally(done);
   }
 
   on(listener: (p: Push) => void): () => void {

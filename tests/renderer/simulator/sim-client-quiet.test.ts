@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { SimClient, type MessagePort } from '../../../renderer/src/areas/simulator/sim-client';
+
+function fakePort() {
+  const sent: { id: number; req: { kind: string } }[] = [];
+  const port: MessagePort = { onmessage: null, postMessage: (m) => sent.push(m as (typeof sent)[number]) };
+  const answer = (id: number, value: unknown) => port.onmessage?.({ data: { id, ok: true, value } } as MessageEvent);
+  return { port, sent, answer };
+}
+
+describe('SimClient quietness (when a save may run)', () => {
+  it('is not quiet while a request waits on the worker, however long ago it was made; saves do not count', async () => {
+    const { port, sent, answer } = fakePort();
+    const client = new SimClient(port);
+    expect(client.quietForMs).toBe(Infinity);
+    const pending = client.request({ kind: 'advance', ms: 60_000 });
+    expect(client.quietForMs).toBe(0);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(client.quietForMs).toBe(0);
+    answer(sent[0]!.id, { nowMs: 1 });
+    await pending;
+    expect(client.quietForMs).toBeGreaterThanOrEqual(0);
+    expect(client.quietForMs).toBeLessThan(30);
+    await new Promise((r) => setTimeout(r, 30));
+    const save = client.request({ kind: 'save' });
+    expect(client.quietForMs).toBeGreaterThanOrEqual(25);
+    answer(sent[1]!.id, { format: 'trailwatch-snapshot+json+gzip+base64', data: '', jsonChars: 0 });
+    await save;
+  });
+});
