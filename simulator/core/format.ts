@@ -12,16 +12,56 @@ export function javaMediumDate(ms: number): string {
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} ${h12}:${mm}:${ss} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
-/** Base64 of bytes without Node's Buffer (the simulator runs in a browser worker too). */
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_CODES = Uint8Array.from(B64, (c) => c.charCodeAt(0));
+/** Six-bit value of each character code; 255 for characters outside the alphabet. */
+const B64_VALUES = new Uint8Array(256).fill(255);
+for (let i = 0; i < 64; i++) B64_VALUES[B64_CODES[i]!] = i;
+const PAD = 61;
+const ascii = new TextDecoder();
+
+/** Base64 of bytes without Node's Buffer (the simulator runs in a browser worker too). The characters are
+ *  written into a byte array and decoded once: btoa over a "binary string" took 0.6 s for 10 MB on Node. */
 export function toBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[o++] = B64_CODES[n >>> 18]!;
+    out[o++] = B64_CODES[(n >>> 12) & 63]!;
+    out[o++] = B64_CODES[(n >>> 6) & 63]!;
+    out[o++] = B64_CODES[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    out[o++] = B64_CODES[n >>> 18]!;
+    out[o++] = B64_CODES[(n >>> 12) & 63]!;
+    out[o++] = rest === 2 ? B64_CODES[(n >>> 6) & 63]! : PAD;
+    out[o++] = PAD;
+  }
+  return ascii.decode(out);
 }
 
+/** Bytes of a base64 text (with or without padding); throws on anything that is not base64, as atob does. */
 export function fromBase64(text: string): Uint8Array {
-  const bin = atob(text);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  const clean = text.replace(/[\t\n\f\r ]+/g, '');
+  const body = clean.endsWith('==') ? clean.slice(0, -2) : clean.endsWith('=') ? clean.slice(0, -1) : clean;
+  if ((clean.length !== body.length && clean.length % 4 !== 0) || body.length % 4 === 1) throw new Error('not base64');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let o = 0;
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < body.length; i++) {
+    const v = B64_VALUES[body.charCodeAt(i) & 255]!;
+    if (v === 255 || body.charCodeAt(i) > 255) throw new Error('not base64');
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >>> bits) & 255;
+    }
+  }
   return out;
 }

@@ -120,11 +120,16 @@ export class EventStore {
 
   /** `values`: the record's own varying values in the order its JSON holds them (see TemplatedTexts). */
   add(timeMs: number, json: string, keys: string[], values: readonly (string | undefined)[] = []): number {
+    this.texts.add(json, values);
+    return this.indexed(timeMs, keys);
+  }
+
+  /** Records the time and keys of the text just stored at the next position. */
+  private indexed(timeMs: number, keys: string[]): number {
     const last = this.times[this.times.length - 1];
     if (last !== undefined && timeMs < last) this.monotonic = false;
     const id = this.base + this.times.length;
     this.times.push(timeMs);
-    this.texts.add(json, values);
     const prefix = this.options.uniquePrefix;
     for (const key of keys) {
       if (prefix !== undefined && key.startsWith(prefix)) {
@@ -183,8 +188,16 @@ export class EventStore {
     options: EventStoreOptions = {},
   ): EventStore {
     const store = new EventStore(options);
+    if (!Array.isArray(s.times) || !s.times.every((t) => typeof t === 'number')) throw new Error('event history snapshot: malformed');
+    if ('texts' in s && s.texts && 'columns' in s.texts) {
+      // Texts come back as they were stored; only the index is rebuilt, from each record's keys.
+      store.texts = TemplatedTexts.fromSnapshot(s.texts);
+      if (store.texts.size !== s.times.length) throw new Error('event history snapshot: malformed');
+      s.times.forEach((t, i) => store.indexed(t, entryOf(store.texts.get(i)).keys));
+      return store;
+    }
     const jsons = 'jsons' in s ? s.jsons : TemplatedTexts.textsOf(s.texts);
-    if (!Array.isArray(s.times) || jsons.length !== s.times.length) throw new Error('event history snapshot: malformed');
+    if (jsons.length !== s.times.length) throw new Error('event history snapshot: malformed');
     s.times.forEach((t, i) => {
       const e = entryOf(jsons[i]!);
       store.add(t, jsons[i]!, e.keys, e.values);

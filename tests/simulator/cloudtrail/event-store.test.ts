@@ -111,13 +111,26 @@ describe('EventStore compact snapshot (templates and values)', () => {
     expect(view(restored, 'EventName\u0000DeleteBucket')).toEqual(view(store, 'EventName\u0000DeleteBucket'));
   });
 
-  it('refuses a compact snapshot whose values do not fit its templates', () => {
+  it('refuses a compact snapshot whose columns do not fit together, instead of misreading it', () => {
     const store = new EventStore();
     for (let i = 0; i < 3; i++) store.add(i, rec(i), entryOf(rec(i)).keys, entryOf(rec(i)).values);
-    const s = store.compactSnapshot() as { times: number[]; texts: { templates: string[][]; template: number[]; values: string[] } };
-    expect(() => EventStore.restore({ ...s, texts: { ...s.texts, values: s.texts.values.slice(1) } }, entryOf)).toThrow(/too few values/);
-    expect(() => EventStore.restore({ ...s, texts: { ...s.texts, values: [...s.texts.values, 'x'] } }, entryOf)).toThrow(/too many values/);
-    expect(() => EventStore.restore({ ...s, texts: { ...s.texts, template: [9, 0, 0] } }, entryOf)).toThrow(/no template 9/);
-    expect(() => EventStore.restore({ times: [1], texts: s.texts }, entryOf)).toThrow(/malformed/);
+    type Cols = { templates: string[][]; columns: Record<string, string>; strings: string[] };
+    const s = store.compactSnapshot() as { times: number[]; texts: Cols };
+    const words = (n: number[]) => Buffer.from(new Int32Array(n).buffer).toString('base64');
+    const broken = (texts: Partial<Cols>, times = s.times) => () => EventStore.restore({ times, texts: { ...s.texts, ...texts } } as never, entryOf);
+    expect(broken({ strings: s.texts.strings.slice(1) })).toThrow(/strings do not match/);
+    expect(broken({ columns: { ...s.texts.columns, template: words([9, 0, 0]) } })).toThrow(/no template 9/);
+    expect(broken({ columns: { ...s.texts.columns, holesAt: words([0, 0]) } })).toThrow(/different lengths/);
+    expect(broken({ columns: { ...s.texts.columns, packed: words([1, 2]) } })).toThrow(/outside its column/);
+    expect(broken({ columns: { ...s.texts.columns, packed: 'not base64!' } })).toThrow(/not base64/);
+    expect(broken({}, [1])).toThrow(/malformed/);
+    expect(EventStore.restore(s as never, entryOf).query({ ...all }).map((e) => e.json)).toEqual(store.query({ ...all }).map((e) => e.json));
+  });
+
+  it('still reads the first compact form (values as strings)', () => {
+    const values = { templates: [['{"id":"', '"}']], template: [0, 0], values: ['a', 'b'] };
+    const restored = EventStore.restore({ times: [1, 2], texts: values }, (json) => ({ keys: [json] }));
+    expect(restored.query({ ...all }).map((e) => e.json)).toEqual(['{"id":"b"}', '{"id":"a"}']);
+    expect(() => EventStore.restore({ times: [1, 2], texts: { ...values, values: ['a'] } }, (json) => ({ keys: [json] }))).toThrow(/too few values/);
   });
 });
