@@ -39,7 +39,7 @@ export function toBase64(bytes: Uint8Array): string {
     out[o++] = B64_CODES[n >>> 18]!;
     out[o++] = B64_CODES[(n >>> 12) & 63]!;
     out[o++] = rest === 2 ? B64_CODES[(n >>> 6) & 63]! : PAD;
-    out[o++] = PAD;
+    out[o] = PAD;
   }
   return ascii.decode(out);
 }
