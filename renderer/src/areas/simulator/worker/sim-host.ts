@@ -7,7 +7,7 @@ import { callRate } from './call-rate';
 import { base64ToBytes, DeliveryWatch, objectText, pendingOf } from './deliveries';
 import { envelopeSchema, TRAFFIC_MAX_CALLS, type CallOutcome, type FromWorker, type SimRequest, type Started, type UiCallContext, type ValueOf } from './protocol';
 import { SANDBOX_SEED, SANDBOX_START, setupSteps } from './sandbox-setup';
-import { isPacked, packSnapshot, unpackSnapshot } from './snapshot-pack';
+import { isPacked, packText, unpackSnapshot, type PackedSnapshot } from './snapshot-pack';
 
 const INSPECT = 'sim:Inspect';
 /** Real time between clock steps while playing. */
@@ -31,6 +31,8 @@ export class SimHost {
   constructor(
     private readonly post: (m: FromWorker) => void,
     private readonly timers: Timers,
+    /** Compresses a snapshot's JSON text; the browser worker hands this to a packing worker. */
+    private readonly pack: (text: string) => Promise<PackedSnapshot> = packText,
   ) {}
 
   /** One raw message from the UI; anything that does not parse is answered with a Korean error. */
@@ -91,7 +93,8 @@ export class SimHost {
       case 'snapshot':
         return { snapshot: this.acct().snapshot() };
       case 'save':
-        return packSnapshot(this.acct().snapshot());
+        // The text is made here (it must be a consistent moment of the account); compressing it may run elsewhere.
+        return this.pack(JSON.stringify(this.acct().snapshot()));
       case 'sim': {
         const r = this.acct().call(req.api, req.params as JsonObject, req.ctx);
         if (r.records.length) throw new Error(`${req.api} wrote a CloudTrail record; only unrecorded sim:* calls are allowed here`);

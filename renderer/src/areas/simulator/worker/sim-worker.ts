@@ -1,8 +1,28 @@
 // The Web Worker that runs the simulated account off the UI thread (fast-forwarding 91 days never freezes a screen).
+// Saved sandboxes are compressed by a second worker, so packing a big one does not hold up the learner's calls.
 import { SimHost } from './sim-host';
+import type { PackedSnapshot } from './snapshot-pack';
 
-const host = new SimHost((m) => self.postMessage(m), {
-  setInterval: (fn, ms) => setInterval(fn, ms),
-  clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
-});
+const packer = new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' });
+const waiting = new Map<number, { resolve: (p: PackedSnapshot) => void; reject: (e: Error) => void }>();
+let nextId = 1;
+packer.onmessage = (e: MessageEvent<{ id: number; packed?: PackedSnapshot; error?: string }>) => {
+  const w = waiting.get(e.data.id);
+  waiting.delete(e.data.id);
+  if (!w) return;
+  if (e.data.packed) w.resolve(e.data.packed);
+  else w.reject(new Error(e.data.error ?? 'packing failed'));
+};
+const pack = (text: string): Promise<PackedSnapshot> =>
+  new Promise((resolve, reject) => {
+    const id = nextId++;
+    waiting.set(id, { resolve, reject });
+    packer.postMessage({ id, text });
+  });
+
+const host = new SimHost(
+  (m) => self.postMessage(m),
+  { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>) },
+  pack,
+);
 self.onmessage = (e: MessageEvent) => host.receive(e.data);

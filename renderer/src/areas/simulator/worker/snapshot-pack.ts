@@ -4,7 +4,6 @@
 // Compression is the platform's own CompressionStream: native, and asynchronous, so the worker answers the
 // learner's calls while a big sandbox is being compressed.
 import { fromBase64, toBase64 } from '../../../../../simulator/core/format';
-import type { Json } from '../../../../../simulator';
 
 export const PACKED_FORMAT = 'trailwatch-snapshot+json+gzip+base64';
 
@@ -20,8 +19,8 @@ async function through(bytes: Uint8Array, stream: CompressionStream | Decompress
   return new Uint8Array(await out.arrayBuffer());
 }
 
-export async function packSnapshot(snapshot: Json): Promise<PackedSnapshot> {
-  const text = JSON.stringify(snapshot);
+/** Compresses a snapshot's JSON text: runs in the packing worker, so the simulator's worker is free meanwhile. */
+export async function packText(text: string): Promise<PackedSnapshot> {
   const gz = await through(new TextEncoder().encode(text), new CompressionStream('gzip'));
   return { format: PACKED_FORMAT, data: toBase64(gz), jsonChars: text.length };
 }
