@@ -91,9 +91,11 @@ else {
     row(`uiActionP95Ms: click 호출 → its row + event flow painted, ${b.historyRecords.toLocaleString('en-US')} records in the Region's event history`, `p95 ${f(p95, 0)} ms, p50 ${f(pct(b.actionMs, 50), 0)} ms (${b.actionMs.length} actions)`, '< 50 ms with 100,000 records', enough ? p95 < 50 : null);
     row(`  set-up: ${b.trafficCalls.toLocaleString('en-US')} calls through the form's repeated-call control (in the page's worker)`, `${f(b.trafficSeconds, 1)} s (${f(b.trafficCalls / b.trafficSeconds, 0)} calls/s in Chromium)`, '', null);
     row('  switching to the event history tab: first rows shown / all rows listed', `${f(b.historyTabMs, 0)} ms / ${f(b.historyAllMs, 0)} ms`, '', null);
-    const slow = b.scrollFrameMs.filter((ms) => ms > 1000 / 30).length;
-    row(`  scrolling the event history a screenful per frame for 2 s (${b.scrollFrameMs.length} frames)`, `p95 frame ${f(pct(b.scrollFrameMs, 95), 1)} ms, ${slow} frames over 33 ms`, 'no dropped frames', slow === 0);
-    row('longest main-thread task during the actions and the sandbox saves they triggered', b.longTasks ? `${f(b.longestTaskMs, 0)} ms (${b.longTasks} tasks ≥ 50 ms)` : 'none ≥ 50 ms', '≤ 50 ms', b.longestTaskMs <= 50);
+    // At 60 Hz a frame is due every 16.7 ms; an interval over 25 ms means at least one frame was missed.
+    const dropped = b.scrollFrameMs.filter((ms) => ms > 25).length;
+    row(`  scrolling the event history a screenful per frame for 2 s (${b.scrollFrameMs.length} frames)`, `p95 interval ${f(pct(b.scrollFrameMs, 95), 1)} ms, max ${f(Math.max(...b.scrollFrameMs), 1)} ms, ${dropped} intervals over 25 ms`, 'no dropped frames', dropped === 0);
+    row(`sandbox saves during the actions: ${b.saveWriteMs.length}; UI-thread write each / longest task holding one`, `${b.saveWriteMs.map((ms) => f(ms, 0)).join(', ') || '—'} ms / ${b.longestSaveTaskMs ? `${f(b.longestSaveTaskMs, 0)} ms` : 'none ≥ 50 ms'}`, 'never blocks > 50 ms', b.saveWriteMs.length ? b.longestSaveTaskMs <= 50 : null);
+    row('  longest UI-thread task of any kind during the actions', b.longTasks ? `${f(b.longestTaskMs, 0)} ms (${b.longTasks} tasks ≥ 50 ms)` : 'none ≥ 50 ms', '', null);
     if (!enough) notes.push(`uiActionP95Ms is null: only ${b.historyRecords} records were in the event history when the actions were timed.`);
   } else notes.push(`firstInteractiveMs, uiActionP95Ms not measured: ${web.browserError ?? 'no browser result'}`);
 }

@@ -98,6 +98,10 @@ export interface BrowserFigures {
    *  timed actions, which includes the sandbox saves it triggered; 0 when no task reached 50 ms. */
   longestTaskMs: number;
   longTasks: number;
+  /** Each sandbox save's synchronous write on the UI thread (the app's User Timing measure). */
+  saveWriteMs: number[];
+  /** The longest long task that contained a save's write (0: none reached 50 ms). */
+  longestSaveTaskMs: number;
 }
 
 /**
@@ -139,7 +143,7 @@ export async function browserFigures(outDir: string, loads: number, actions: num
     const trafficSeconds = (performance.now() - t0) / 1000;
     await page.evaluate(`(() => {
       window.__longTasks = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask' });
     })()`);
     const actionMs: number[] = [];
     for (let i = 0; i < actions; i++) {
@@ -148,7 +152,12 @@ export async function browserFigures(outDir: string, loads: number, actions: num
       // Let the debounced sandbox save run between some of the actions, as it does for a learner.
       if (i % 10 === 9) await page.waitForTimeout(1500);
     }
-    const longTasks = (await page.evaluate('window.__longTasks')) as number[];
+    const tasks = (await page.evaluate('window.__longTasks')) as [number, number][];
+    const longTasks = tasks.map(([, d]) => d);
+    // The save's synchronous write on the UI thread (User Timing measures the app records), and whether a long
+    // task contained one.
+    const saveWrites = (await page.evaluate(`performance.getEntriesByName('trailwatch:save-write', 'measure').map((m) => [m.startTime, m.duration])`)) as [number, number][];
+    const longSaveTasks = tasks.filter(([t, d]) => saveWrites.some(([s]) => s >= t && s <= t + d)).map(([, d]) => d);
     // The event history tab lists the Region's records (every page of LookupEvents, as the screen does).
     const h0 = performance.now();
     await page.getByRole('tab', { name: '이벤트 기록' }).click();
@@ -158,7 +167,7 @@ export async function browserFigures(outDir: string, loads: number, actions: num
     const historyAllMs = performance.now() - h0;
     const historyRecords = Number((await page.getByRole('table', { name: '이벤트 기록' }).getAttribute('aria-rowcount')) ?? '0');
     const scrollFrameMs = (await page.evaluate(`(${IN_PAGE_SCROLL})()`)) as number[];
-    return { firstInteractiveMs, actionMs, trafficCalls: traffic.perMinute * traffic.minutes, trafficSeconds, historyRecords, historyTabMs, historyAllMs, scrollFrameMs, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length };
+    return { firstInteractiveMs, actionMs, trafficCalls: traffic.perMinute * traffic.minutes, trafficSeconds, historyRecords, historyTabMs, historyAllMs, scrollFrameMs, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, saveWriteMs: saveWrites.map(([, d]) => d), longestSaveTaskMs: Math.max(0, ...longSaveTasks) };
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });

@@ -27,7 +27,10 @@ class IdbJsonAdapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await set(this.key, JSON.stringify(data), this.store);
+    const text = JSON.stringify(data);
+    // Serialising and handing over a big document (a busy sandbox) are separate tasks on the UI thread.
+    if (text.length > 1_000_000) await new Promise((r) => setTimeout(r, 0));
+    await set(this.key, text, this.store);
     localStorage.removeItem(this.legacyKey);
   }
 }
