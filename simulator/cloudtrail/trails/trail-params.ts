@@ -20,9 +20,17 @@ export function validateTrailName(name: string): void {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) throw bad('Trail name must not be in IP address format.');
 }
 
+const globs = new Map<string, RegExp>();
+
 function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`);
+  let re = globs.get(glob);
+  if (!re) {
+    const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    re = new RegExp(`^${escaped}$`);
+    if (globs.size > 1000) globs.clear();
+    globs.set(glob, re);
+  }
+  return re;
 }
 
 function asList(v: unknown): string[] {
@@ -58,6 +66,13 @@ export function checkBucket(store: ObjectStore, bucket: string, prefix: string |
   const insufficient = new AwsError('InsufficientS3BucketPolicyException', `Incorrect S3 bucket policy is detected for bucket: ${bucket}`);
   const text = store.bucketPolicy(bucket);
   if (text === undefined) throw insufficient;
+  // Every delivery asks again (hourly digests of every trail and Region): the same policy gets the same answer.
+  const key = `${bucket}\u0000${prefix ?? ''}\u0000${accountId}\u0000${text}`;
+  const known = policyVerdicts.get(key);
+  if (known === true) return;
+  if (known === false) throw insufficient;
+  if (policyVerdicts.size > 1000) policyVerdicts.clear();
+  policyVerdicts.set(key, false);
   let statements: PolicyStatement[];
   try {
     const policy = JSON.parse(text) as { Statement?: PolicyStatement | PolicyStatement[] };
@@ -69,7 +84,11 @@ export function checkBucket(store: ObjectStore, bucket: string, prefix: string |
   if (!allows(statements, 's3:GetBucketAcl', `arn:aws:s3:::${bucket}`) || !allows(statements, 's3:PutObject', objectArn)) {
     throw insufficient;
   }
+  policyVerdicts.set(key, true);
 }
+
+/** Whether a bucket policy (by bucket, prefix, account and the policy's text) lets CloudTrail write. */
+const policyVerdicts = new Map<string, boolean>();
 
 function optionalString(params: JsonObject, name: string): string | undefined {
   const v = params[name];
