@@ -174,6 +174,13 @@ export class Account {
   }
 
   /** Moves simulated time forward by an ISO 8601 duration (or ms) and lets CloudTrail do what is due. */
+  /** Work a host may do while nobody is waiting: signs up to `limit` digests that were delivered unsigned (they
+   *  are signed on first read otherwise, a whole chain at once after a long fast-forward). Changes no bytes;
+   *  returns how many it signed, 0 when nothing is left. */
+  idleWork(limit: number): number {
+    return this.cloudTrail.signAhead?.(limit) ?? 0;
+  }
+
   advance(by: string | number): void {
     const ms = typeof by === 'number' ? by : parseDuration(by);
     if (ms < 0) throw new Error('advance: duration must not be negative');

@@ -137,6 +137,11 @@ export class CloudTrailService {
     this.handlers = { ...trailHandlers(this.internals), ...selectorHandlers(this.internals), ...queryHandlers(this.internals) };
   }
 
+  /** Signs up to `limit` delivered digests not signed yet, oldest first (a host's idle time). */
+  signAhead(limit: number): number {
+    return this.lanes.signAhead(limit);
+  }
+
   /** For the bucket store: digest objects a snapshot saved as recipes are computed here. */
   get computedObjects(): ComputedObjects {
     return this.lanes.computed;

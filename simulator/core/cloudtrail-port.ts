@@ -10,6 +10,8 @@ export interface CloudTrailPort {
   restore(s: Json): void;
   /** Computes the bucket objects a snapshot saved as recipes (digests not signed when it was taken). */
   readonly computedObjects?: ComputedObjects;
+  /** Signs up to `limit` digests not signed yet (oldest first); returns how many. */
+  signAhead?(limit: number): number;
 }
 
 export interface CloudTrailDeps {

@@ -39,8 +39,16 @@ export function objectText(bytes: Uint8Array): { text: string; gzip: boolean } {
   return { text: strFromU8(bytes), gzip: false };
 }
 
+/** Where a trail's log files for one Region lie: the reader lists only under it (a bucket also holds hourly
+ *  digests, which are signed when listed, thousands after a long fast-forward). */
+export interface LogFolderOf {
+  trailArn: string;
+  folder: string;
+  region: string;
+}
+
 export interface S3Reader {
-  listKeys(bucket: string): { key: string; lastModified: string }[];
+  listKeys(bucket: string, under: LogFolderOf): { key: string; lastModified: string }[];
   get(bucket: string, key: string): Uint8Array | undefined;
 }
 
@@ -63,12 +71,13 @@ export class DeliveryWatch {
     const due = this.pending.filter((p) => p.dueMs <= nowMs);
     if (due.length === 0) return [];
     const found: Delivered[] = [];
-    const byBucket = new Map<string, { key: string; lastModified: string }[]>();
+    const byFolder = new Map<string, { key: string; lastModified: string }[]>();
     for (const p of due) {
-      let keys = byBucket.get(p.bucket);
+      const folderKey = `${p.bucket}|${p.trailArn}|${p.folder}|${p.region}`;
+      let keys = byFolder.get(folderKey);
       if (!keys) {
-        keys = s3.listKeys(p.bucket);
-        byBucket.set(p.bucket, keys);
+        keys = s3.listKeys(p.bucket, p);
+        byFolder.set(folderKey, keys);
       }
       const marker = `/${p.folder}/${p.region}/`;
       for (const k of keys) {

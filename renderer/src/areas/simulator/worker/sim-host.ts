@@ -4,12 +4,14 @@ import { Account, type Json, type JsonObject, type SimEvent } from '../../../../
 import { eventsToCsv, eventsToJson } from '../../../../../simulator/cloudtrail';
 import { collectEvents, collectRows } from './history-rows';
 import { callRate } from './call-rate';
-import { base64ToBytes, DeliveryWatch, objectText, pendingOf } from './deliveries';
+import { base64ToBytes, DeliveryWatch, objectText, pendingOf, type LogFolderOf } from './deliveries';
 import { envelopeSchema, TRAFFIC_MAX_CALLS, type CallOutcome, type FromWorker, type SimRequest, type Started, type UiCallContext, type ValueOf } from './protocol';
 import { SANDBOX_SEED, SANDBOX_START, setupSteps } from './sandbox-setup';
 import { isPacked, packText, unpackSnapshot, type PackedSnapshot } from './snapshot-pack';
 
 const INSPECT = 'sim:Inspect';
+const IDLE_TICK_MS = 50;
+const IDLE_SIGNATURES = 2;
 /** Real time between clock steps while playing. */
 export const TICK_MS = 250;
 
@@ -26,6 +28,8 @@ export class SimHost {
   private inCall = false;
   /** While repeated traffic runs, single events are not pushed (hundreds of thousands of them). */
   private inTraffic = false;
+  /** Signing digests ahead between requests (see Account.idleWork), so a read after a fast-forward is quick. */
+  private idleTimer: unknown;
   private timer: unknown;
 
   constructor(
@@ -44,6 +48,7 @@ export class SimHost {
       return;
     }
     const { id, req } = parsed.data;
+    if (req.kind === 'advance' || req.kind === 'traffic' || req.kind === 'start') this.idleSoon();
     const failed = (e: unknown) => this.post({ id, ok: false, errorKo: `시뮬레이터 내부 오류: ${(e as Error).message}` });
     try {
       const value = this.handle(req);
@@ -112,6 +117,16 @@ export class SimHost {
           ...(d.recordedByCloudTrail === false ? { recordedByCloudTrail: false as const } : {}),
         }));
     }
+  }
+
+  /** A few signatures (~10 ms each) per tick; requests are answered between ticks. Stops when nothing is left. */
+  private idleSoon(): void {
+    if (this.idleTimer !== undefined) return;
+    this.idleTimer = this.timers.setInterval(() => {
+      if (this.account && this.account.idleWork(IDLE_SIGNATURES) > 0) return;
+      this.timers.clearInterval(this.idleTimer);
+      this.idleTimer = undefined;
+    }, IDLE_TICK_MS);
   }
 
   private acct(): Account {
@@ -219,25 +234,37 @@ export class SimHost {
     return r.response;
   }
 
-  private listObjects(bucket: string, region: string): { key: string; size: number; lastModified: string }[] {
+  private listObjects(bucket: string, region: string, prefix = ''): { key: string; size: number; lastModified: string }[] {
     const out: { key: string; size: number; lastModified: string }[] = [];
     let token: string | undefined;
+    const base: JsonObject = prefix ? { Bucket: bucket, Prefix: prefix } : { Bucket: bucket };
     do {
-      const res = this.inspect(region, 's3:ListObjectsV2', token ? { Bucket: bucket, ContinuationToken: token } : { Bucket: bucket });
+      const res = this.inspect(region, 's3:ListObjectsV2', token ? { ...base, ContinuationToken: token } : base);
       for (const o of (res['Contents'] as JsonObject[] | undefined) ?? []) out.push({ key: String(o['Key']), size: Number(o['Size']), lastModified: String(o['LastModified']) });
       token = res['IsTruncated'] === true && typeof res['NextContinuationToken'] === 'string' ? res['NextContinuationToken'] : undefined;
     } while (token);
     return out;
   }
 
+  /** [S3KeyPrefix/]AWSLogs/<account>/<folder>/<region>/ of a trail, as CloudTrail names its log files. */
+  private logFolderPrefix(under: LogFolderOf): string {
+    const a = this.acct();
+    const home = under.trailArn.split(':')[3] ?? a.regions[0] ?? 'us-east-1';
+    const found = this.inspect(home, 'cloudtrail:DescribeTrails', { trailNameList: [under.trailArn] })['trailList'] as JsonObject[] | undefined;
+    const trail = found?.[0];
+    const prefix = typeof trail?.['S3KeyPrefix'] === 'string' && trail['S3KeyPrefix'] ? `${trail['S3KeyPrefix']}/` : '';
+    return `${prefix}AWSLogs/${a.accountId}/${under.folder}/${under.region}/`;
+  }
+
   private advance(ms: number): void {
     const a = this.acct();
     a.advance(ms);
+    this.idleSoon();
     const region = a.regions[0] ?? 'us-east-1';
     const found = this.watch.check(a.clock.now(), {
-      listKeys: (bucket) => {
+      listKeys: (bucket, under) => {
         try {
-          return this.listObjects(bucket, region);
+          return this.listObjects(bucket, region, this.logFolderPrefix(under));
         } catch {
           return [];
         }
