@@ -162,12 +162,8 @@ export class TemplatedTexts {
         start = cuts[i]! + holes[i]!.length;
       }
       parts.push(text.slice(start));
-      tid = this.templates.length;
       // Own copies, not slices that would keep the whole first text alive.
-      this.templates.push(parts.map((p) => (p.length > 12 ? (JSON.parse(JSON.stringify([p])) as string[])[0]! : p)));
-      const same = this.templateIds.get(signature);
-      if (same === undefined) this.templateIds.set(signature, tid);
-      else this.templateIds.set(signature, [...(typeof same === 'number' ? [same] : same), tid]);
+      tid = this.addTemplate(parts.map((p) => (p.length > 12 ? (JSON.parse(JSON.stringify([p])) as string[])[0]! : p)));
     }
     const id = this.template.length;
     this.template.push(tid);
@@ -198,6 +194,16 @@ export class TemplatedTexts {
       }
     }
     return id;
+  }
+
+  /** Stores a template and files it under its signature (its parts' lengths, as `add` computes it). */
+  private addTemplate(parts: string[]): number {
+    const tid = this.templates.length;
+    this.templates.push(parts);
+    const signature = parts.map((p) => p.length).join(',');
+    const same = this.templateIds.get(signature);
+    this.templateIds.set(signature, same === undefined ? tid : [...(typeof same === 'number' ? [same] : same), tid]);
+    return tid;
   }
 
   private findTemplate(signature: string, text: string, cuts: number[], holes: string[]): number | undefined {
@@ -248,12 +254,7 @@ export class TemplatedTexts {
       const tid = this.template.data[id]!;
       let ntid = renumbered.get(tid);
       if (ntid === undefined) {
-        ntid = next.templates.length;
-        const parts = this.templates[tid]!;
-        next.templates.push(parts);
-        const signature = parts.map((p) => p.length).join(',');
-        const same = next.templateIds.get(signature);
-        next.templateIds.set(signature, same === undefined ? ntid : [...(typeof same === 'number' ? [same] : same), ntid]);
+        ntid = next.addTemplate(this.templates[tid]!);
         renumbered.set(tid, ntid);
       }
       next.template.push(ntid);
@@ -322,13 +323,7 @@ export class TemplatedTexts {
     t.holeKinds = column('holeKinds');
     t.packed = column('packed');
     t.strings = [...s.strings];
-    for (const parts of s.templates) {
-      const id = t.templates.length;
-      t.templates.push([...parts]);
-      const signature = parts.map((p) => p.length).join(',');
-      const same = t.templateIds.get(signature);
-      t.templateIds.set(signature, same === undefined ? id : [...(typeof same === 'number' ? [same] : same), id]);
-    }
+    for (const parts of s.templates) t.addTemplate([...parts]);
     const n = t.template.length;
     if (t.holesAt.length !== n || t.stringsAt.length !== n) bad('columns of different lengths');
     let holes = 0;

@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SimHost, type Timers } from '../../../renderer/src/areas/simulator/worker/sim-host';
-import type { FromWorker } from '../../../renderer/src/areas/simulator/worker/protocol';
+import { hostHarness } from './host-harness';
 import type { Account } from '../../../simulator';
 
-type Reply = Extract<FromWorker, { id: number }>;
 const ROOT = { as: 'root', region: 'us-east-1', via: 'console' };
 
-function harness() {
-  const out: FromWorker[] = [];
-  const live = new Map<number, () => void>();
-  let next = 0;
-  const timers: Timers = { setInterval: (fn) => (live.set(next, fn), next++), clearInterval: (h) => void live.delete(h as number) };
-  const host = new SimHost((m) => out.push(m), timers);
-  let id = 0;
-  const ask = (req: unknown) => {
-    const my = ++id;
-    host.receive({ id: my, req });
-    const r = out.find((m): m is Reply => 'id' in m && m.id === my)!;
-    if (!r.ok) throw new Error(r.errorKo);
-    return r.value;
-  };
-  const account = () => (host as unknown as { account: Account }).account;
-  return { ask, live, account };
-}
-
-function validatedTrail(h: ReturnType<typeof harness>): void {
-  h.ask({ kind: 'start', snapshot: null });
+function validatedTrail(h: ReturnType<typeof hostHarness>): void {
+  h.value({ kind: 'start', snapshot: null });
   const bucket = 'trail-logs-123456789012';
-  h.ask({ kind: 'call', api: 's3:CreateBucket', params: { Bucket: bucket }, ctx: ROOT });
+  h.value({ kind: 'call', api: 's3:CreateBucket', params: { Bucket: bucket }, ctx: ROOT });
   const policy = {
     Version: '2012-10-17',
     Statement: [
@@ -35,17 +15,17 @@ function validatedTrail(h: ReturnType<typeof harness>): void {
       { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/AWSLogs/*` },
     ],
   };
-  h.ask({ kind: 'call', api: 's3:PutBucketPolicy', params: { Bucket: bucket, Policy: JSON.stringify(policy) }, ctx: ROOT });
-  h.ask({ kind: 'call', api: 'cloudtrail:CreateTrail', params: { Name: 'main', S3BucketName: bucket, EnableLogFileValidation: true }, ctx: ROOT });
-  h.ask({ kind: 'call', api: 'cloudtrail:StartLogging', params: { Name: 'main' }, ctx: ROOT });
-  h.ask({ kind: 'advance', ms: 86_400_000 });
+  h.value({ kind: 'call', api: 's3:PutBucketPolicy', params: { Bucket: bucket, Policy: JSON.stringify(policy) }, ctx: ROOT });
+  h.value({ kind: 'call', api: 'cloudtrail:CreateTrail', params: { Name: 'main', S3BucketName: bucket, EnableLogFileValidation: true }, ctx: ROOT });
+  h.value({ kind: 'call', api: 'cloudtrail:StartLogging', params: { Name: 'main' }, ctx: ROOT });
+  h.value({ kind: 'advance', ms: 86_400_000 });
 }
 
 const digests = (a: Account) => [...a.s3.model.buckets.get('trail-logs-123456789012')!.objects].filter(([k]) => k.includes('CloudTrail-Digest'));
 
 describe('the worker host signs digests in idle time', () => {
   it('signs the digests a fast-forward left unsigned, a few per tick, then stops, with the same bytes as on-read signing', () => {
-    const idle = harness();
+    const idle = hostHarness();
     validatedTrail(idle);
     const unsigned = digests(idle.account()).filter(([, o]) => o.pending).length;
     expect(unsigned).toBeGreaterThanOrEqual(24);
@@ -56,7 +36,7 @@ describe('the worker host signs digests in idle time', () => {
     }
     expect(idle.live.size).toBe(0);
     expect(ticks).toBeGreaterThanOrEqual(Math.ceil(unsigned / 2));
-    const lazy = harness();
+    const lazy = hostHarness();
     validatedTrail(lazy);
     const bytes = (a: Account) => digests(a).map(([k, o]) => [k, Buffer.from(o.body).toString('base64'), o.metadata?.['signature']]);
     expect(bytes(idle.account())).toEqual(bytes(lazy.account()));

@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SimHost, type Timers } from '../../../renderer/src/areas/simulator/worker/sim-host';
-import { fromWorkerSchema, type FromWorker } from '../../../renderer/src/areas/simulator/worker/protocol';
 import { SANDBOX_START } from '../../../renderer/src/areas/simulator/worker/sandbox-setup';
 import { wholeNumber } from '../../../renderer/src/areas/simulator/TrafficControls';
-
-type Reply = Extract<FromWorker, { id: number }>;
-
-function harness() {
-  const out: FromWorker[] = [];
-  const timers: Timers = { setInterval: () => 0, clearInterval: () => {} };
-  const host = new SimHost((m) => {
-    expect(fromWorkerSchema.safeParse(m).success, JSON.stringify(m).slice(0, 200)).toBe(true);
-    out.push(m);
-  }, timers);
-  let id = 0;
-  const ask = (req: unknown): Reply => {
-    const my = ++id;
-    host.receive({ id: my, req });
-    return out.find((m): m is Reply => 'id' in m && m.id === my)!;
-  };
-  return { out, ask };
-}
+import { hostHarness } from './host-harness';
 
 const ALICE = { as: 'alice', region: 'ap-northeast-2', via: 'cli' };
 
 describe('repeated traffic in the worker host', () => {
   it('makes perMinute real calls a minute for the minutes asked, with progress and no per-call pushes', () => {
-    const h = harness();
+    const h = hostHarness();
     const started = h.ask({ kind: 'start', snapshot: null }) as { value: { nowMs: number } };
     expect(started.value.nowMs).toBe(SANDBOX_START);
     const before = h.out.length;
@@ -40,7 +21,7 @@ describe('repeated traffic in the worker host', () => {
   });
 
   it('hands the event history over in chunks that continue exactly where the last one stopped', () => {
-    const h = harness();
+    const h = hostHarness();
     h.ask({ kind: 'start', snapshot: null });
     h.ask({ kind: 'traffic', api: 'ec2:DescribeVpcs', params: {}, ctx: ALICE, perMinute: 10, minutes: 23 });
     const query = { region: 'ap-northeast-2' };
@@ -62,7 +43,7 @@ describe('repeated traffic in the worker host', () => {
   });
 
   it('counts refused calls by error code, and stops at once on a call the simulation cannot make', () => {
-    const h = harness();
+    const h = hostHarness();
     h.ask({ kind: 'start', snapshot: null });
     const denied = h.ask({ kind: 'traffic', api: 's3:DeleteBucket', params: { Bucket: 'no-such-bucket-here' }, ctx: ALICE, perMinute: 2, minutes: 3 });
     expect(denied).toMatchObject({ ok: true, value: { calls: 6, failed: 6 } });

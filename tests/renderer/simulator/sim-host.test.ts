@@ -1,54 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SimHost, TICK_MS, type Timers } from '../../../renderer/src/areas/simulator/worker/sim-host';
-import { fromWorkerSchema, type FromWorker } from '../../../renderer/src/areas/simulator/worker/protocol';
+import { TICK_MS } from '../../../renderer/src/areas/simulator/worker/sim-host';
+import { hostHarness } from './host-harness';
+import type { FromWorker } from '../../../renderer/src/areas/simulator/worker/protocol';
 import { SANDBOX_START } from '../../../renderer/src/areas/simulator/worker/sandbox-setup';
-
-type Reply = Extract<FromWorker, { id: number }>;
-
-function harness() {
-  const out: FromWorker[] = [];
-  const intervals: (() => void)[] = [];
-  const timers: Timers = { setInterval: (fn) => intervals.push(fn) - 1, clearInterval: (h) => { intervals[h as number] = () => {}; } };
-  const host = new SimHost((m) => {
-    // Everything the worker sends must pass the UI's own validation.
-    expect(fromWorkerSchema.safeParse(m).success, JSON.stringify(m).slice(0, 200)).toBe(true);
-    out.push(m);
-  }, timers);
-  let id = 0;
-  const ask = (req: unknown): Reply => {
-    const my = ++id;
-    host.receive({ id: my, req });
-    const reply = out.find((m): m is Reply => 'id' in m && m.id === my);
-    if (!reply) throw new Error('no reply');
-    return reply;
-  };
-  const value = <T,>(req: unknown): T => {
-    const r = ask(req);
-    if (!r.ok) throw new Error(r.errorKo);
-    return r.value as T;
-  };
-  /** For the requests answered asynchronously (packing, unpacking). */
-  const later = async <T,>(req: unknown): Promise<T> => {
-    const my = ++id;
-    host.receive({ id: my, req });
-    for (let i = 0; i < 200; i++) {
-      const reply = out.find((m): m is Reply => 'id' in m && m.id === my);
-      if (reply) {
-        if (!reply.ok) throw new Error(reply.errorKo);
-        return reply.value as T;
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error('no reply within 2 s');
-  };
-  return { host, out, ask, value, later, intervals };
-}
 
 const ALICE = { as: 'alice', region: 'ap-northeast-2', via: 'console' };
 
 describe('the simulator worker host', () => {
   it('refuses malformed requests with a Korean message and keeps working', () => {
-    const h = harness();
+    const h = hostHarness();
     h.host.receive({ id: 7, req: { kind: 'call', api: 's3:PutObject' } });
     const bad = h.out.find((m) => 'id' in m && m.id === 7);
     expect(bad).toMatchObject({ ok: false });
@@ -60,7 +20,7 @@ describe('the simulator worker host', () => {
   });
 
   it('starts a new sandbox with real, recorded setup calls', () => {
-    const h = harness();
+    const h = hostHarness();
     const started = h.value<{ nowMs: number; setup: { api: string; ok: boolean; records: unknown[] }[] }>({ kind: 'start', snapshot: null });
     expect(started.nowMs).toBe(SANDBOX_START);
     expect(started.setup.every((s) => s.ok)).toBe(true);
@@ -71,7 +31,7 @@ describe('the simulator worker host', () => {
   });
 
   it('answers history rows from LookupEvents, and inspection adds nothing to it', () => {
-    const h = harness();
+    const h = hostHarness();
     h.value({ kind: 'start', snapshot: null });
     const call = h.value<{ ok: boolean; routing: { eventHistory: { region: string } }[] }>({ kind: 'call', api: 'signin:ConsoleLogin', params: { success: true, mfa: false }, ctx: ALICE });
     expect(call.ok).toBe(true);
@@ -91,7 +51,7 @@ describe('the simulator worker host', () => {
   });
 
   it('tells the UI when a trail delivers the file holding a record, with its real key', () => {
-    const h = harness();
+    const h = hostHarness();
     h.value({ kind: 'start', snapshot: null });
     const ctx = { as: 'alice', region: 'us-east-1', via: 'cli' };
     const acct = '123456789012';
@@ -130,7 +90,7 @@ describe('the simulator worker host', () => {
   });
 
   it('runs the simulator’s own unrecorded sim:* calls, and tells which events a call caused', () => {
-    const h = harness();
+    const h = hostHarness();
     h.value({ kind: 'start', snapshot: null });
     const inbox = h.value<{ ok: boolean; response?: { UnreadCount: number } }>({ kind: 'sim', api: 'sim:ReadInbox', params: {}, ctx: ALICE });
     expect(inbox).toMatchObject({ ok: true, response: { UnreadCount: 0 } });
@@ -146,7 +106,7 @@ describe('the simulator worker host', () => {
   });
 
   it('plays the clock at the chosen speed and pauses', () => {
-    const h = harness();
+    const h = hostHarness();
     h.value({ kind: 'start', snapshot: null });
     h.value({ kind: 'play', speed: 600 });
     h.intervals.at(-1)!();
@@ -159,7 +119,7 @@ describe('the simulator worker host', () => {
   });
 
   it('resets to a new sandbox: the start time, the setup, and nothing of before', () => {
-    const h = harness();
+    const h = hostHarness();
     h.value({ kind: 'start', snapshot: null });
     h.value({ kind: 'call', api: 'iam:CreateUser', params: { UserName: 'zed' }, ctx: { as: 'root', region: 'us-east-1', via: 'console' } });
     h.value({ kind: 'advance', ms: 86_400_000 });
@@ -171,19 +131,19 @@ describe('the simulator worker host', () => {
   });
 
   it('restores a saved sandbox, and a bad one becomes a new sandbox with a Korean notice', () => {
-    const h = harness();
+    const h = hostHarness();
     h.value({ kind: 'start', snapshot: null });
     h.value({ kind: 'call', api: 'signin:ConsoleLogin', params: { success: true, mfa: false }, ctx: ALICE });
     h.value({ kind: 'advance', ms: 3_600_000 });
     const { snapshot } = h.value<{ snapshot: unknown }>({ kind: 'snapshot' });
 
-    const h2 = harness();
+    const h2 = hostHarness();
     const restored = h2.value<{ nowMs: number; setup: unknown[]; noticeKo?: string }>({ kind: 'start', snapshot: JSON.parse(JSON.stringify(snapshot)) });
     expect(restored).toMatchObject({ nowMs: SANDBOX_START + 3_600_000, setup: [] });
     expect(restored.noticeKo).toBeUndefined();
     expect(h2.value<{ rows: unknown[] }>({ kind: 'history', query: { region: 'us-east-1', attribute: { key: 'Username', value: 'alice' } } }).rows).toHaveLength(1);
 
-    const h3 = harness();
+    const h3 = hostHarness();
     const fresh = h3.value<{ nowMs: number; setup: unknown[]; noticeKo?: string }>({ kind: 'start', snapshot: { version: 99 } });
     expect(fresh.nowMs).toBe(SANDBOX_START);
     expect(fresh.setup.length).toBeGreaterThan(0);
@@ -191,7 +151,7 @@ describe('the simulator worker host', () => {
   });
 
   it('packs the sandbox for saving in the worker (gzip, base64) and restores from the packed form', async () => {
-    const h = harness();
+    const h = hostHarness();
     h.value({ kind: 'start', snapshot: null });
     h.value({ kind: 'call', api: 'signin:ConsoleLogin', params: { success: true, mfa: false }, ctx: ALICE });
     h.value({ kind: 'advance', ms: 3_600_000 });
@@ -201,11 +161,11 @@ describe('the simulator worker host', () => {
     expect(packed.jsonChars).toBe(JSON.stringify(snapshot).length);
     expect(packed.data.length).toBeLessThan(packed.jsonChars / 3);
 
-    const h2 = harness();
+    const h2 = hostHarness();
     expect(await h2.later({ kind: 'start', snapshot: JSON.parse(JSON.stringify(packed)) })).toMatchObject({ nowMs: SANDBOX_START + 3_600_000, setup: [] });
     expect(h2.value<{ snapshot: unknown }>({ kind: 'snapshot' }).snapshot).toEqual(snapshot);
 
-    const h3 = harness();
+    const h3 = hostHarness();
     const broken = await h3.later<{ setup: unknown[]; noticeKo?: string }>({ kind: 'start', snapshot: { ...packed, data: packed.data.slice(0, 100) } });
     expect(broken.setup.length).toBeGreaterThan(0);
     expect(broken.noticeKo).toMatch(/새 샌드박스를 만들었습니다/);

@@ -67,8 +67,23 @@ export default function SimulatorArea() {
   useEffect(() => {
     const c = openSimWorker();
     setClient(c);
-    // One save at a time; a change made while one runs is saved by the next. A big sandbox takes the worker a
-    // while to pack (calls wait behind it), so saves come less often as packing takes longer.
+    /** Packs the sandbox in the workers and stores it; returns how long the packing took. */
+    const saveNow = async (): Promise<number> => {
+      const t0 = performance.now();
+      const packed = await c.request({ kind: 'save' });
+      const took = performance.now() - t0;
+      // A new task for the write: receiving megabytes from the worker and storing them are each short, but
+      // together they made one long task on the UI thread.
+      await new Promise((r) => setTimeout(r, 0));
+      // User Timing marks, so a profile (and the benchmark) can tell the save's work on this thread apart.
+      performance.mark('trailwatch:save-write');
+      const written = storage?.save('sandbox', { snapshot: packed, savedAt: new Date().toISOString() });
+      performance.measure('trailwatch:save-write', 'trailwatch:save-write');
+      await written;
+      return took;
+    };
+    // One save at a time; a change made while one runs is saved by the next. Making the snapshot text holds up
+    // the simulator's worker briefly, so a big sandbox is saved less often.
     const scheduleSave = (): void => {
       if (saveTimer.current) {
         saveAgain.current = true;
@@ -83,19 +98,9 @@ export default function SimulatorArea() {
           saveTimer.current = setTimeout(attempt, SAVE_EVERY_MS - quietFor);
           return;
         }
-        const t0 = performance.now();
-        void c
-          .request({ kind: 'save' })
-          .then(async (packed) => {
-            lastSaveMs.current = performance.now() - t0;
-            // A new task for the write: receiving megabytes from the worker and storing them are each short,
-            // but together they made one long task on the UI thread.
-            await new Promise((r) => setTimeout(r, 0));
-            // User Timing marks, so a profile (and the benchmark) can tell the save's work on this thread apart.
-            performance.mark('trailwatch:save-write');
-            const written = storage?.save('sandbox', { snapshot: packed, savedAt: new Date().toISOString() });
-            performance.measure('trailwatch:save-write', 'trailwatch:save-write');
-            await written;
+        void saveNow()
+          .then((took) => {
+            lastSaveMs.current = took;
           })
           .catch((e: Error) => {
             // The disk or the browser's storage quota may be full. Say so once; the sandbox itself is untouched.
@@ -148,9 +153,7 @@ export default function SimulatorArea() {
       const unsaved = saveTimer.current !== null || saveAgain.current;
       if (saveTimer.current) clearTimeout(saveTimer.current);
       if (!unsaved) return c.close();
-      void c
-        .request({ kind: 'save' })
-        .then((packed) => storage?.save('sandbox', { snapshot: packed, savedAt: new Date().toISOString() }))
+      void saveNow()
         .catch(() => undefined)
         .finally(() => c.close());
     };

@@ -30,22 +30,17 @@ export class SimClient {
 
   request<K extends SimRequest['kind']>(req: Extract<SimRequest, { kind: K }>): Promise<ValueOf<K>> {
     const id = this.nextId++;
-    if (req.kind === 'save') {
-      return new Promise((resolve, reject) => {
-        this.waiting.set(id, { kind: req.kind, resolve: resolve as (v: unknown) => void, reject });
-        this.port.postMessage({ id, req });
-      });
-    }
-    this.lastActivityMs = performance.now();
-    this.busy++;
-    const done = () => {
-      this.busy--;
-      this.lastActivityMs = performance.now();
-    };
-    return new Promise<ValueOf<K>>((resolve, reject) => {
+    const answered = new Promise<ValueOf<K>>((resolve, reject) => {
       this.waiting.set(id, { kind: req.kind, resolve: resolve as (v: unknown) => void, reject });
       this.port.postMessage({ id, req });
-    }).finally(done);
+    });
+    if (req.kind === 'save') return answered;
+    this.lastActivityMs = performance.now();
+    this.busy++;
+    return answered.finally(() => {
+      this.busy--;
+      this.lastActivityMs = performance.now();
+    });
   }
 
   on(listener: (p: Push) => void): () => void {

@@ -5,7 +5,8 @@ import type { ScenarioAction } from '../../../../../content/scenarios/types';
 import type { Json, JsonObject, SimEvent } from '../../../../../simulator';
 import type { CallLogEntry } from '../../../../../content/scenarios/types';
 import { ScenarioRun } from '../../../scenarios/scenario-run';
-import { base64ToBytes, DeliveryWatch, objectText, pendingOf } from '../../simulator/worker/deliveries';
+import { DeliveryWatch, inspectS3Reader, objectText, pendingOf } from '../../simulator/worker/deliveries';
+import { fromBase64 } from '../../../../../simulator/core/format';
 import { envelopeSchema, type CallOutcome, type FromWorker as SimFromWorker, type SimRequest, type UiCallContext } from '../../simulator/worker/protocol';
 import { toWorkerSchema, type FromScenarioWorker, type MoveResult, type RunView, type ScenarioRequest } from './scenario-protocol';
 import type { SavedMove } from '../progress-entry';
@@ -114,23 +115,7 @@ export class ScenarioHost {
   private checkDeliveries(): MoveResult['delivered'] {
     const a = this.current().account;
     const region = a.regions[0] ?? 'us-east-1';
-    return this.watch.check(a.clock.now(), {
-      listKeys: (bucket) => {
-        try {
-          const res = this.inspect(region, 's3:ListObjectsV2', { Bucket: bucket });
-          return ((res['Contents'] as JsonObject[] | undefined) ?? []).map((o) => ({ key: String(o['Key']), size: Number(o['Size']), lastModified: String(o['LastModified']) }));
-        } catch {
-          return [];
-        }
-      },
-      get: (bucket, key) => {
-        try {
-          return base64ToBytes(String(this.inspect(region, 's3:GetObject', { Bucket: bucket, Key: key })['Body'] ?? ''));
-        } catch {
-          return undefined;
-        }
-      },
-    });
+    return this.watch.check(a.clock.now(), inspectS3Reader((r, action, p) => this.inspect(r, action, p), region));
   }
 
   /** The simulator screen's read-only requests, answered in its own protocol; anything that changes state is refused. */
@@ -159,7 +144,7 @@ export class ScenarioHost {
           ...(d.recordedByCloudTrail === false ? { recordedByCloudTrail: false as const } : {}),
         }));
       case 'object':
-        return objectText(base64ToBytes(String(this.inspect(req.region, 's3:GetObject', { Bucket: req.bucket, Key: req.key })['Body'] ?? '')));
+        return objectText(fromBase64(String(this.inspect(req.region, 's3:GetObject', { Bucket: req.bucket, Key: req.key })['Body'] ?? '')));
       default:
         throw new Error(`시나리오에서는 '${req.kind}' 요청을 쓰지 않습니다. 시나리오의 호출은 단계 확인을 거쳐야 합니다.`);
     }

@@ -3,6 +3,7 @@
 import { gunzipSync, strFromU8 } from 'fflate';
 import type { JsonObject } from '../../../../../simulator';
 import type { Delivered } from './protocol';
+import { fromBase64 } from '../../../../../simulator/core/format';
 
 export interface PendingDelivery {
   eventId: string;
@@ -26,13 +27,6 @@ export function pendingOf(routing: unknown[]): PendingDelivery[] {
   return out;
 }
 
-export function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 /** An object's text: gunzipped when it is gzip (the magic bytes decide, not the name: a learner may edit one). */
 export function objectText(bytes: Uint8Array): { text: string; gzip: boolean } {
   if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return { text: strFromU8(gunzipSync(bytes)), gzip: true };
@@ -50,6 +44,48 @@ export interface LogFolderOf {
 export interface S3Reader {
   listKeys(bucket: string, under: LogFolderOf): { key: string; lastModified: string }[];
   get(bucket: string, key: string): Uint8Array | undefined;
+}
+
+/** A host's read-only call into the account (sim:Inspect): nothing it reads is recorded. */
+export type Inspect = (region: string, action: string, params: JsonObject) => JsonObject;
+
+/** Every page of ListObjectsV2 for a bucket, optionally under a prefix. */
+export function listObjects(inspect: Inspect, region: string, bucket: string, prefix = ''): { key: string; size: number; lastModified: string }[] {
+  const out: { key: string; size: number; lastModified: string }[] = [];
+  const base: JsonObject = prefix ? { Bucket: bucket, Prefix: prefix } : { Bucket: bucket };
+  let token: string | undefined;
+  do {
+    const res = inspect(region, 's3:ListObjectsV2', token ? { ...base, ContinuationToken: token } : base);
+    for (const o of (res['Contents'] as JsonObject[] | undefined) ?? []) out.push({ key: String(o['Key']), size: Number(o['Size']), lastModified: String(o['LastModified']) });
+    token = res['IsTruncated'] === true && typeof res['NextContinuationToken'] === 'string' ? res['NextContinuationToken'] : undefined;
+  } while (token);
+  return out;
+}
+
+/** An object's bytes through GetObject, or undefined when it cannot be read (deleted, no bucket). */
+export function objectBytes(inspect: Inspect, region: string, bucket: string, key: string): Uint8Array | undefined {
+  try {
+    return fromBase64(String(inspect(region, 's3:GetObject', { Bucket: bucket, Key: key })['Body'] ?? ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The S3Reader both hosts give the watch: it lists a trail's [S3KeyPrefix/]AWSLogs/<account>/<folder>/<region>/. */
+export function inspectS3Reader(inspect: Inspect, region: string): S3Reader {
+  return {
+    listKeys: (bucket, under) => {
+      try {
+        const [, , , home = region, account = ''] = under.trailArn.split(':');
+        const trail = (inspect(home, 'cloudtrail:DescribeTrails', { trailNameList: [under.trailArn] })['trailList'] as JsonObject[] | undefined)?.[0];
+        const keyPrefix = typeof trail?.['S3KeyPrefix'] === 'string' && trail['S3KeyPrefix'] ? `${trail['S3KeyPrefix']}/` : '';
+        return listObjects(inspect, region, bucket, `${keyPrefix}AWSLogs/${account}/${under.folder}/${under.region}/`);
+      } catch {
+        return [];
+      }
+    },
+    get: (bucket, key) => objectBytes(inspect, region, bucket, key),
+  };
 }
 
 /** Remembers what each log file holds, so every file is opened once. */

@@ -4,7 +4,8 @@ import { Account, type Json, type JsonObject, type SimEvent } from '../../../../
 import { eventsToCsv, eventsToJson } from '../../../../../simulator/cloudtrail';
 import { collectEvents, collectRows } from './history-rows';
 import { callRate } from './call-rate';
-import { base64ToBytes, DeliveryWatch, objectText, pendingOf, type LogFolderOf } from './deliveries';
+import { DeliveryWatch, inspectS3Reader, listObjects, objectText, pendingOf } from './deliveries';
+import { fromBase64 } from '../../../../../simulator/core/format';
 import { envelopeSchema, TRAFFIC_MAX_CALLS, type CallOutcome, type FromWorker, type SimRequest, type Started, type UiCallContext, type ValueOf } from './protocol';
 import { SANDBOX_SEED, SANDBOX_START, setupSteps } from './sandbox-setup';
 import { isPacked, packText, unpackSnapshot, type PackedSnapshot } from './snapshot-pack';
@@ -48,7 +49,7 @@ export class SimHost {
       return;
     }
     const { id, req } = parsed.data;
-    if (req.kind === 'advance' || req.kind === 'traffic' || req.kind === 'start') this.idleSoon();
+    if (req.kind === 'traffic' || req.kind === 'start') this.idleSoon();
     const failed = (e: unknown) => this.post({ id, ok: false, errorKo: `시뮬레이터 내부 오류: ${(e as Error).message}` });
     try {
       const value = this.handle(req);
@@ -90,10 +91,10 @@ export class SimHost {
         return { json: e ? String(e['CloudTrailEvent']) : null };
       }
       case 'objects':
-        return this.listObjects(req.bucket, req.region).map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified }));
+        return listObjects((r, action, p) => this.inspect(r, action, p), req.region, req.bucket);
       case 'object': {
         const res = this.inspect(req.region, 's3:GetObject', { Bucket: req.bucket, Key: req.key });
-        return objectText(base64ToBytes(String(res['Body'] ?? '')));
+        return objectText(fromBase64(String(res['Body'] ?? '')));
       }
       case 'snapshot':
         return { snapshot: this.acct().snapshot() };
@@ -234,49 +235,12 @@ export class SimHost {
     return r.response;
   }
 
-  private listObjects(bucket: string, region: string, prefix = ''): { key: string; size: number; lastModified: string }[] {
-    const out: { key: string; size: number; lastModified: string }[] = [];
-    let token: string | undefined;
-    const base: JsonObject = prefix ? { Bucket: bucket, Prefix: prefix } : { Bucket: bucket };
-    do {
-      const res = this.inspect(region, 's3:ListObjectsV2', token ? { ...base, ContinuationToken: token } : base);
-      for (const o of (res['Contents'] as JsonObject[] | undefined) ?? []) out.push({ key: String(o['Key']), size: Number(o['Size']), lastModified: String(o['LastModified']) });
-      token = res['IsTruncated'] === true && typeof res['NextContinuationToken'] === 'string' ? res['NextContinuationToken'] : undefined;
-    } while (token);
-    return out;
-  }
-
-  /** [S3KeyPrefix/]AWSLogs/<account>/<folder>/<region>/ of a trail, as CloudTrail names its log files. */
-  private logFolderPrefix(under: LogFolderOf): string {
-    const a = this.acct();
-    const home = under.trailArn.split(':')[3] ?? a.regions[0] ?? 'us-east-1';
-    const found = this.inspect(home, 'cloudtrail:DescribeTrails', { trailNameList: [under.trailArn] })['trailList'] as JsonObject[] | undefined;
-    const trail = found?.[0];
-    const prefix = typeof trail?.['S3KeyPrefix'] === 'string' && trail['S3KeyPrefix'] ? `${trail['S3KeyPrefix']}/` : '';
-    return `${prefix}AWSLogs/${a.accountId}/${under.folder}/${under.region}/`;
-  }
-
   private advance(ms: number): void {
     const a = this.acct();
     a.advance(ms);
     this.idleSoon();
     const region = a.regions[0] ?? 'us-east-1';
-    const found = this.watch.check(a.clock.now(), {
-      listKeys: (bucket, under) => {
-        try {
-          return this.listObjects(bucket, region, this.logFolderPrefix(under));
-        } catch {
-          return [];
-        }
-      },
-      get: (bucket, key) => {
-        try {
-          return base64ToBytes(String(this.inspect(region, 's3:GetObject', { Bucket: bucket, Key: key })['Body'] ?? ''));
-        } catch {
-          return undefined;
-        }
-      },
-    });
+    const found = this.watch.check(a.clock.now(), inspectS3Reader((r, action, p) => this.inspect(r, action, p), region));
     for (const d of found) this.post({ push: 'delivered', delivered: d });
     this.post({ push: 'clock', nowMs: a.clock.now(), speed: this.speed });
     this.post({ push: 'changed' });
