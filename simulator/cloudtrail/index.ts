@@ -95,6 +95,7 @@ export class CloudTrailService {
       random: deps.random,
       store: deps.store,
       signatures: this.signatures,
+      varyingValues: (json) => varyingValuesOf(JSON.parse(json) as CloudTrailRecord),
       trail: (arn) => this.trails.get(arn)?.config,
       delivered: (e) => {
         if (this.trails.get(e.trailArn)) {
@@ -162,9 +163,10 @@ export class CloudTrailService {
     const json = JSON.stringify(record);
     const eventMs = eventTimeMs(record.eventTime);
     const eventHistory = historyRouting(record, this.deps.regions);
+    let values: (string | undefined)[] | undefined;
     if (eventHistory.landed) {
       const h = this.history(record.awsRegion);
-      (eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management).add(eventMs, json, storeKeysOf(record), varyingValuesOf(record));
+      (eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management).add(eventMs, json, storeKeysOf(record), (values = varyingValuesOf(record)));
       // Insights analyse the Region's management events, whichever trails record them.
       if (eventHistory.code === 'MANAGEMENT_EVENT') this.insights.count(record, eventMs);
     }
@@ -172,7 +174,7 @@ export class CloudTrailService {
     const trails = this.trails.all().map(
       (t) =>
         (insight && insightTrailVerdict(t.config, t.status, record.awsRegion, insight)) ??
-        trailRoutingCached(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, json, eventMs, now, folder), actionKey),
+        trailRoutingCached(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, json, (values ??= varyingValuesOf(record)), eventMs, now, folder), actionKey),
     );
     return { eventId: record.eventID, eventName: record.eventName, awsRegion: record.awsRegion, eventHistory, trails };
   }
@@ -205,6 +207,7 @@ export class CloudTrailService {
 
   snapshot(): Json {
     const pending = this.lanes.pendingSnapshot();
+    const archive = this.lanes.archiveSnapshot();
     const history: Record<string, { management: EventStoreSnapshot; insight: EventStoreSnapshot }> = {};
     // Compact form (templates and values): a busy account's saved sandbox is a tenth of the size. Restore reads
     // both this and the earlier form (every record's JSON text).
@@ -218,6 +221,8 @@ export class CloudTrailService {
       signatures: [...this.signatures.entries()],
       history: history as unknown as Json,
       insights: this.insights.snapshot(),
+      // The records of every log file, which the bucket's snapshot names by id.
+      ...(archive ? { logArchive: archive } : {}),
     };
   }
 
@@ -231,6 +236,7 @@ export class CloudTrailService {
       history?: unknown;
       insights?: Json;
       pendingDigests?: unknown;
+      logArchive?: Json;
     } | null;
     if (!snap || snap.version !== SNAPSHOT_VERSION) throw new Error(`cloudtrail snapshot: unsupported version ${String(snap?.version)}`);
     if (typeof snap.keysValidFromMs !== 'number' || !Array.isArray(snap.trails) || !Array.isArray(snap.lanes) || !Array.isArray(snap.signatures)) {
@@ -239,7 +245,7 @@ export class CloudTrailService {
     const history = (snap.history ?? {}) as Record<string, { management?: EventStoreSnapshot; insight?: EventStoreSnapshot }>;
     this.trails.restore(snap.trails as Json[]);
     if (snap.pendingDigests !== undefined && !Array.isArray(snap.pendingDigests)) throw new Error('cloudtrail snapshot: malformed');
-    this.lanes.restore(snap.lanes as LaneState[], (snap.pendingDigests ?? []) as SavedDigest[]);
+    this.lanes.restore(snap.lanes as LaneState[], (snap.pendingDigests ?? []) as SavedDigest[], snap.logArchive);
     this.signatures.clear();
     for (const [k, v] of snap.signatures as [string, string][]) this.signatures.set(k, v);
     this.internals.keysValidFromMs = snap.keysValidFromMs;

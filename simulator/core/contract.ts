@@ -113,9 +113,15 @@ export interface ObjectStore {
    *  store keeps the returned bytes as they are, so the producer must never change them. CloudTrail uses it
    *  so a digest is signed only when something reads it. */
   putComputedObject?(bucket: string, key: string, contentType: string, content: () => ObjectContent, recipe?: () => Json | undefined): void;
-  /** putObject without the copy: the store keeps `body` itself, so the caller must never change it.
-   *  CloudTrail stores one gzip in every bucket that receives the same records at the same instant. */
-  putSharedObject?(bucket: string, key: string, body: Uint8Array, contentType: string): void;
+  /** Stores an object whose bytes are never kept: `content` makes them whenever they are read (always the
+   *  same bytes), and a snapshot saves `content.recipe()` instead. CloudTrail's log files. */
+  putReproducibleObject?(bucket: string, key: string, contentType: string, content: ReproducibleContent): void;
+}
+
+/** Bytes made again whenever read, from a recipe that a snapshot saves in their place. */
+export interface ReproducibleContent {
+  body(): Uint8Array;
+  recipe(): Json;
 }
 
 /** How a store's snapshot keeps an object not computed yet, and how a restore gets its content back: the
@@ -124,6 +130,9 @@ export interface ComputedObjects {
   content(recipe: Json): ObjectContent;
   /** The recipe to save now, or undefined when the content is cheap to save as bytes (already computed). */
   recipe(recipe: Json): Json | undefined;
+  /** The content of a saved reproducible object (see putReproducibleObject), or undefined if the recipe is
+   *  not one. */
+  reproducible?(recipe: Json): ReproducibleContent | undefined;
 }
 
 /** What `ObjectStore.putComputedObject` produces on first read. */

@@ -293,6 +293,16 @@ export class TemplatedTexts {
     };
   }
 
+  /** The whole store as `snapshot` writes it, ids unchanged, without the copy `keep` makes. */
+  snapshotAll(): TemplatedTextsColumnsSnapshot {
+    const words = (c: IntColumn) => toBase64(new Uint8Array(c.data.buffer, 0, c.length * 4));
+    return {
+      templates: this.templates.map((t) => [...t]),
+      columns: { template: words(this.template), holesAt: words(this.holesAt), stringsAt: words(this.stringsAt), holeKinds: words(this.holeKinds), packed: words(this.packed) },
+      strings: [...this.strings],
+    };
+  }
+
   /** A store from its snapshot, every column checked, so a corrupt save is refused instead of misread. */
   static fromSnapshot(s: TemplatedTextsColumnsSnapshot): TemplatedTexts {
     const bad = (what: string): never => {

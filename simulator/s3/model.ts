@@ -1,4 +1,4 @@
-import { AwsError, type ComputedObjects, type Json, type ObjectContent, type ObjectStore } from '../core/contract';
+import { AwsError, type ComputedObjects, type Json, type ObjectContent, type ObjectStore, type ReproducibleContent } from '../core/contract';
 import { fromBase64, toBase64 } from '../core/format';
 import { configFromJson, configToJson, type MetricsConfig } from './metrics-config';
 import { StoredObject } from './stored-object';
@@ -41,11 +41,11 @@ export class S3Model implements ObjectStore {
     this.bucket(bucket).objects.set(key, o);
     return o;
   }
-  putSharedObject(bucket: string, key: string, body: Uint8Array, contentType: string): void {
-    this.bucket(bucket).objects.set(key, new StoredObject(this.now(), contentType, body));
-  }
   putComputedObject(bucket: string, key: string, contentType: string, content: () => ObjectContent, recipe?: () => Json | undefined): void {
     this.bucket(bucket).objects.set(key, new StoredObject(this.now(), contentType, content, undefined, undefined, recipe));
+  }
+  putReproducibleObject(bucket: string, key: string, contentType: string, content: ReproducibleContent): void {
+    this.bucket(bucket).objects.set(key, StoredObject.reproducible(this.now(), contentType, content));
   }
   objectMetadata(bucket: string, key: string): Record<string, string> | undefined {
     const o = this.buckets.get(bucket)?.objects.get(key);
@@ -85,6 +85,11 @@ export class S3Model implements ObjectStore {
           const computed = this.computed;
           if (!computed) throw new Error(`s3 snapshot: object ${o.key} is computed, and nothing can compute it`);
           const recipe = o.computed;
+          const reproducible = computed.reproducible?.(recipe);
+          if (reproducible) {
+            objects.set(o.key, StoredObject.reproducible(o.lastModified, o.contentType, reproducible));
+            continue;
+          }
           objects.set(o.key, new StoredObject(o.lastModified, o.contentType, () => computed.content(recipe), undefined, undefined, () => computed.recipe(recipe)));
           continue;
         }

@@ -1,8 +1,23 @@
 // One S3 object. Its bytes may be produced on first read (ObjectStore.putComputedObject): CloudTrail's
 // digests are signed only when someone reads them, and the MD5 ETag of any object is computed only when an
 // answer or a snapshot shows it. Every reader sees the same values whichever it reads first.
-import type { Json, ObjectContent } from '../core/contract';
+//
+// A reproducible object (ObjectStore.putReproducibleObject: CloudTrail's log files) never keeps its bytes:
+// it makes them again when read, from a recipe that is also what a snapshot saves. Only its size and ETag
+// are kept once known. The last few bodies made are remembered, because one read (GetObject, a listing, a
+// digest) usually asks for the body, the size and the ETag in turn.
+import type { Json, ObjectContent, ReproducibleContent } from '../core/contract';
 import { md5Hex } from './md5';
+
+/** Recently made bodies of reproducible objects, oldest first (a Map keeps insertion order). */
+const recentBodies = new Map<object, Uint8Array>();
+const RECENT_BODIES = 8;
+
+function remember(o: object, body: Uint8Array): void {
+  recentBodies.delete(o);
+  recentBodies.set(o, body);
+  if (recentBodies.size > RECENT_BODIES) recentBodies.delete(recentBodies.keys().next().value!);
+}
 
 export class StoredObject {
   private bytes: Uint8Array | undefined;
@@ -12,6 +27,17 @@ export class StoredObject {
 
   /** While not produced: what a snapshot keeps instead of the bytes (undefined: produce and keep bytes). */
   private recipeOf: (() => Json | undefined) | undefined;
+
+  private reproducible: ReproducibleContent | undefined;
+  private knownSize: number | undefined;
+
+  /** An object whose bytes are made again on every read that needs them (see the file's comment). */
+  static reproducible(lastModified: number, contentType: string, r: ReproducibleContent): StoredObject {
+    const o = new StoredObject(lastModified, contentType, new Uint8Array(0));
+    o.bytes = undefined;
+    o.reproducible = r;
+    return o;
+  }
 
   constructor(
     readonly lastModified: number,
@@ -31,6 +57,7 @@ export class StoredObject {
 
   /** The recipe a snapshot saves for an object whose bytes do not exist yet; undefined once they do. */
   recipe(): Json | undefined {
+    if (this.reproducible) return this.reproducible.recipe();
     return this.produce ? this.recipeOf?.() : undefined;
   }
 
@@ -41,6 +68,15 @@ export class StoredObject {
   }
 
   private content(): Uint8Array {
+    if (this.reproducible) {
+      let body = recentBodies.get(this);
+      if (!body) {
+        body = this.reproducible.body();
+        this.knownSize = body.length;
+      }
+      remember(this, body);
+      return body;
+    }
     if (this.produce) {
       const produce = this.produce;
       this.produce = undefined;
@@ -56,7 +92,7 @@ export class StoredObject {
   }
 
   get size(): number {
-    return this.content().length;
+    return this.knownSize ?? this.content().length;
   }
 
   /** S3's ETag of a single-part upload: the quoted hex MD5 of the bytes. */
@@ -66,12 +102,13 @@ export class StoredObject {
 
   /** User metadata (x-amz-meta-*), keys without the prefix; CloudTrail puts digest signatures here. */
   get metadata(): Record<string, string> | undefined {
+    if (this.reproducible) return undefined;
     this.content();
     return this.meta;
   }
 
-  /** True until the bytes have been produced (for tests and measurements). */
+  /** True until the bytes have been produced (a reproducible object: until its size is known). */
   get pending(): boolean {
-    return this.produce !== undefined;
+    return this.reproducible ? this.knownSize === undefined : this.produce !== undefined;
   }
 }

@@ -52,13 +52,9 @@ export function gzipDeterministic(data: Uint8Array): Uint8Array {
   return gzipSync(data, { mtime: 0, level: 1 });
 }
 
+/** The uncompressed log file: {"Records":[…]} with the records in delivery order. */
 export function logFileBody(recordJsons: string[]): Uint8Array {
-  return logFileBodyOfJoined(recordJsons.join(','));
-}
-
-/** The same bytes from the records already joined with commas (delivery joins them once for two uses). */
-export function logFileBodyOfJoined(joinedRecordJsons: string): Uint8Array {
-  return encoder.encode(`{"Records":[${joinedRecordJsons}]}`);
+  return encoder.encode(`{"Records":[${recordJsons.join(',')}]}`);
 }
 
 export interface DigestLogFile {

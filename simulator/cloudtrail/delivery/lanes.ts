@@ -1,13 +1,15 @@
 // Per (trail, Region) delivery lane: records wait in a buffer and go to the trail's bucket as one log file
 // about 5 minutes after the first of them arrived; with log file validation on, an hourly digest lists the
 // files delivered in the hour, chained to the previous digest and signed. All on the simulated clock.
-// Digests are placed in the bucket at their due time but signed on first read (pending-digest.ts).
+// Digests are placed in the bucket at their due time but signed on first read (pending-digest.ts). Log files
+// are lists of record ids in the record archive; their gzip is made when something reads them.
 import type { ObjectStore, Random } from '../../core/contract';
 import { MINUTE_MS, HOUR_MS, isoSeconds } from '../time';
 import type { TrailConfig } from '../trails/trail-types';
-import { ALNUM, digestFileKey, gzipDeterministic, logFileBodyOfJoined, logFileKey, type DigestLogFile, type LogFolder, type PreviousDigest } from './files';
+import { ALNUM, digestFileKey, gzipDeterministic, logFileKey, type DigestLogFile, type LogFolder, type PreviousDigest } from './files';
+import { idsFromText, idsToText, RecordArchive } from './record-archive';
 import { listedFile, LogFileHash, PendingDigest, restoredDigest, savedDigest, type ChainFile, type SavedDigest } from './pending-digest';
-import type { ComputedObjects, Json, ObjectContent } from '../../core/contract';
+import type { ComputedObjects, Json, ObjectContent, ReproducibleContent } from '../../core/contract';
 
 export const DELIVERY_DELAY_MS = 5 * MINUTE_MS;
 export const DIGEST_PERIOD_MS = HOUR_MS;
@@ -25,8 +27,10 @@ export interface LaneState {
   chain: { startMs: number; nextMs: number; previous: PreviousDigest | { pendingDigest: number } | null; files: (DigestLogFile & { newestMs: number; oldestMs: number })[] } | null;
 }
 
-/** A lane while running: the previous digest may still be unsigned, listed hashes not yet computed. */
+/** A lane while running: each waiting record has the values worth packing when it is archived; the previous
+ *  digest may still be unsigned, listed hashes not yet computed. */
 interface Lane extends Omit<LaneState, 'chain'> {
+  values: (readonly (string | undefined)[])[];
   chain: { startMs: number; nextMs: number; previous: PendingDigest | PreviousDigest | null; files: ChainFile[] } | null;
 }
 
@@ -62,12 +66,8 @@ export interface LaneDeps {
   deliveryBlocked(trail: TrailConfig): string | undefined;
   /** Where signatures live when the store keeps no object metadata. */
   signatures: Map<string, string>;
-}
-
-/** One log file's gzip and the SHA-256 of its body, computed once a digest is read. */
-interface EncodedLogFile {
-  gz: Uint8Array;
-  hash: LogFileHash;
+  /** The values of a record's JSON text worth packing in the archive (a restored lane's records). */
+  varyingValues(json: string): readonly (string | undefined)[];
 }
 
 function laneId(trailArn: string, region: string, folder: LogFolder): string {
@@ -76,9 +76,12 @@ function laneId(trailArn: string, region: string, folder: LogFolder): string {
 
 export class DeliveryLanes {
   private lanes = new Map<string, Lane>();
-  /** Trails that log the same Region usually deliver the same records at the same instant: the body is
-   *  gzipped and hashed once for all of them (gzip was the largest cost of a delivery with 10 trails). */
-  private encoded: { atMs: number; bodies: Map<string, EncodedLogFile> } = { atMs: NaN, bodies: new Map() };
+  /** Every record delivered, once however many trails delivered it: log files are made from here. */
+  readonly archive = new RecordArchive();
+  /** Trails that log the same Region deliver the same records at the same instant: each is archived once. */
+  private archivedNow: { atMs: number; ids: Map<string, number> } = { atMs: NaN, ids: new Map() };
+  /** Log files a restored bucket named by archive ids, checked once the archive itself is restored. */
+  private restoredLogFiles: Int32Array[] = [];
   /** Digests delivered but maybe not signed yet, oldest first (see signAhead). */
   private unsigned: PendingDigest[] = [];
 
@@ -110,17 +113,34 @@ export class DeliveryLanes {
     return d;
   }
 
-  /** How the bucket store computes, and saves again, digest objects a snapshot kept as recipes. */
+  /** How the bucket store computes, and saves again, objects a snapshot kept as recipes: unsigned digests,
+   *  and log files (always saved as their record ids). */
   readonly computed: ComputedObjects = {
     content: (recipe: Json): ObjectContent => this.restoredFor(recipe).content(),
     recipe: (recipe: Json): Json | undefined => this.recipeOf(this.restoredFor(recipe)),
+    reproducible: (recipe: Json): ReproducibleContent | undefined => {
+      const text = (recipe as { cloudTrailLogFile?: unknown } | null)?.cloudTrailLogFile;
+      if (text === undefined) return undefined;
+      const ids = typeof text === 'string' ? idsFromText(text) : undefined;
+      if (!ids) throw new Error(`cloudtrail snapshot: malformed log file ${JSON.stringify(recipe)}`);
+      this.restoredLogFiles.push(ids);
+      return this.logFileContent(ids);
+    },
   };
+
+  /** A log file's S3 content: the gzip of its records' body, made on every read that needs the bytes. */
+  private logFileContent(ids: Int32Array): ReproducibleContent {
+    return {
+      body: () => gzipDeterministic(this.archive.body(ids)),
+      recipe: () => ({ cloudTrailLogFile: idsToText(ids) }),
+    };
+  }
 
   private lane(trailArn: string, region: string, folder: LogFolder = 'CloudTrail'): Lane {
     const id = laneId(trailArn, region, folder);
     let lane = this.lanes.get(id);
     if (!lane) {
-      lane = { trailArn, region, folder, buffer: [], oldestMs: null, newestMs: null, dueMs: null, chain: null };
+      lane = { trailArn, region, folder, buffer: [], values: [], oldestMs: null, newestMs: null, dueMs: null, chain: null };
       this.lanes.set(id, lane);
     }
     return lane;
@@ -130,10 +150,11 @@ export class DeliveryLanes {
     return [...this.lanes.values()].filter((l) => l.trailArn === trailArn);
   }
 
-  /** Buffers one record; returns when the file holding it is due. */
-  buffer(trailArn: string, region: string, json: string, eventMs: number, nowMs: number, folder: LogFolder = 'CloudTrail'): number {
+  /** Buffers one record (`values`: see RecordArchive.add); returns when the file holding it is due. */
+  buffer(trailArn: string, region: string, json: string, values: readonly (string | undefined)[], eventMs: number, nowMs: number, folder: LogFolder = 'CloudTrail'): number {
     const lane = this.lane(trailArn, region, folder);
     lane.buffer.push(json);
+    lane.values.push(values);
     lane.oldestMs = Math.min(lane.oldestMs ?? eventMs, eventMs);
     lane.newestMs = Math.max(lane.newestMs ?? eventMs, eventMs);
     lane.dueMs ??= nowMs + DELIVERY_DELAY_MS;
@@ -188,6 +209,7 @@ export class DeliveryLanes {
     const trail = this.deps.trail(lane.trailArn);
     if (!trail) {
       lane.buffer = [];
+      lane.values = [];
       lane.dueMs = null;
       return;
     }
@@ -201,42 +223,56 @@ export class DeliveryLanes {
     let unique = '';
     for (let i = 0; i < 16; i++) unique += ALNUM[this.deps.random.int(0, ALNUM.length)];
     const key = logFileKey(trail.s3KeyPrefix, this.deps.accountId, lane.region, atMs, unique, lane.folder);
-    const encoded = this.encode(lane.buffer, atMs);
-    // Shared, not copied: every trail delivering these records, and the digest's hash, use the one gzip.
+    const ids = this.archived(lane, atMs);
     const { store } = this.deps;
-    if (store.putSharedObject) store.putSharedObject(trail.s3BucketName, key, encoded.gz, 'application/json');
-    else store.putObject(trail.s3BucketName, key, encoded.gz, 'application/json');
+    const content = this.logFileContent(ids);
+    if (store.putReproducibleObject) store.putReproducibleObject(trail.s3BucketName, key, 'application/json', content);
+    else store.putObject(trail.s3BucketName, key, content.body(), 'application/json');
     // Digests list the trail's log files; Insights files are outside the chain.
     if (lane.chain && lane.folder === 'CloudTrail') {
       lane.chain.files.push({
         s3Bucket: trail.s3BucketName,
         s3Object: key,
-        hash: encoded.hash,
+        hash: LogFileHash.ofBody(() => this.archive.body(ids)),
         newestEventTime: isoSeconds(lane.newestMs!),
         oldestEventTime: isoSeconds(lane.oldestMs!),
         newestMs: lane.newestMs!,
         oldestMs: lane.oldestMs!,
       });
     }
-    const event: LogFileDelivered = { kind: 'logFile', folder: lane.folder, trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, records: lane.buffer, atMs };
+    const archive = this.archive;
+    let texts: string[] | undefined;
+    // The texts only if someone asks (a trail with a CloudWatch Logs group): most deliveries need none.
+    const event: LogFileDelivered = {
+      kind: 'logFile', folder: lane.folder, trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, atMs,
+      get records(): string[] {
+        return (texts ??= Array.from(ids, (id) => archive.text(id)));
+      },
+    };
     if (trail.cloudWatchLogsLogGroupArn && trail.cloudWatchLogsRoleArn) {
       event.cloudWatchLogs = { logGroupArn: trail.cloudWatchLogsLogGroupArn, roleArn: trail.cloudWatchLogsRoleArn };
     }
     lane.buffer = [];
+    lane.values = [];
     lane.oldestMs = lane.newestMs = lane.dueMs = null;
     this.deps.delivered(event);
   }
 
-  private encode(records: string[], atMs: number): EncodedLogFile {
-    if (this.encoded.atMs !== atMs) this.encoded = { atMs, bodies: new Map() };
-    const text = records.join(',');
-    let entry = this.encoded.bodies.get(text);
-    if (!entry) {
-      const gz = gzipDeterministic(logFileBodyOfJoined(text));
-      entry = { gz, hash: LogFileHash.ofDelivered(gz) };
-      this.encoded.bodies.set(text, entry);
+  /** The archive ids of the lane's records, adding those no other trail delivered at this instant. */
+  private archived(lane: Lane, atMs: number): Int32Array {
+    if (this.archivedNow.atMs !== atMs) this.archivedNow = { atMs, ids: new Map() };
+    const known = this.archivedNow.ids;
+    const ids = new Int32Array(lane.buffer.length);
+    for (let i = 0; i < ids.length; i++) {
+      const json = lane.buffer[i]!;
+      let id = known.get(json);
+      if (id === undefined) {
+        id = this.archive.add(json, lane.values[i]!);
+        known.set(json, id);
+      }
+      ids[i] = id;
     }
-    return entry;
+    return ids;
   }
 
   private deliverDigest(lane: Lane, atMs: number): void {
@@ -304,7 +340,8 @@ export class DeliveryLanes {
         previous: previous instanceof PendingDigest ? (previous.signedYet ? previous.link() : { pendingDigest: this.idOf(previous) }) : (previous ?? null),
         files: l.chain.files.map(listedFile),
       };
-      return structuredClone({ ...l, chain });
+      const { values: _v, ...saved } = l;
+      return structuredClone({ ...saved, chain });
     });
   }
 
@@ -318,7 +355,17 @@ export class DeliveryLanes {
     return out;
   }
 
-  restore(lanes: LaneState[], pending: SavedDigest[] = []): void {
+  /** The archive as a snapshot keeps it (undefined while empty, so an account without trails saves nothing). */
+  archiveSnapshot(): Json | undefined {
+    return this.archive.size ? (this.archive.snapshot() as unknown as Json) : undefined;
+  }
+
+  restore(lanes: LaneState[], pending: SavedDigest[] = [], archive?: Json): void {
+    this.archive.restore(archive as Parameters<RecordArchive['restore']>[0]);
+    this.archivedNow = { atMs: NaN, ids: new Map() };
+    const named = this.restoredLogFiles;
+    this.restoredLogFiles = [];
+    if (!named.every((ids) => this.archive.has(ids))) throw new Error('cloudtrail snapshot: a log file names records the archive does not hold');
     this.unsigned = [];
     this.restoredById = new Map();
     this.digestIds = new WeakMap();
@@ -346,7 +393,8 @@ export class DeliveryLanes {
           previous: prev,
           files: l.chain.files.map(({ hashValue, hashAlgorithm: _a, ...f }) => ({ ...f, hash: LogFileHash.known(hashValue) })),
         };
-        return [laneId(l.trailArn, l.region, l.folder), { ...l, chain }];
+        if (!Array.isArray(l.buffer) || !l.buffer.every((x) => typeof x === 'string')) throw new Error(`cloudtrail snapshot: lane ${l.trailArn} has a malformed buffer`);
+        return [laneId(l.trailArn, l.region, l.folder), { ...l, values: l.buffer.map((json) => this.deps.varyingValues(json)), chain }];
       }),
     );
   }

@@ -4,22 +4,22 @@
 // fixed at its due time and can be computed later: the S3 object exists at once (key, LastModified,
 // content type) and its body and signature come on first read, in chain order (digest N copies digest
 // N-1's hash and signature), each computed once.
-import { gunzipSync } from 'fflate';
 import type { ObjectContent } from '../../core/contract';
 import { sha256Hex } from '../crypto/sha256';
 import { buildDigest, gzipDeterministic, type DigestInput, type DigestLogFile, type PreviousDigest } from './files';
 
-/** The SHA-256 a digest lists for a log file: of its uncompressed bytes AS DELIVERED. It keeps the gzip it
- *  delivered (shared with the S3 object, so no copy), not the object, so a learner deleting or overwriting
+/** The SHA-256 a digest lists for a log file: of its uncompressed bytes AS DELIVERED. It keeps how to make
+ *  the body it delivered (from the record archive), not the S3 object, so a learner deleting or overwriting
  *  the log file before the digest is read changes nothing in the digest, as in AWS. */
 export class LogFileHash {
   private constructor(
-    private gz: Uint8Array | undefined,
+    private body: (() => Uint8Array) | undefined,
     private hex: string | undefined,
   ) {}
 
-  static ofDelivered(gz: Uint8Array): LogFileHash {
-    return new LogFileHash(gz, undefined);
+  /** `body`: the uncompressed log file, made only if a digest or a snapshot needs the hash. */
+  static ofBody(body: () => Uint8Array): LogFileHash {
+    return new LogFileHash(body, undefined);
   }
 
   static known(hex: string): LogFileHash {
@@ -28,8 +28,8 @@ export class LogFileHash {
 
   get value(): string {
     if (this.hex === undefined) {
-      this.hex = sha256Hex(gunzipSync(this.gz!));
-      this.gz = undefined;
+      this.hex = sha256Hex(this.body!());
+      this.body = undefined;
     }
     return this.hex;
   }

@@ -21,12 +21,9 @@ const signatures = () => vi.mocked(rsa.signSha256).mock.calls.length;
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-/** MemoryStore plus putComputedObject (S3's StoredObject doing the deferring) and putSharedObject. */
+/** MemoryStore plus putComputedObject (S3's StoredObject doing the deferring). */
 class ComputedStore extends MemoryStore {
   readonly computed: StoredObject[] = [];
-  putSharedObject(bucket: string, key: string, body: Uint8Array): void {
-    this.putObject(bucket, key, body);
-  }
   putComputedObject(bucket: string, key: string, contentType: string, content: () => ObjectContent): void {
     const b = this.buckets.get(bucket);
     if (!b) throw new Error(`NoSuchBucket ${bucket}`);

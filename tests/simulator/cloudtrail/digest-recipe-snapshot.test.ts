@@ -44,7 +44,8 @@ describe('unsigned digests in a snapshot', () => {
     expect(pending(a)).toBe(before);
     const text = JSON.stringify(snap);
     expect(text).toContain('"pendingDigests"');
-    expect(text.match(/"computed":/g)?.length).toBe(before);
+    // Digests as their recipes (log files are always saved as record ids, whether read or not).
+    expect(text.match(/"computed":\{"cloudTrailDigest":/g)?.length).toBe(before);
 
     const b = Account.restore(snap);
     expect(JSON.stringify(b.snapshot())).toBe(text);

@@ -59,15 +59,31 @@ describe('objects computed on first read', () => {
     expect(produced()).toBe(0);
   });
 
-  it('putSharedObject keeps the very bytes given, produced at once, its ETag still computed on read', () => {
+  it('a reproducible object keeps no bytes: made again on reads, its size and ETag kept, its recipe always saved', () => {
     const m = new S3Model(() => 5);
     m.buckets.set('b', { name: 'b', region: 'us-east-1', creationDate: 0, policy: null, objects: new Map() });
-    m.putSharedObject('b', 'k', bytes, 'application/json');
+    let made = 0;
+    m.putReproducibleObject('b', 'k', 'application/json', { body: () => (made++, bytes.slice()), recipe: () => ({ ids: 'x' }) });
     const o = m.buckets.get('b')!.objects.get('k')!;
-    expect(o.body).toBe(bytes);
-    expect(o.pending).toBe(false);
+    expect(o.pending).toBe(true);
+    expect(made).toBe(0);
+    expect(Buffer.from(m.getObject('b', 'k')!).equals(Buffer.from(bytes))).toBe(true);
+    expect(o.size).toBe(bytes.length);
     expect(o.etag).toBe(`"${createHash('md5').update(bytes).digest('hex')}"`);
+    // One read: body, size and ETag from one making (the last few bodies are remembered).
+    expect(made).toBe(1);
+    expect(o.pending).toBe(false);
     expect(m.objectMetadata('b', 'k')).toEqual({});
+    // Reading many other reproducible objects pushes it out: the next read makes it again, the same bytes.
+    for (let i = 0; i < 20; i++) {
+      m.putReproducibleObject('b', `o${i}`, 'application/json', { body: () => new Uint8Array([i]), recipe: () => i });
+      m.getObject('b', `o${i}`);
+    }
+    expect(Buffer.from(m.getObject('b', 'k')!).equals(Buffer.from(bytes))).toBe(true);
+    expect(made).toBe(2);
+    const saved = (m.snapshot() as { objects: { key: string; computed?: unknown; body?: string }[] }[])[0]!.objects.find((x) => x.key === 'k')!;
+    expect(saved.computed).toEqual({ ids: 'x' });
+    expect(saved.body).toBeUndefined();
   });
 
   it('putObject keeps its own copy and getObject hands out copies', () => {

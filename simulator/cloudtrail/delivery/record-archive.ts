@@ -1,0 +1,60 @@
+// Every record some trail buffered, kept once and compactly, so that log files can be lists of record ids
+// instead of gzip bytes. Ten trails that log the same Region deliver the same records: gzipping them at
+// every delivery was the largest single cost of a busy account, and most log files are never read. A log
+// file's bytes are made from here when something reads them (stored-object.ts), and are the same bytes
+// whenever that happens: the texts are kept exactly (TemplatedTexts round-trips them).
+import { fromBase64, toBase64 } from '../../core/format';
+import { TemplatedTexts, type TemplatedTextsColumnsSnapshot } from '../../core/templated-texts';
+import { logFileBody } from './files';
+
+export class RecordArchive {
+  private texts = new TemplatedTexts();
+
+  /** Keeps one record's JSON text; `values` are the varying values worth packing (see TemplatedTexts.add). */
+  add(json: string, values: readonly (string | undefined)[]): number {
+    return this.texts.add(json, values);
+  }
+
+  text(id: number): string {
+    return this.texts.get(id);
+  }
+
+  get size(): number {
+    return this.texts.size;
+  }
+
+  /** The uncompressed log file CloudTrail writes for these records. */
+  body(ids: Int32Array): Uint8Array {
+    return logFileBody(Array.from(ids, (id) => this.texts.get(id)));
+  }
+
+  /** Checks ids read back from a snapshot against what this archive holds. */
+  has(ids: Int32Array): boolean {
+    for (let i = 0; i < ids.length; i++) if (!(ids[i]! >= 0 && ids[i]! < this.texts.size)) return false;
+    return true;
+  }
+
+  snapshot(): TemplatedTextsColumnsSnapshot {
+    return this.texts.snapshotAll();
+  }
+
+  restore(s: TemplatedTextsColumnsSnapshot | undefined): void {
+    this.texts = s === undefined ? new TemplatedTexts() : TemplatedTexts.fromSnapshot(s);
+  }
+}
+
+/** A log file's record ids as a snapshot keeps them: base64 of the 32-bit words (little-endian). */
+export function idsToText(ids: Int32Array): string {
+  return toBase64(new Uint8Array(ids.buffer, ids.byteOffset, ids.length * 4));
+}
+
+export function idsFromText(text: string): Int32Array | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(text);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length % 4 !== 0) return undefined;
+  return new Int32Array(bytes.slice().buffer);
+}
