@@ -2,7 +2,8 @@
 // only in a few values (eventTime, requestID, eventID, S3's x-amz-id-2): each text is cut at those values into
 // a template shared by all texts of the same shape, plus the values themselves. Values of the usual kinds are
 // packed into 32-bit words: a lower-case UUID into 16 bytes, S3's upper-case 16-digit request id into 8, a
-// base64-alphabet value (S3's x-amz-id-2) at six bits a character. `get` rebuilds the exact original text.
+// base64-alphabet value (S3's x-amz-id-2) at six bits a character, an ISO time to the second (eventTime) into
+// one. `get` rebuilds the exact original text.
 
 import { fromBase64, toBase64 } from './format';
 
@@ -96,6 +97,45 @@ const OFFSET_MASK = (1 << KIND_SHIFT) - 1;
 const UUID_KIND = 0;
 const HEX16_KIND = 1;
 const BASE64_KIND = 2;
+const TIME_KIND = 3;
+
+/** Seconds since 2000-01-01T00:00:00Z fit a non-negative 32-bit word until 2068. */
+const TIME_BASE_S = Date.UTC(2000, 0, 1) / 1000;
+const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+function isoOfWord(w: number): string {
+  return new Date((w + TIME_BASE_S) * 1000).toISOString().slice(0, 19) + 'Z';
+}
+
+/** The word for an ISO time to the second, if it is one that writes back to exactly the same text. */
+function timeWord(s: string): number | undefined {
+  if (s.length !== 20 || !ISO_SECONDS.test(s)) return undefined;
+  const w = Date.parse(s) / 1000 - TIME_BASE_S;
+  return Number.isInteger(w) && w >= 0 && w < 2 ** 31 && isoOfWord(w) === s ? w : undefined;
+}
+
+/** How many packed words a hole of this kind takes at `at` (-1: not a packed kind). */
+function packedWords(kind: number, col: Int32Array, at: number, length: number): number {
+  switch (kind) {
+    case UUID_KIND:
+      return 4;
+    case HEX16_KIND:
+      return 2;
+    case TIME_KIND:
+      return 1;
+    case BASE64_KIND:
+      return at < length ? base64Words(col, at) : -1;
+    default:
+      return -1;
+  }
+}
+
+/** Consecutive records mostly share their second: the last time written back is kept. */
+let lastTime = { word: -1, text: '' };
+function unpackTime(w: number): string {
+  if (lastTime.word !== w) lastTime = { word: w, text: isoOfWord(w) };
+  return lastTime.text;
+}
 
 function unpack(col: Int32Array, entry: number): string {
   const at = entry & OFFSET_MASK;
@@ -104,6 +144,8 @@ function unpack(col: Int32Array, entry: number): string {
       return unpackUuid(col, at);
     case HEX16_KIND:
       return (word(col[at]!) + word(col[at + 1]!)).toUpperCase();
+    case TIME_KIND:
+      return unpackTime(col[at]!);
     default:
       return unpackBase64(col, at);
   }
@@ -121,8 +163,11 @@ export class TemplatedTexts {
   private stringsAt = new IntColumn();
   private packed = new IntColumn();
   private strings: string[] = [];
-  /** The last string value seen at each hole position (eventTime repeats within a second). */
+  /** The last string value seen at each hole position (repeats are shared, not copied). */
   private lastByPosition: string[] = [];
+  /** The last time packed, as text and word (eventTime repeats within a second). */
+  private lastTimeText = '';
+  private lastTimeWord = 0;
 
   get size(): number {
     return this.template.length;
@@ -182,6 +227,9 @@ export class TemplatedTexts {
       } else if (h.length >= 24 && BASE64.test(h)) {
         this.holeKinds.push((BASE64_KIND << KIND_SHIFT) | at);
         packBase64(h, this.packed);
+      } else if (h === this.lastTimeText || (h.length === 20 && this.rememberTime(h))) {
+        this.holeKinds.push((TIME_KIND << KIND_SHIFT) | at);
+        this.packed.push(this.lastTimeWord);
       } else {
         this.holeKinds.push(STRING_HOLE);
         const last = this.lastByPosition[i];
@@ -194,6 +242,15 @@ export class TemplatedTexts {
       }
     }
     return id;
+  }
+
+  /** True if `h` packs as a time; it is then the last time packed. */
+  private rememberTime(h: string): boolean {
+    const w = timeWord(h);
+    if (w === undefined) return false;
+    this.lastTimeText = h;
+    this.lastTimeWord = w;
+    return true;
   }
 
   /** Stores a template and files it under its signature (its parts' lengths, as `add` computes it). */
@@ -271,7 +328,7 @@ export class TemplatedTexts {
         } else {
           const from = kind & OFFSET_MASK;
           const type = kind >>> KIND_SHIFT;
-          const words = type === UUID_KIND ? 4 : type === HEX16_KIND ? 2 : base64Words(this.packed.data, from);
+          const words = packedWords(type, this.packed.data, from, this.packed.length);
           next.holeKinds.push((type << KIND_SHIFT) | next.packed.length);
           for (let w = 0; w < words; w++) next.packed.push(this.packed.data[from + w]!);
         }
@@ -349,7 +406,7 @@ export class TemplatedTexts {
         else {
           const at = kind! & OFFSET_MASK;
           const type = kind! >>> KIND_SHIFT;
-          const size = type === UUID_KIND ? 4 : type === HEX16_KIND ? 2 : type === BASE64_KIND && at < t.packed.length ? base64Words(t.packed.data, at) : -1;
+          const size = packedWords(type, t.packed.data, at, t.packed.length);
           if (size < 0 || at + size > t.packed.length) bad('a packed value outside its column');
         }
       }

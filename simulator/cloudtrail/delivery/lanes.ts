@@ -233,22 +233,15 @@ export class DeliveryLanes {
       lane.chain.files.push({
         s3Bucket: trail.s3BucketName,
         s3Object: key,
-        hash: LogFileHash.ofBody(() => this.archive.body(ids)),
+        hash: this.hashOf(ids),
         newestEventTime: isoSeconds(lane.newestMs!),
         oldestEventTime: isoSeconds(lane.oldestMs!),
         newestMs: lane.newestMs!,
         oldestMs: lane.oldestMs!,
       });
     }
-    const archive = this.archive;
-    let texts: string[] | undefined;
-    // The texts only if someone asks (a trail with a CloudWatch Logs group): most deliveries need none.
-    const event: LogFileDelivered = {
-      kind: 'logFile', folder: lane.folder, trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, atMs,
-      get records(): string[] {
-        return (texts ??= Array.from(ids, (id) => archive.text(id)));
-      },
-    };
+    // Assigned onto the object with the getter (a spread would read it).
+    const event: LogFileDelivered = Object.assign(this.recordsOf(ids), { kind: 'logFile' as const, folder: lane.folder, trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, atMs });
     if (trail.cloudWatchLogsLogGroupArn && trail.cloudWatchLogsRoleArn) {
       event.cloudWatchLogs = { logGroupArn: trail.cloudWatchLogsLogGroupArn, roleArn: trail.cloudWatchLogsRoleArn };
     }
@@ -256,6 +249,25 @@ export class DeliveryLanes {
     lane.values = [];
     lane.oldestMs = lane.newestMs = lane.dueMs = null;
     this.deps.delivered(event);
+  }
+
+  // The two closures below each get a scope of their own: closures made in one function share its context,
+  // so a digest's lazy hash would otherwise keep the delivered texts alive until it is read.
+
+  /** The SHA-256 a digest lists, taken from the archive if a digest or a snapshot asks for it. */
+  private hashOf(ids: Int32Array): LogFileHash {
+    return LogFileHash.ofBody(() => this.archive.body(ids));
+  }
+
+  /** The delivered records' texts, made only if someone asks (a trail with a CloudWatch Logs group). */
+  private recordsOf(ids: Int32Array): { readonly records: string[] } {
+    const archive = this.archive;
+    let texts: string[] | undefined;
+    return {
+      get records(): string[] {
+        return (texts ??= Array.from(ids, (id) => archive.text(id)));
+      },
+    };
   }
 
   /** The archive ids of the lane's records, adding those no other trail delivered at this instant. */

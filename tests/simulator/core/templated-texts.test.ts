@@ -4,7 +4,12 @@ import { TemplatedTexts } from '../../../simulator/core/templated-texts';
 
 const uuid = fc.uuid().map((u) => u.toLowerCase());
 const record = fc.record({
-  eventTime: fc.constantFrom('2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z'),
+  eventTime: fc.oneof(
+    fc.constantFrom('2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z'),
+    // Times packed into a word, and look-alikes that must stay strings: not real dates, before 2000, past 2068.
+    fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19) + 'Z'),
+    fc.constantFrom('2026-02-30T00:00:00Z', '2026-01-01T24:00:00Z', '1999-12-31T23:59:59Z', '2068-01-19T03:14:08Z', '2068-01-19T03:14:07Z', '2026-1-01T00:00:00Z'),
+  ),
   requestID: fc.oneof(uuid, fc.string({ unit: fc.constantFrom(...'0123456789ABCDEF'), minLength: 16, maxLength: 16 })),
   eventID: uuid,
   amzId2: fc.oneof(
