@@ -6,6 +6,7 @@
 // one. `get` rebuilds the exact original text.
 
 import { fromBase64, toBase64 } from './format';
+import { IntColumn } from './int-column';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** JSON.stringify writes these characters escaped, so a value holding one is not found verbatim. */
@@ -19,19 +20,6 @@ function ownCopy(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** A growable Int32 column. */
-class IntColumn {
-  data = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
 
 /** Hex digits of either case (the caller has checked them). */
 function hexValue(s: string, from: number, to: number): number {

@@ -6,8 +6,9 @@
 import type { ObjectStore, Random } from '../../core/contract';
 import { MINUTE_MS, HOUR_MS, isoSeconds } from '../time';
 import type { TrailConfig } from '../trails/trail-types';
-import { ALNUM, digestFileKey, gzipDeterministic, logFileKey, type DigestLogFile, type LogFolder, type PreviousDigest } from './files';
-import { idsFromText, idsToText, RecordArchive } from './record-archive';
+import { ALNUM, digestFileKey, logFileKey, type DigestLogFile, type LogFolder, type PreviousDigest } from './files';
+import { LogFiles, type LogFileContent } from './log-files';
+import type { RecordArchive } from './record-archive';
 import { listedFile, LogFileHash, PendingDigest, restoredDigest, savedDigest, type ChainFile, type SavedDigest } from './pending-digest';
 import type { ComputedObjects, Json, ObjectContent, ReproducibleContent } from '../../core/contract';
 
@@ -76,12 +77,12 @@ function laneId(trailArn: string, region: string, folder: LogFolder): string {
 
 export class DeliveryLanes {
   private lanes = new Map<string, Lane>();
-  /** Every record delivered, once however many trails delivered it: log files are made from here. */
-  readonly archive = new RecordArchive();
+  /** Log files as record ids, and the archive of every record delivered (once however many trails did). */
+  private readonly logFiles = new LogFiles();
   /** Trails that log the same Region deliver the same records at the same instant: each is archived once. */
   private archivedNow: { atMs: number; ids: Map<string, number> } = { atMs: NaN, ids: new Map() };
   /** Log files a restored bucket named by archive ids, checked once the archive itself is restored. */
-  private restoredLogFiles: Int32Array[] = [];
+  private restoredLogFiles: LogFileContent[] = [];
   /** Digests delivered but maybe not signed yet, oldest first (see signAhead). */
   private unsigned: PendingDigest[] = [];
 
@@ -121,19 +122,15 @@ export class DeliveryLanes {
     reproducible: (recipe: Json): ReproducibleContent | undefined => {
       const text = (recipe as { cloudTrailLogFile?: unknown } | null)?.cloudTrailLogFile;
       if (text === undefined) return undefined;
-      const ids = typeof text === 'string' ? idsFromText(text) : undefined;
-      if (!ids) throw new Error(`cloudtrail snapshot: malformed log file ${JSON.stringify(recipe)}`);
-      this.restoredLogFiles.push(ids);
-      return this.logFileContent(ids);
+      const file = this.logFiles.restoredFile(text);
+      if (!file) throw new Error(`cloudtrail snapshot: malformed log file ${JSON.stringify(recipe)}`);
+      this.restoredLogFiles.push(file);
+      return file;
     },
   };
 
-  /** A log file's S3 content: the gzip of its records' body, made on every read that needs the bytes. */
-  private logFileContent(ids: Int32Array): ReproducibleContent {
-    return {
-      body: () => gzipDeterministic(this.archive.body(ids)),
-      recipe: () => ({ cloudTrailLogFile: idsToText(ids) }),
-    };
+  private get archive(): RecordArchive {
+    return this.logFiles.archive;
   }
 
   private lane(trailArn: string, region: string, folder: LogFolder = 'CloudTrail'): Lane {
@@ -225,7 +222,7 @@ export class DeliveryLanes {
     const key = logFileKey(trail.s3KeyPrefix, this.deps.accountId, lane.region, atMs, unique, lane.folder);
     const ids = this.archived(lane, atMs);
     const { store } = this.deps;
-    const content = this.logFileContent(ids);
+    const content = this.logFiles.file(ids);
     if (store.putReproducibleObject) store.putReproducibleObject(trail.s3BucketName, key, 'application/json', content);
     else store.putObject(trail.s3BucketName, key, content.body(), 'application/json');
     // Digests list the trail's log files; Insights files are outside the chain.
@@ -233,7 +230,7 @@ export class DeliveryLanes {
       lane.chain.files.push({
         s3Bucket: trail.s3BucketName,
         s3Object: key,
-        hash: this.hashOf(ids),
+        hash: LogFileHash.of(content),
         newestEventTime: isoSeconds(lane.newestMs!),
         oldestEventTime: isoSeconds(lane.oldestMs!),
         newestMs: lane.newestMs!,
@@ -251,15 +248,8 @@ export class DeliveryLanes {
     this.deps.delivered(event);
   }
 
-  // The two closures below each get a scope of their own: closures made in one function share its context,
-  // so a digest's lazy hash would otherwise keep the delivered texts alive until it is read.
-
-  /** The SHA-256 a digest lists, taken from the archive if a digest or a snapshot asks for it. */
-  private hashOf(ids: Int32Array): LogFileHash {
-    return LogFileHash.ofBody(() => this.archive.body(ids));
-  }
-
-  /** The delivered records' texts, made only if someone asks (a trail with a CloudWatch Logs group). */
+  /** The delivered records' texts, made only if someone asks (a trail with a CloudWatch Logs group). Its own
+   *  scope: a closure made in deliverLog would share its context with whatever else that made. */
   private recordsOf(ids: Int32Array): { readonly records: string[] } {
     const archive = this.archive;
     let texts: string[] | undefined;
@@ -377,7 +367,7 @@ export class DeliveryLanes {
     this.archivedNow = { atMs: NaN, ids: new Map() };
     const named = this.restoredLogFiles;
     this.restoredLogFiles = [];
-    if (!named.every((ids) => this.archive.has(ids))) throw new Error('cloudtrail snapshot: a log file names records the archive does not hold');
+    if (!named.every((file) => file.valid())) throw new Error('cloudtrail snapshot: a log file names records the archive does not hold');
     this.unsigned = [];
     this.restoredById = new Map();
     this.digestIds = new WeakMap();

@@ -13,13 +13,13 @@ import { buildDigest, gzipDeterministic, type DigestInput, type DigestLogFile, t
  *  the log file before the digest is read changes nothing in the digest, as in AWS. */
 export class LogFileHash {
   private constructor(
-    private body: (() => Uint8Array) | undefined,
+    private file: { uncompressed(): Uint8Array } | undefined,
     private hex: string | undefined,
   ) {}
 
-  /** `body`: the uncompressed log file, made only if a digest or a snapshot needs the hash. */
-  static ofBody(body: () => Uint8Array): LogFileHash {
-    return new LogFileHash(body, undefined);
+  /** Of the log file as delivered, made only if a digest or a snapshot needs the hash. */
+  static of(file: { uncompressed(): Uint8Array }): LogFileHash {
+    return new LogFileHash(file, undefined);
   }
 
   static known(hex: string): LogFileHash {
@@ -28,8 +28,8 @@ export class LogFileHash {
 
   get value(): string {
     if (this.hex === undefined) {
-      this.hex = sha256Hex(this.body!());
-      this.body = undefined;
+      this.hex = sha256Hex(this.file!.uncompressed());
+      this.file = undefined;
     }
     return this.hex;
   }
