@@ -7,7 +7,7 @@ import { selectorHandlers } from './api/selector-handlers';
 import { trailHandlers } from './api/trail-handlers';
 import { CLOUDTRAIL_CATALOG } from './catalog';
 import { hasRegionKey } from './crypto/region-keys';
-import { DeliveryLanes, type DigestDelivered, type LaneState, type LogFileDelivered } from './delivery/lanes';
+import { DeliveryLanes, waitingRecord, type DigestDelivered, type LaneState, type LogFileDelivered, type WaitingRecord } from './delivery/lanes';
 import type { SavedDigest } from './delivery/pending-digest';
 import { EventStore, type EventStoreSnapshot } from './history/event-store';
 import { EVENT_HISTORY_DAYS, type RegionHistory } from './history/lookup-events';
@@ -171,10 +171,11 @@ export class CloudTrailService {
       if (eventHistory.code === 'MANAGEMENT_EVENT') this.insights.count(record, eventMs);
     }
     const actionKey = actionKeyOf(record, def);
+    let waiting: WaitingRecord | undefined;
     const trails = this.trails.all().map(
       (t) =>
         (insight && insightTrailVerdict(t.config, t.status, record.awsRegion, insight)) ??
-        trailRoutingCached(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, json, (values ??= varyingValuesOf(record)), eventMs, now, folder), actionKey),
+        trailRoutingCached(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, (waiting ??= waitingRecord(json, (values ??= varyingValuesOf(record)))), eventMs, now, folder), actionKey),
     );
     return { eventId: record.eventID, eventName: record.eventName, awsRegion: record.awsRegion, eventHistory, trails };
   }

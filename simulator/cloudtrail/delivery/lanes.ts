@@ -28,10 +28,24 @@ export interface LaneState {
   chain: { startMs: number; nextMs: number; previous: PreviousDigest | { pendingDigest: number } | null; files: (DigestLogFile & { newestMs: number; oldestMs: number })[] } | null;
 }
 
-/** A lane while running: each waiting record has the values worth packing when it is archived; the previous
- *  digest may still be unsigned, listed hashes not yet computed. */
-interface Lane extends Omit<LaneState, 'chain'> {
-  values: (readonly (string | undefined)[])[];
+/** A record waiting in lanes: one object however many trails' lanes hold it. */
+export interface WaitingRecord {
+  readonly json: string;
+  /** The values worth packing when it is archived (see RecordArchive.add). */
+  readonly values: readonly (string | undefined)[];
+  /** Its archive id, valid for deliveries at `archivedAtMs` (trails delivering at the same instant share it). */
+  archivedAtMs: number;
+  id: number;
+}
+
+export function waitingRecord(json: string, values: readonly (string | undefined)[]): WaitingRecord {
+  return { json, values, archivedAtMs: NaN, id: -1 };
+}
+
+/** A lane while running: records waiting as shared objects; the previous digest may still be unsigned,
+ *  listed hashes not yet computed. */
+interface Lane extends Omit<LaneState, 'chain' | 'buffer'> {
+  buffer: WaitingRecord[];
   chain: { startMs: number; nextMs: number; previous: PendingDigest | PreviousDigest | null; files: ChainFile[] } | null;
 }
 
@@ -79,8 +93,8 @@ export class DeliveryLanes {
   private lanes = new Map<string, Lane>();
   /** Log files as record ids, and the archive of every record delivered (once however many trails did). */
   private readonly logFiles = new LogFiles();
-  /** Trails that log the same Region deliver the same records at the same instant: each is archived once. */
-  private archivedNow: { atMs: number; ids: Map<string, number> } = { atMs: NaN, ids: new Map() };
+  /** The CloudTrail-folder lane of each trail and Region, found without building a key per record. */
+  private laneCache = new Map<string, Map<string, Lane>>();
   /** Log files a restored bucket named by archive ids, checked once the archive itself is restored. */
   private restoredLogFiles: LogFileContent[] = [];
   /** Digests delivered but maybe not signed yet, oldest first (see signAhead). */
@@ -137,7 +151,7 @@ export class DeliveryLanes {
     const id = laneId(trailArn, region, folder);
     let lane = this.lanes.get(id);
     if (!lane) {
-      lane = { trailArn, region, folder, buffer: [], values: [], oldestMs: null, newestMs: null, dueMs: null, chain: null };
+      lane = { trailArn, region, folder, buffer: [], oldestMs: null, newestMs: null, dueMs: null, chain: null };
       this.lanes.set(id, lane);
     }
     return lane;
@@ -147,11 +161,16 @@ export class DeliveryLanes {
     return [...this.lanes.values()].filter((l) => l.trailArn === trailArn);
   }
 
-  /** Buffers one record (`values`: see RecordArchive.add); returns when the file holding it is due. */
-  buffer(trailArn: string, region: string, json: string, values: readonly (string | undefined)[], eventMs: number, nowMs: number, folder: LogFolder = 'CloudTrail'): number {
-    const lane = this.lane(trailArn, region, folder);
-    lane.buffer.push(json);
-    lane.values.push(values);
+  /** Buffers one record (the same WaitingRecord for every trail); returns when the file holding it is due. */
+  buffer(trailArn: string, region: string, record: WaitingRecord, eventMs: number, nowMs: number, folder: LogFolder = 'CloudTrail'): number {
+    let lane: Lane | undefined;
+    if (folder === 'CloudTrail') {
+      let byRegion = this.laneCache.get(trailArn);
+      if (!byRegion) this.laneCache.set(trailArn, (byRegion = new Map()));
+      lane = byRegion.get(region);
+      if (!lane) byRegion.set(region, (lane = this.lane(trailArn, region, folder)));
+    } else lane = this.lane(trailArn, region, folder);
+    lane.buffer.push(record);
     lane.oldestMs = Math.min(lane.oldestMs ?? eventMs, eventMs);
     lane.newestMs = Math.max(lane.newestMs ?? eventMs, eventMs);
     lane.dueMs ??= nowMs + DELIVERY_DELAY_MS;
@@ -183,6 +202,7 @@ export class DeliveryLanes {
 
   drop(trailArn: string): void {
     for (const lane of this.lanesOf(trailArn)) this.lanes.delete(laneId(lane.trailArn, lane.region, lane.folder));
+    this.laneCache.delete(trailArn);
   }
 
   /** Runs every delivery and digest due up to nowMs, in time order (a delivery before a digest at the same instant). */
@@ -206,7 +226,6 @@ export class DeliveryLanes {
     const trail = this.deps.trail(lane.trailArn);
     if (!trail) {
       lane.buffer = [];
-      lane.values = [];
       lane.dueMs = null;
       return;
     }
@@ -243,7 +262,6 @@ export class DeliveryLanes {
       event.cloudWatchLogs = { logGroupArn: trail.cloudWatchLogsLogGroupArn, roleArn: trail.cloudWatchLogsRoleArn };
     }
     lane.buffer = [];
-    lane.values = [];
     lane.oldestMs = lane.newestMs = lane.dueMs = null;
     this.deps.delivered(event);
   }
@@ -262,17 +280,14 @@ export class DeliveryLanes {
 
   /** The archive ids of the lane's records, adding those no other trail delivered at this instant. */
   private archived(lane: Lane, atMs: number): Int32Array {
-    if (this.archivedNow.atMs !== atMs) this.archivedNow = { atMs, ids: new Map() };
-    const known = this.archivedNow.ids;
     const ids = new Int32Array(lane.buffer.length);
     for (let i = 0; i < ids.length; i++) {
-      const json = lane.buffer[i]!;
-      let id = known.get(json);
-      if (id === undefined) {
-        id = this.archive.add(json, lane.values[i]!);
-        known.set(json, id);
+      const r = lane.buffer[i]!;
+      if (r.archivedAtMs !== atMs) {
+        r.id = this.archive.add(r.json, r.values);
+        r.archivedAtMs = atMs;
       }
-      ids[i] = id;
+      ids[i] = r.id;
     }
     return ids;
   }
@@ -342,8 +357,7 @@ export class DeliveryLanes {
         previous: previous instanceof PendingDigest ? (previous.signedYet ? previous.link() : { pendingDigest: this.idOf(previous) }) : (previous ?? null),
         files: l.chain.files.map(listedFile),
       };
-      const { values: _v, ...saved } = l;
-      return structuredClone({ ...saved, chain });
+      return structuredClone({ ...l, buffer: l.buffer.map((r) => r.json), chain });
     });
   }
 
@@ -364,7 +378,14 @@ export class DeliveryLanes {
 
   restore(lanes: LaneState[], pending: SavedDigest[] = [], archive?: Json): void {
     this.archive.restore(archive as Parameters<RecordArchive['restore']>[0]);
-    this.archivedNow = { atMs: NaN, ids: new Map() };
+    this.laneCache = new Map();
+    // A record several lanes held was one object: it is again, so it is archived once as before.
+    const waiting = new Map<string, WaitingRecord>();
+    const waitingFor = (json: string) => {
+      let r = waiting.get(json);
+      if (!r) waiting.set(json, (r = waitingRecord(json, this.deps.varyingValues(json))));
+      return r;
+    };
     const named = this.restoredLogFiles;
     this.restoredLogFiles = [];
     if (!named.every((file) => file.valid())) throw new Error('cloudtrail snapshot: a log file names records the archive does not hold');
@@ -396,7 +417,7 @@ export class DeliveryLanes {
           files: l.chain.files.map(({ hashValue, hashAlgorithm: _a, ...f }) => ({ ...f, hash: LogFileHash.known(hashValue) })),
         };
         if (!Array.isArray(l.buffer) || !l.buffer.every((x) => typeof x === 'string')) throw new Error(`cloudtrail snapshot: lane ${l.trailArn} has a malformed buffer`);
-        return [laneId(l.trailArn, l.region, l.folder), { ...l, values: l.buffer.map((json) => this.deps.varyingValues(json)), chain }];
+        return [laneId(l.trailArn, l.region, l.folder), { ...l, buffer: l.buffer.map(waitingFor), chain }];
       }),
     );
   }
