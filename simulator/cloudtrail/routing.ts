@@ -104,7 +104,18 @@ function decidedByAction(trail: TrailConfig, record: CloudTrailRecord): boolean 
   return trail.selectors.advancedEventSelectors.every((s) => s.FieldSelectors.every((f) => PER_ACTION_FIELDS.has(f.Field)));
 }
 
-type Decision = TrailRouting | { landed: true; folder: LogFolder; byDue: { dueMs: number; routing: TrailRouting } | undefined };
+/** A landed verdict as worked out for a file due at epoch 0: the same for every due time but in the two
+ *  places that name it. */
+type Decision = TrailRouting | { landed: true; folder: LogFolder; atZero: TrailRouting; byDue: { dueMs: number; routing: TrailRouting } | undefined };
+
+/** What trailRouting writes for a file due at epoch 0; no trail or bucket name can hold it (no colons). */
+const ZERO_DUE_TEXT = isoSeconds(0);
+
+/** trailRouting's landed verdict for another due time, without building its sentences again. */
+function withDue(atZero: TrailRouting, dueMs: number): TrailRouting {
+  const dueTime = dueTimeOf(dueMs);
+  return { ...atZero, reasonKo: atZero.reasonKo.replace(ZERO_DUE_TEXT, () => dueTime), deliveryDueTime: dueTime };
+}
 
 /** Everything about a record that a per-action verdict reads. */
 export function actionKeyOf(record: CloudTrailRecord, def: ActionDef): string {
@@ -136,12 +147,12 @@ export function trailRoutingCached(
       folder = f;
       return 0;
     });
-    decision = folder ? { landed: true, folder, byDue: undefined } : routing;
+    decision = folder ? { landed: true, folder, atZero: routing, byDue: undefined } : routing;
     byAction.set(key, decision);
   }
   if (!('folder' in decision)) return decision;
   const dueMs = due(decision.folder);
-  if (decision.byDue?.dueMs !== dueMs) decision.byDue = { dueMs, routing: trailRouting(record, def, trail, status, () => dueMs) };
+  if (decision.byDue?.dueMs !== dueMs) decision.byDue = { dueMs, routing: withDue(decision.atZero, dueMs) };
   return decision.byDue.routing;
 }
 
