@@ -34,16 +34,19 @@ function hexValue(s: string, from: number, to: number): number {
 const HEX16_UPPER = /^[0-9A-F]{16}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+/** Each base64 character's six bits, by character code (the caller has checked the alphabet). */
+const B64_BITS = new Int8Array(128);
+for (let i = 0; i < B64.length; i++) B64_BITS[B64.charCodeAt(i)] = i;
 
 /** A text in the base64 alphabet (S3's x-amz-id-2), five characters of six bits a word, after a word holding
  *  the length and the number of '=' at the end. Exact for any such text, canonical base64 or not. */
 function packBase64(s: string, into: IntColumn): void {
-  const body = s.replace(/=+$/, '');
-  into.push((body.length << 2) | (s.length - body.length));
-  for (let i = 0; i < body.length; i += 5) {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 61 /* = */) end--;
+  into.push((end << 2) | (s.length - end));
+  for (let i = 0; i < end; i += 5) {
     let w = 0;
-    for (let j = 0; j < 5; j++) w = (w << 6) | (i + j < body.length ? B64_INDEX.get(body[i + j]!)! : 0);
+    for (let j = 0; j < 5; j++) w = (w << 6) | (i + j < end ? B64_BITS[s.charCodeAt(i + j)]! : 0);
     into.push(w);
   }
 }
@@ -139,6 +142,15 @@ function unpack(col: Int32Array, entry: number): string {
   }
 }
 
+/** Where `v` starts inside the first `"v"` at or after `from` (the opening quote's position + 1), or -1;
+ *  found without building the quoted string. */
+function quotedAt(text: string, v: string, from: number): number {
+  for (let at = text.indexOf(v, from + 1); at >= 0; at = text.indexOf(v, at + 1)) {
+    if (text.charCodeAt(at - 1) === 34 && text.charCodeAt(at + v.length) === 34) return at;
+  }
+  return -1;
+}
+
 export class TemplatedTexts {
   private templates: string[][] = [];
   /** Templates by signature (their parts' lengths); different templates may share one. */
@@ -172,11 +184,11 @@ export class TemplatedTexts {
     if (!text.includes('\u0000')) {
       for (const v of values) {
         if (!v || NEEDS_ESCAPE.test(v)) continue;
-        const at = text.indexOf(`"${v}"`, from);
+        const at = quotedAt(text, v, from);
         if (at < 0) continue;
-        cuts.push(at + 1);
+        cuts.push(at);
         holes.push(v);
-        from = at + 1 + v.length;
+        from = at + v.length;
       }
     }
     let signature = '';
