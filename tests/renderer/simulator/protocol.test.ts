@@ -17,6 +17,8 @@ describe('the worker protocol', () => {
       { kind: 'download', query: { region: 'us-east-1' }, format: 'csv' },
       { kind: 'record', region: 'us-east-1', eventId: 'e' },
       { kind: 'objects', bucket: 'b', region: 'us-east-1' },
+      { kind: 'objects', bucket: 'b', region: 'us-east-1', prefix: 'AWSLogs/123456789012/' },
+      { kind: 'oldestLogFile', bucket: 'b', region: 'us-east-1', keyPrefix: '', accountId: '123456789012' },
       { kind: 'object', bucket: 'b', key: 'k', region: 'us-east-1' },
       { kind: 'snapshot' },
       { kind: 'catalog' },
@@ -38,6 +40,7 @@ describe('the worker protocol', () => {
       { kind: 'download', query: { region: 'us-east-1' }, format: 'xml' },
       { kind: 'sim', api: 's3:PutObject', params: {}, ctx },
       { kind: 'format-disk' },
+      { kind: 'oldestLogFile', bucket: 'b', region: 'us-east-1', keyPrefix: '', accountId: 'not-an-account' },
     ];
     for (const req of bad) expect(envelopeSchema.safeParse({ id: 1, req }).success, JSON.stringify(req)).toBe(false);
     expect(envelopeSchema.safeParse({ req: { kind: 'reset' } }).success).toBe(false);

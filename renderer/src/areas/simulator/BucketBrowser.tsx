@@ -16,10 +16,25 @@ function pretty(text: string): string {
   }
 }
 
-/** The trail bucket as files under their real keys: open (gunzipped), edit or delete (real S3 calls), validate. */
+/** The folder holding a key ('' at the bucket's top). */
+function folderOf(key: string): string {
+  return key.slice(0, key.lastIndexOf('/') + 1);
+}
+
+/** The folders from the bucket's top down to `prefix`, each with its own name, for the path bar. */
+function crumbs(prefix: string): { name: string; prefix: string }[] {
+  const parts = prefix.split('/').filter(Boolean);
+  return parts.map((name, i) => ({ name, prefix: parts.slice(0, i + 1).join('/') + '/' }));
+}
+
+/** The trail bucket as the S3 console shows it, folder by folder under the real keys: open files (gunzipped),
+ *  edit or delete them (real S3 calls), validate. Only the open folder is listed, so a bucket holding months
+ *  of log files and digests opens at once. */
 export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; setBucket: (b: string) => void; trails: TrailView[] }) {
   const { client, ctx, run, revision, fileRequest, nowMs } = useSim();
   const [buckets, setBuckets] = useState<string[]>([]);
+  const [prefix, setPrefix] = useState('');
+  const [folders, setFolders] = useState<string[]>([]);
   const [objects, setObjects] = useState<ObjectRow[]>([]);
   const [open, setOpen] = useState<{ key: string; text: string; gzip: boolean } | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
@@ -32,14 +47,18 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
   }, [client, ctx.region, revision]);
 
   useEffect(() => {
-    if (!bucket) return setObjects([]);
-    client.request({ kind: 'objects', bucket, region: ctx.region }).then(
-      (o) => { setObjects(o); setError(null); },
+    if (!bucket) {
+      setFolders([]);
+      return setObjects([]);
+    }
+    client.request({ kind: 'objects', bucket, region: ctx.region, prefix }).then(
+      (o) => { setFolders(o.folders); setObjects(o.objects); setError(null); },
       (e: Error) => setError(e.message),
     );
-  }, [client, bucket, ctx.region, revision]);
+  }, [client, bucket, prefix, ctx.region, revision]);
 
   const openKey = async (key: string, from = bucket) => {
+    setPrefix(folderOf(key));
     setDraft(null);
     setResult(null);
     const o = await client.request({ kind: 'object', bucket: from, key, region: ctx.region });
@@ -71,7 +90,10 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
   const validate = async (t: TrailView) => {
     // `aws cloudtrail validate-logs` runs on the learner's machine with their credentials, in the trail's Region.
     // --start-time as a learner would pick it: just before the oldest file in the bucket.
-    const oldest = Math.min(...objects.map((o) => Date.parse(o.lastModified)), nowMs);
+    const [, , , , accountId = ''] = t.arn.split(':');
+    const keyPrefix = typeof t.description['S3KeyPrefix'] === 'string' ? t.description['S3KeyPrefix'] : '';
+    const first = await client.request({ kind: 'oldestLogFile', bucket, region: ctx.region, keyPrefix, accountId });
+    const oldest = Math.min(first.lastModified ? Date.parse(first.lastModified) : nowMs, nowMs);
     const r = await client.request({ kind: 'sim', api: 'sim:ValidateLogs', params: { TrailARN: t.arn, StartTime: Math.floor((oldest - 3_600_000) / 1000) }, ctx: { ...ctx, via: 'cli', region: t.homeRegion } });
     setReport(r.ok ? (r.response as Report) : { valid: false, lines: [`${r.error?.code}: ${r.error?.message}`] });
   };
@@ -82,7 +104,7 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
         <h2 id="bucket-title">S3 버킷 둘러보기</h2>
         <label className="sim-field inline">
           <span>버킷</span>
-          <select className="sim-input" aria-label="버킷 선택" value={bucket} onChange={(e) => { setBucket(e.target.value); setOpen(null); }}>
+          <select className="sim-input" aria-label="버킷 선택" value={bucket} onChange={(e) => { setBucket(e.target.value); setPrefix(''); setOpen(null); }}>
             <option value="">(버킷 선택)</option>
             {buckets.map((b) => <option key={b} value={b}>{b}</option>)}
           </select>
@@ -99,13 +121,34 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
           <pre className="sim-pre small">{(report.lines ?? []).join('\n')}</pre>
         </div>
       ) : null}
+      {bucket ? (
+        <nav className="sim-crumbs small" aria-label="폴더 경로">
+          <button className="btn link small" onClick={() => setPrefix('')}>{bucket}</button>
+          {crumbs(prefix).map((c) => (
+            <span key={c.prefix}>
+              {' / '}
+              <button className="btn link small" onClick={() => setPrefix(c.prefix)}>{c.name}</button>
+            </span>
+          ))}
+          {' /'}
+        </nav>
+      ) : null}
       <div className="sim-bucket-body">
         <ul className="sim-objects" aria-label="객체 목록">
-          {objects.length === 0 ? <li className="muted small sim-empty">객체가 없습니다. 트레일이 로깅 중이면 약 5분 뒤 첫 파일이 옵니다.</li> : null}
+          {folders.length === 0 && objects.length === 0 ? (
+            <li className="muted small sim-empty">{prefix ? '이 폴더는 비어 있습니다.' : '객체가 없습니다. 트레일이 로깅 중이면 약 5분 뒤 첫 파일이 옵니다.'}</li>
+          ) : null}
+          {folders.map((f) => (
+            <li key={f}>
+              <button className="sim-object sim-folder" onClick={() => setPrefix(f)} title={f}>
+                <span className="sim-object-key">📁 {f.slice(prefix.length)}</span>
+              </button>
+            </li>
+          ))}
           {objects.map((o) => (
             <li key={o.key} className={open?.key === o.key ? 'active' : ''}>
               <button className="sim-object" onClick={() => void openKey(o.key)} title={o.key}>
-                <span className="sim-object-key">{o.key}</span>
+                <span className="sim-object-key">{o.key.slice(prefix.length)}</span>
                 <span className="muted small">{o.size.toLocaleString('ko-KR')} B · {utc(Date.parse(o.lastModified))}</span>
               </button>
             </li>

@@ -42,17 +42,18 @@ export interface LogFolderOf {
 }
 
 export interface S3Reader {
-  listKeys(bucket: string, under: LogFolderOf): { key: string; lastModified: string }[];
+  /** `sinceMs`: only files delivered that day or later (a log file's key holds its delivery date). */
+  listKeys(bucket: string, under: LogFolderOf, sinceMs?: number): { key: string; lastModified: string }[];
   get(bucket: string, key: string): Uint8Array | undefined;
 }
 
 /** A host's read-only call into the account (sim:Inspect): nothing it reads is recorded. */
 export type Inspect = (region: string, action: string, params: JsonObject) => JsonObject;
 
-/** Every page of ListObjectsV2 for a bucket, optionally under a prefix. */
-export function listObjects(inspect: Inspect, region: string, bucket: string, prefix = ''): { key: string; size: number; lastModified: string }[] {
+/** Every page of ListObjectsV2 for a bucket, optionally under a prefix and after a key. */
+export function listObjects(inspect: Inspect, region: string, bucket: string, prefix = '', startAfter = ''): { key: string; size: number; lastModified: string }[] {
   const out: { key: string; size: number; lastModified: string }[] = [];
-  const base: JsonObject = prefix ? { Bucket: bucket, Prefix: prefix } : { Bucket: bucket };
+  const base: JsonObject = { Bucket: bucket, ...(prefix ? { Prefix: prefix } : {}), ...(startAfter ? { StartAfter: startAfter } : {}) };
   let token: string | undefined;
   do {
     const res = inspect(region, 's3:ListObjectsV2', token ? { ...base, ContinuationToken: token } : base);
@@ -60,6 +61,36 @@ export function listObjects(inspect: Inspect, region: string, bucket: string, pr
     token = res['IsTruncated'] === true && typeof res['NextContinuationToken'] === 'string' ? res['NextContinuationToken'] : undefined;
   } while (token);
   return out;
+}
+
+/** One folder of a bucket as the S3 console lists it (Delimiter "/"): its subfolders and the objects directly
+ *  in it. Only these objects' sizes are asked for, so opening a bucket does not make every log file's gzip or
+ *  sign every digest. */
+export function listFolder(inspect: Inspect, region: string, bucket: string, prefix: string): { folders: string[]; objects: { key: string; size: number; lastModified: string }[] } {
+  const folders: string[] = [];
+  const objects: { key: string; size: number; lastModified: string }[] = [];
+  const base: JsonObject = { Bucket: bucket, Delimiter: '/', ...(prefix ? { Prefix: prefix } : {}) };
+  let token: string | undefined;
+  do {
+    const res = inspect(region, 's3:ListObjectsV2', token ? { ...base, ContinuationToken: token } : base);
+    for (const p of (res['CommonPrefixes'] as JsonObject[] | undefined) ?? []) folders.push(String(p['Prefix']));
+    for (const o of (res['Contents'] as JsonObject[] | undefined) ?? []) objects.push({ key: String(o['Key']), size: Number(o['Size']), lastModified: String(o['LastModified']) });
+    token = res['IsTruncated'] === true && typeof res['NextContinuationToken'] === 'string' ? res['NextContinuationToken'] : undefined;
+  } while (token);
+  return { folders, objects };
+}
+
+/** The oldest log file a trail wrote into a bucket: in each Region's folder the first key is the oldest (dates
+ *  and times are in the key), so one object is listed a Region. */
+export function oldestLogFile(inspect: Inspect, region: string, bucket: string, keyPrefix: string, accountId: string): string | null {
+  const root = `${keyPrefix ? `${keyPrefix}/` : ''}AWSLogs/${accountId}/CloudTrail/`;
+  let oldest: string | null = null;
+  for (const regionFolder of listFolder(inspect, region, bucket, root).folders) {
+    const first = ((inspect(region, 's3:ListObjectsV2', { Bucket: bucket, Prefix: regionFolder, MaxKeys: 1 })['Contents'] as JsonObject[] | undefined) ?? [])[0];
+    const at = first ? String(first['LastModified']) : null;
+    if (at && (oldest === null || Date.parse(at) < Date.parse(oldest))) oldest = at;
+  }
+  return oldest;
 }
 
 /** An object's bytes through GetObject, or undefined when it cannot be read (deleted, no bucket). */
@@ -74,12 +105,15 @@ export function objectBytes(inspect: Inspect, region: string, bucket: string, ke
 /** The S3Reader both hosts give the watch: it lists a trail's [S3KeyPrefix/]AWSLogs/<account>/<folder>/<region>/. */
 export function inspectS3Reader(inspect: Inspect, region: string): S3Reader {
   return {
-    listKeys: (bucket, under) => {
+    listKeys: (bucket, under, sinceMs) => {
       try {
         const [, , , home = region, account = ''] = under.trailArn.split(':');
         const trail = (inspect(home, 'cloudtrail:DescribeTrails', { trailNameList: [under.trailArn] })['trailList'] as JsonObject[] | undefined)?.[0];
         const keyPrefix = typeof trail?.['S3KeyPrefix'] === 'string' && trail['S3KeyPrefix'] ? `${trail['S3KeyPrefix']}/` : '';
-        return listObjects(inspect, region, bucket, `${keyPrefix}AWSLogs/${account}/${under.folder}/${under.region}/`);
+        const folder = `${keyPrefix}AWSLogs/${account}/${under.folder}/${under.region}/`;
+        // Keys sort by date folder (YYYY/MM/DD/): starting after that day's folder name skips the days before.
+        const day = sinceMs === undefined ? '' : `${folder}${new Date(sinceMs).toISOString().slice(0, 10).replaceAll('-', '/')}/`;
+        return listObjects(inspect, region, bucket, folder, day);
       } catch {
         return [];
       }
@@ -108,11 +142,16 @@ export class DeliveryWatch {
     if (due.length === 0) return [];
     const found: Delivered[] = [];
     const byFolder = new Map<string, { key: string; lastModified: string }[]>();
+    const folderOf = (p: PendingDelivery) => `${p.bucket}|${p.trailArn}|${p.folder}|${p.region}`;
+    // A file is delivered at its due time or later (a blocked bucket delays it), never before: each folder
+    // is listed from the day of its earliest due delivery.
+    const since = new Map<string, number>();
+    for (const p of due) since.set(folderOf(p), Math.min(since.get(folderOf(p)) ?? Infinity, p.dueMs));
     for (const p of due) {
-      const folderKey = `${p.bucket}|${p.trailArn}|${p.folder}|${p.region}`;
+      const folderKey = folderOf(p);
       let keys = byFolder.get(folderKey);
       if (!keys) {
-        keys = s3.listKeys(p.bucket, p);
+        keys = s3.listKeys(p.bucket, p, since.get(folderKey));
         byFolder.set(folderKey, keys);
       }
       const marker = `/${p.folder}/${p.region}/`;

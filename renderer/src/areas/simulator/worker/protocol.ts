@@ -39,7 +39,10 @@ export const requestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('history'), query: historyQuerySchema, limit: z.number().int().min(1).max(200_000).optional(), cursor: z.string().min(1).max(4000).optional() }),
   z.object({ kind: z.literal('download'), query: historyQuerySchema, format: z.enum(['csv', 'json']) }),
   z.object({ kind: z.literal('record'), region: z.string().min(1), eventId: z.string().min(1) }),
-  z.object({ kind: z.literal('objects'), bucket: z.string().min(1), region: z.string().min(1) }),
+  /** One folder of a bucket, as the S3 console shows it: ListObjectsV2 with Delimiter "/" under `prefix`. */
+  z.object({ kind: z.literal('objects'), bucket: z.string().min(1), region: z.string().min(1), prefix: z.string().max(1024).optional() }),
+  /** When the oldest log file under a trail's [S3KeyPrefix/]AWSLogs/<account>/CloudTrail/ was written (null: none). */
+  z.object({ kind: z.literal('oldestLogFile'), bucket: z.string().min(1), region: z.string().min(1), keyPrefix: z.string().max(1024), accountId: z.string().regex(/^\d{12}$/) }),
   z.object({ kind: z.literal('object'), bucket: z.string().min(1), key: z.string().min(1), region: z.string().min(1) }),
   z.object({ kind: z.literal('snapshot') }),
   /** The snapshot packed for storage in the worker (see snapshot-pack.ts). */
@@ -119,7 +122,8 @@ export const valueSchemas = {
   history: z.object({ rows: z.array(historyRowSchema), truncated: z.boolean(), cursor: z.string().optional() }),
   download: z.object({ text: z.string(), count: z.number() }),
   record: z.object({ json: z.string().nullable() }),
-  objects: objectListSchema,
+  objects: z.object({ folders: z.array(z.string()), objects: objectListSchema }),
+  oldestLogFile: z.object({ lastModified: z.string().nullable() }),
   object: objectTextSchema,
   snapshot: z.object({ snapshot: json }),
   save: z.object({ format: z.literal(PACKED_FORMAT), data: z.string(), jsonChars: z.number() }),

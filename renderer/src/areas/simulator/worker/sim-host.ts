@@ -4,7 +4,7 @@ import { Account, type Json, type JsonObject, type SimEvent } from '../../../../
 import { eventsToCsv, eventsToJson } from '../../../../../simulator/cloudtrail';
 import { collectEvents, collectRows } from './history-rows';
 import { callRate } from './call-rate';
-import { DeliveryWatch, inspectS3Reader, listObjects, objectText, pendingOf } from './deliveries';
+import { DeliveryWatch, inspectS3Reader, listFolder, objectText, oldestLogFile, pendingOf } from './deliveries';
 import { fromBase64 } from '../../../../../simulator/core/format';
 import { envelopeSchema, TRAFFIC_MAX_CALLS, type CallOutcome, type FromWorker, type SimRequest, type Started, type UiCallContext, type ValueOf } from './protocol';
 import { SANDBOX_SEED, SANDBOX_START, setupSteps } from './sandbox-setup';
@@ -91,7 +91,9 @@ export class SimHost {
         return { json: e ? String(e['CloudTrailEvent']) : null };
       }
       case 'objects':
-        return listObjects((r, action, p) => this.inspect(r, action, p), req.region, req.bucket);
+        return listFolder((r, action, p) => this.inspect(r, action, p), req.region, req.bucket, req.prefix ?? '');
+      case 'oldestLogFile':
+        return { lastModified: oldestLogFile((r, action, p) => this.inspect(r, action, p), req.region, req.bucket, req.keyPrefix, req.accountId) };
       case 'object': {
         const res = this.inspect(req.region, 's3:GetObject', { Bucket: req.bucket, Key: req.key });
         return objectText(fromBase64(String(res['Body'] ?? '')));
