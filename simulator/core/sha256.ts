@@ -58,13 +58,20 @@ export function sha256(data: Uint8Array): Uint8Array {
   const tail = new Uint8Array(data.length - whole + 8 < 64 ? 64 : 128);
   tail.set(data.subarray(whole));
   tail[data.length - whole] = 0x80;
-  const view = new DataView(tail.buffer);
+  // Big-endian words written byte by byte: two DataViews per hash cost as much as hashing a short input.
   const bits = data.length * 8;
-  view.setUint32(tail.length - 8, Math.floor(bits / 2 ** 32));
-  view.setUint32(tail.length - 4, bits >>> 0);
+  putWord(tail, tail.length - 8, Math.floor(bits / 2 ** 32));
+  putWord(tail, tail.length - 4, bits >>> 0);
   blocks(h, tail, 0, tail.length);
   const out = new Uint8Array(32);
-  const ov = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) ov.setInt32(i * 4, h[i]!);
+  for (let i = 0; i < 8; i++) putWord(out, i * 4, h[i]!);
   return out;
+}
+
+/** Writes a 32-bit word big-endian (a Uint8Array keeps each byte's low 8 bits). */
+function putWord(bytes: Uint8Array, at: number, v: number): void {
+  bytes[at] = v >>> 24;
+  bytes[at + 1] = v >>> 16;
+  bytes[at + 2] = v >>> 8;
+  bytes[at + 3] = v;
 }

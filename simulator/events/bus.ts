@@ -3,13 +3,15 @@
 import type { Clock, CloudTrailRecord, Json, JsonObject } from '../core/contract';
 import { eventTime } from '../core/clock';
 import type { SimEvent } from '../core/events';
-import { sha256 } from '../core/sha256';
-import { cloudTrailEventView, reachesDefaultBus, ruleReceives, type BusDelivery, type EventBridgeEvent } from './cloudtrail-event';
+import { cloudTrailEventView, detailTypeOf, reachesDefaultBus, type EventBridgeEvent } from './cloudtrail-event';
+import { eventIdFor, uuidFrom } from './event-id';
 import { renderTargetInput, type RenderedInput, type TargetInputConfig } from './input-transform';
 import type { EventsModel, Rule } from './model';
 import { parseEventPattern, type EventPattern } from './pattern';
-import { branchMatches, flattenEvent, wantedPaths, type Flattened } from './pattern-match';
 import { busDeliveryOf, busReasonKo, type BusCode } from './bus-routing';
+import { RegionRules, type RuleSet } from './bus-rules';
+
+export { eventIdFor, uuidFrom } from './event-id';
 
 /** What became of one target for one matched event. */
 export interface TargetResult {
@@ -49,44 +51,15 @@ type Pending = { kind: 'record'; record: CloudTrailRecord; routing: Json; depth:
  *  of infinite loops); the simulation must stay finite. */
 const MAX_CHAIN = 4;
 
-/** An event id that depends only on the record: no draw from the seeded random, so turning a trail on
- *  does not shift every id the account issues afterwards. */
-export function eventIdFor(record: CloudTrailRecord): string {
-  return uuidFrom(`eventbridge:${record.eventID}`);
-}
-
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
-const UTF8 = new TextEncoder();
-
-/** UTF-8 bytes of `text`; the ids hashed here are ASCII, whose bytes are their char codes. */
-function utf8(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x7f) return UTF8.encode(text);
-    out[i] = c;
-  }
-  return out;
-}
-
-/** A version-4-shaped UUID derived from `text` (SHA-256), for ids the simulation must not draw at random.
- *  Only the first 16 bytes of the digest are used; they are turned into hex by table, as every record
- *  that reaches the bus needs one. */
-export function uuidFrom(text: string): string {
-  const d = sha256(utf8(text));
-  let h = '';
-  for (let i = 0; i < 16; i++) h += HEX[d[i] ?? 0];
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16] ?? '0', 16) % 4] ?? '8'}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 export class DefaultBus {
   private queue: Pending[] = [];
   private draining = false;
   private depth = 0;
   private readonly compiled = new Map<string, EventPattern>();
-  /** Per Region, the paths its rules' patterns test; rebuilt when the rules change. */
-  private readonly wanted = new Map<string, Set<string>>();
-  private wantedGen = -1;
+  /** Per Region, its rules as route walks them; rebuilt when the rules change. */
+  private readonly tables = new Map<string, RegionRules>();
+  private tablesGen = -1;
+  private readonly texts = new EventTexts();
 
   constructor(
     private readonly model: EventsModel,
@@ -111,7 +84,8 @@ export class DefaultBus {
       for (let item = this.queue.shift(); item; item = this.queue.shift()) {
         this.depth = item.depth;
         if (item.kind === 'record') this.handleRecord(item.record, item.routing, item.depth);
-        else this.route(item.event, { delivered: true, readOnlyManagement: false }, item.depth);
+        // PutEvents events are offered to every enabled rule.
+        else this.route(item.event, this.rulesIn(item.event.region).receiving(false), item.depth);
       }
     } finally {
       this.draining = false;
@@ -121,15 +95,18 @@ export class DefaultBus {
 
   private handleRecord(record: CloudTrailRecord, routing: Json, depth: number): void {
     const delivery = reachesDefaultBus(record, busDeliveryOf(routing));
-    const summary: BusRouting = { region: record.awsRegion, delivered: delivery.delivered, code: 'NO_LOGGING_TRAIL', reasonKo: '', matchedRules: [] };
+    const code: BusCode = delivery.delivered ? (delivery.readOnlyManagement ? 'DELIVERED_READ_ONLY' : 'DELIVERED') : delivery.reason === 'no-logging-trail' ? 'NO_LOGGING_TRAIL' : 'DATA_EVENT_NOT_LOGGED';
+    const summary: BusRouting = { region: record.awsRegion, delivered: delivery.delivered, code, reasonKo: '', matchedRules: [] };
     if (delivery.delivered) {
-      const event = cloudTrailEventView(record, eventIdFor(record));
-      summary.eventId = event.id;
-      summary.detailType = event['detail-type'];
-      summary.matchedRules = this.route(event, delivery, depth);
+      const id = eventIdFor(record);
+      // Most records reach no rule at all (read-only ones reach only rules taking every management event):
+      // those need no event built.
+      const rules = this.rulesIn(record.awsRegion).receiving(delivery.readOnlyManagement);
+      if (rules.entries.length > 0) summary.matchedRules = this.route(cloudTrailEventView(record, id), rules, depth);
+      summary.eventId = id;
+      summary.detailType = detailTypeOf(record);
     }
-    summary.code = delivery.delivered ? (delivery.readOnlyManagement ? 'DELIVERED_READ_ONLY' : 'DELIVERED') : delivery.reason === 'no-logging-trail' ? 'NO_LOGGING_TRAIL' : 'DATA_EVENT_NOT_LOGGED';
-    summary.reasonKo = busReasonKo(summary.code, record, summary.matchedRules.length);
+    summary.reasonKo = busReasonKo(code, record, summary.matchedRules.length);
     // The call's routing tells the learner where the record went; the bus adds its part in place.
     if (routing !== null && typeof routing === 'object' && !Array.isArray(routing)) (routing as JsonObject)['eventBridge'] = summary as unknown as Json;
   }
@@ -144,37 +121,25 @@ export class DefaultBus {
     return p;
   }
 
-  private wantedIn(region: string, rules: readonly Rule[]): Set<string> {
-    if (this.wantedGen !== this.model.generation) {
-      this.wanted.clear();
-      this.wantedGen = this.model.generation;
+  private rulesIn(region: string): RegionRules {
+    if (this.tablesGen !== this.model.generation) {
+      this.tables.clear();
+      this.tablesGen = this.model.generation;
     }
-    let paths = this.wanted.get(region);
-    if (!paths) {
-      const patterns: EventPattern[] = [];
-      for (const r of rules) {
-        const p = this.pattern(r);
-        if (p) patterns.push(p);
-      }
-      paths = wantedPaths(patterns);
-      this.wanted.set(region, paths);
+    let table = this.tables.get(region);
+    if (!table) {
+      table = new RegionRules(this.model.ordered(region), (r) => this.pattern(r));
+      this.tables.set(region, table);
     }
-    return paths;
+    return table;
   }
 
-  /** Offers the event to every rule of its Region; returns the rules that matched and what their targets did. */
-  private route(event: EventBridgeEvent, delivery: BusDelivery, depth: number): RuleMatch[] {
+  /** Offers the event to the rules of its Region that receive it; returns the rules that matched and what their
+   *  targets did. */
+  private route(event: EventBridgeEvent, rules: RuleSet, depth: number): RuleMatch[] {
     const matches: RuleMatch[] = [];
-    // Flattened once for all of the Region's rules (matchesPattern would flatten it again for each rule).
-    let fields: Flattened | undefined;
-    const rules = this.model.ordered(event.region);
-    for (const rule of rules) {
-      if (!ruleReceives(rule.state, delivery)) continue;
-      const pattern = this.pattern(rule);
-      if (!pattern) continue;
-      fields ??= flattenEvent(event as unknown as Json, this.wantedIn(event.region, rules));
-      const flat = fields;
-      if (!pattern.branches.some((branch) => branchMatches(branch, flat))) continue;
+    // Rules match before any target is invoked: deliveries (sns:Publish, lambda:Invoke) never change rules.
+    for (const { rule } of rules.matching(event)) {
       const atMs = this.ports.clock.now();
       this.ports.emit({ type: 'rule.matched', ruleArn: rule.arn, ruleName: rule.name, region: event.region, eventId: event.id, source: event.source, detailType: event['detail-type'], atMs });
       const targets = depth >= MAX_CHAIN ? rule.targets.map((t) => loopStopped(t)) : rule.targets.map((t) => this.deliver(rule, t, event));
@@ -204,10 +169,10 @@ export class DefaultBus {
   private input(rule: Rule, target: JsonObject, event: EventBridgeEvent): RenderedInput {
     // Without Input, InputPath or InputTransformer a target gets the whole event as JSON: made once per
     // event, as several rules often send the same event on.
-    if (target['Input'] === undefined && target['InputPath'] === undefined && target['InputTransformer'] === undefined) return { ok: true, text: jsonText(event) };
+    if (target['Input'] === undefined && target['InputPath'] === undefined && target['InputTransformer'] === undefined) return { ok: true, text: this.texts.jsonText(event) };
     // InputPath and InputTransformer pick values out of the event: they get a JSON copy, as the event's
     // detail may be the record itself (cloudTrailEventView). A constant Input reads nothing of it.
-    const source = target['Input'] === undefined ? jsonCopy(event) : (event as unknown as JsonObject);
+    const source = target['Input'] === undefined ? this.texts.jsonCopy(event) : (event as unknown as JsonObject);
     const ingestionTime = eventTime(this.ports.clock.now());
     return renderTargetInput(target as unknown as TargetInputConfig, source, { ruleArn: rule.arn, ruleName: rule.name, ingestionTime });
   }
@@ -227,24 +192,30 @@ export class DefaultBus {
   }
 }
 
-/** The event's JSON text and a copy made from it, each made once per event however many targets need it. */
-const texts = new WeakMap<EventBridgeEvent, string>();
-const copies = new WeakMap<EventBridgeEvent, JsonObject>();
-function jsonText(event: EventBridgeEvent): string {
-  let text = texts.get(event);
-  if (text === undefined) {
-    text = JSON.stringify(event);
-    texts.set(event, text);
+/**
+ * The event's JSON text and a copy made from it, each made once per event however many targets need it. The
+ * targets of one event are served one after another, so remembering the last event is enough (a weak map per
+ * event cost more than it saved).
+ */
+class EventTexts {
+  private event: EventBridgeEvent | undefined;
+  private text: string | undefined;
+  private copy: JsonObject | undefined;
+
+  private of(event: EventBridgeEvent): void {
+    if (this.event === event) return;
+    this.event = event;
+    this.text = undefined;
+    this.copy = undefined;
   }
-  return text;
-}
-function jsonCopy(event: EventBridgeEvent): JsonObject {
-  let copy = copies.get(event);
-  if (!copy) {
-    copy = JSON.parse(jsonText(event)) as JsonObject;
-    copies.set(event, copy);
+  jsonText(event: EventBridgeEvent): string {
+    this.of(event);
+    return (this.text ??= JSON.stringify(event));
   }
-  return copy;
+  jsonCopy(event: EventBridgeEvent): JsonObject {
+    this.of(event);
+    return (this.copy ??= JSON.parse(this.jsonText(event)) as JsonObject);
+  }
 }
 
 function loopStopped(t: JsonObject): TargetResult {

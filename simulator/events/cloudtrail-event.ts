@@ -51,11 +51,16 @@ export function cloudTrailEventView(record: CloudTrailRecord, id: string): Event
   return envelope(record, id, record as unknown as JsonObject);
 }
 
+/** The event's detail-type for a record of this eventType. */
+export function detailTypeOf(record: Pick<CloudTrailRecord, 'eventType'>): string {
+  return DETAIL_TYPE[record.eventType];
+}
+
 function envelope(record: CloudTrailRecord, id: string, detail: JsonObject): EventBridgeEvent {
   return {
     version: '0',
     id,
-    'detail-type': DETAIL_TYPE[record.eventType],
+    'detail-type': detailTypeOf(record),
     source: eventBridgeSource(record),
     account: record.recipientAccountId,
     time: record.eventTime,
