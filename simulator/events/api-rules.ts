@@ -59,7 +59,7 @@ export function ruleActions(m: EventsModel, d: ServiceDeps): ActionSpec[] {
     def: apiDef(api, { readOnly: false, resourceTypes: ['AWS::Events::Rule'], summaryKo }),
     authz: (p, ctx) => ({ resource: ruleArn(ctx.region, str(p, 'Name') ?? '') }),
     handler: (p, ctx) => {
-      m.setRuleState(ctx.region, need(p, 'Name'), state);
+      m.setRuleState(ctx.region, need(p, 'Name'), state, ctx.clock.now());
       return { response: {} };
     },
   });
@@ -84,6 +84,9 @@ export function ruleActions(m: EventsModel, d: ServiceDeps): ActionSpec[] {
           state: state as Rule['state'], description: str(p, 'Description') ?? '', targets: prev?.targets ?? [],
           ...(schedule ? { scheduleStartMs: prev?.scheduleExpression === schedule && prev.scheduleStartMs !== undefined ? prev.scheduleStartMs : ctx.clock.now() } : {}),
         };
+        // PutRule can enable a disabled rule too; an enabled rule keeps when it was last enabled.
+        if (prev?.state === 'DISABLED' && r.state !== 'DISABLED') r.enabledSinceMs = ctx.clock.now();
+        else if (prev?.enabledSinceMs !== undefined && r.state !== 'DISABLED') r.enabledSinceMs = prev.enabledSinceMs;
         m.putRule(ctx.region, r);
         return { response: { RuleArn: r.arn }, responseElements: { ruleArn: r.arn } };
       },

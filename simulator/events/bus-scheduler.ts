@@ -38,13 +38,15 @@ export class RuleScheduler {
     const expr = r.scheduleExpression ?? '';
     const key = `${r.arn}\u0000${expr}\u0000${r.scheduleStartMs ?? 0}`;
     let at = this.next.get(key);
-    if (at === undefined || at <= this.lastRunMs) {
+    // Nothing fires for the time a rule was disabled: a re-enabled rule resumes after it was enabled.
+    const after = Math.max(this.lastRunMs, r.enabledSinceMs ?? -Infinity);
+    if (at === undefined || at <= after) {
       let s = this.parsed.get(expr);
       if (!s) {
         s = parseSchedule(expr);
         this.parsed.set(expr, s);
       }
-      at = nextFiring(s, r.scheduleStartMs ?? this.lastRunMs, this.lastRunMs);
+      at = nextFiring(s, r.scheduleStartMs ?? this.lastRunMs, after);
       this.next.set(key, at);
     }
     return at;

@@ -12,6 +12,9 @@ export interface Rule {
   description: string;
   /** When the current ScheduleExpression was set: rate() schedules count their periods from here. */
   scheduleStartMs?: number;
+  /** When a disabled rule was last enabled again: its schedule resumes after that moment, without firing for
+   *  the periods it missed while disabled. */
+  enabledSinceMs?: number;
   /** Targets as PutTargets gave them (Id, Arn, RoleArn, Input, InputPath, InputTransformer). */
   targets: JsonObject[];
 }
@@ -65,8 +68,10 @@ export class EventsModel {
     delete rules[name];
     this.gen += 1;
   }
-  setRuleState(region: string, name: string, state: RuleState): void {
-    this.rule(region, name).state = state;
+  setRuleState(region: string, name: string, state: RuleState, nowMs: number): void {
+    const r = this.rule(region, name);
+    if (r.state === 'DISABLED' && state !== 'DISABLED') r.enabledSinceMs = nowMs;
+    r.state = state;
     this.gen += 1;
   }
   /** The Region's rules in name order, so matching and delivery happen in the same order every run. The
@@ -96,6 +101,7 @@ export class EventsModel {
     for (const rules of Object.values(regions)) {
       for (const r of Object.values(rules)) {
         if (typeof r.name !== 'string' || typeof r.arn !== 'string' || !STATES.includes(r.state) || !Array.isArray(r.targets)) throw new Error('events snapshot: malformed rule');
+        if (r.enabledSinceMs !== undefined && typeof r.enabledSinceMs !== 'number') throw new Error('events snapshot: malformed rule');
         if (!ruleExpressionsValid(r)) throw new Error(`events snapshot: rule ${r.name} has an invalid pattern or schedule`);
       }
     }

@@ -127,9 +127,9 @@ describe('the bus with the record as the event detail', () => {
     expect(offer(rootConsoleLogin())).toEqual(['a', 'b']);
     model.putRule('us-east-1', rule('a', { source: ['aws.s3'] }));
     expect(offer(rootConsoleLogin())).toEqual(['b']);
-    model.setRuleState('us-east-1', 'b', 'DISABLED');
+    model.setRuleState('us-east-1', 'b', 'DISABLED', 0);
     expect(offer(rootConsoleLogin())).toEqual([]);
-    model.setRuleState('us-east-1', 'b', 'ENABLED');
+    model.setRuleState('us-east-1', 'b', 'ENABLED', 0);
     model.putRule('us-east-1', rule('c', signin));
     model.deleteRule('us-east-1', 'a');
     expect(offer(rootConsoleLogin())).toEqual(['b', 'c']);

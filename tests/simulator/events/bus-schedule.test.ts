@@ -22,6 +22,31 @@ describe('scheduled rules', () => {
     expect(inbox(acct)).toHaveLength(3);
   });
 
+  it('a re-enabled rule resumes on its own period boundaries, without firing for the periods it missed', () => {
+    const { acct } = account({ trail: false });
+    ok(acct.call('events:PutRule', { Name: 'tick', ScheduleExpression: 'rate(5 minutes)' }, ROOT));
+    ok(acct.call('events:PutTargets', { Rule: 'tick', Targets: [{ Id: 't', Arn: TOPIC }] }, ROOT));
+    acct.advance('PT6M');
+    ok(acct.call('events:DisableRule', { Name: 'tick' }, ROOT));
+    acct.advance('PT31M');
+    // Enabled again at 00:37: nothing for 00:10…00:35, then 00:40 and 00:45 as before.
+    ok(acct.call('events:EnableRule', { Name: 'tick' }, ROOT));
+    acct.advance('PT1M');
+    expect(inbox(acct)).toHaveLength(1);
+    acct.advance('PT8M');
+    const times = inbox(acct).reverse().map((m) => (JSON.parse(m.Message) as { time: string }).time);
+    expect(times).toEqual(['2026-11-01T00:05:00Z', '2026-11-01T00:40:00Z', '2026-11-01T00:45:00Z']);
+    // The same through PutRule with State ENABLED, and across a snapshot.
+    ok(acct.call('events:DisableRule', { Name: 'tick' }, ROOT));
+    acct.advance('PT20M');
+    ok(acct.call('events:PutRule', { Name: 'tick', ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' }, ROOT));
+    const restored = (acct.constructor as typeof import('../../../simulator/account').Account).restore(acct.snapshot());
+    for (const a of [acct, restored]) a.advance('PT6M');
+    const after = (a: typeof acct) => inbox(a).reverse().map((m) => (JSON.parse(m.Message) as { time: string }).time).slice(3);
+    expect(after(acct)).toEqual(['2026-11-01T01:10:00Z']);
+    expect(after(restored)).toEqual(after(acct));
+  });
+
   it('cron(0 12 * * ? *) fires at noon UTC each day; a pattern rule is not offered scheduled events', () => {
     const { acct } = account({ trail: false });
     ok(acct.call('events:PutRule', { Name: 'noon', ScheduleExpression: 'cron(0 12 * * ? *)' }, ROOT));
