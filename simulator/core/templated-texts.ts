@@ -8,7 +8,6 @@
 import { fromBase64, toBase64 } from './format';
 import { IntColumn } from './int-column';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** JSON.stringify writes these characters escaped, so a value holding one is not found verbatim. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029]/;
@@ -62,12 +61,34 @@ function base64Words(col: Int32Array, at: number): number {
   return 1 + Math.ceil((col[at]! >>> 2) / 5);
 }
 
-/** A canonical UUID (checked by UUID first) as four 32-bit words. */
-function packUuid(s: string, into: IntColumn): void {
-  into.push(hexValue(s, 0, 8));
-  into.push((hexValue(s, 9, 13) << 16) | hexValue(s, 14, 18));
-  into.push((hexValue(s, 19, 23) << 16) | hexValue(s, 24, 28));
-  into.push(hexValue(s, 28, 36));
+/** The four words of the last UUID `readUuid` accepted: its 32 hex digits, eight a word. */
+const UUID_WORDS = new Int32Array(4);
+
+/** Checks that `s` is a lower-case canonical UUID (8-4-4-4-12) and reads its words in the same pass (every
+ *  record holds two or three UUIDs, and every store checks each). */
+function readUuid(s: string): boolean {
+  if (s.length !== 36) return false;
+  let w = 0;
+  let digits = 0;
+  let word = 0;
+  for (let i = 0; i < 36; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45 /* - */) return false;
+      continue;
+    }
+    let d: number;
+    if (c >= 48 && c <= 57) d = c - 48;
+    else if (c >= 97 && c <= 102) d = c - 87;
+    else return false;
+    w = (w << 4) | d;
+    if (++digits === 8) {
+      UUID_WORDS[word++] = w;
+      w = 0;
+      digits = 0;
+    }
+  }
+  return true;
 }
 
 function word(v: number): string {
@@ -179,15 +200,20 @@ export class TemplatedTexts {
     // confirmed part by part in place, so no copy of the text is made per call.
     const cuts: number[] = [];
     const holes: string[] = [];
+    const kinds: number[] = [];
     let from = 0;
     // A raw NUL (never in JSON.stringify output) could make two different cuts share a template key.
     if (!text.includes('\u0000')) {
       for (const v of values) {
-        if (!v || NEEDS_ESCAPE.test(v)) continue;
+        if (!v) continue;
+        // Packed kinds never hold a character JSON escapes; other values are searched for only without one.
+        const kind = this.kindOf(v);
+        if (kind === STRING_HOLE && NEEDS_ESCAPE.test(v)) continue;
         const at = quotedAt(text, v, from);
         if (at < 0) continue;
         cuts.push(at);
         holes.push(v);
+        kinds.push(kind);
         from = at + v.length;
       }
     }
@@ -217,19 +243,19 @@ export class TemplatedTexts {
     for (let i = 0; i < holes.length; i++) {
       const h = holes[i]!;
       const at = this.packed.length;
-      if (h.length === 36 && UUID.test(h)) {
-        this.holeKinds.push((UUID_KIND << KIND_SHIFT) | at);
-        packUuid(h, this.packed);
-      } else if (h.length === 16 && HEX16_UPPER.test(h)) {
-        this.holeKinds.push((HEX16_KIND << KIND_SHIFT) | at);
+      const kind = kinds[i]!;
+      if (kind !== STRING_HOLE) this.holeKinds.push((kind << KIND_SHIFT) | at);
+      if (kind === UUID_KIND) {
+        // Read again: a later value may have been checked since.
+        readUuid(h);
+        for (let w = 0; w < 4; w++) this.packed.push(UUID_WORDS[w]!);
+      } else if (kind === HEX16_KIND) {
         this.packed.push(hexValue(h, 0, 8));
         this.packed.push(hexValue(h, 8, 16));
-      } else if (h.length >= 24 && BASE64.test(h)) {
-        this.holeKinds.push((BASE64_KIND << KIND_SHIFT) | at);
+      } else if (kind === BASE64_KIND) {
         packBase64(h, this.packed);
-      } else if (h === this.lastTimeText || (h.length === 20 && this.rememberTime(h))) {
-        this.holeKinds.push((TIME_KIND << KIND_SHIFT) | at);
-        this.packed.push(this.lastTimeWord);
+      } else if (kind === TIME_KIND) {
+        this.packed.push(h === this.lastTimeText ? this.lastTimeWord : timeWord(h)!);
       } else {
         this.holeKinds.push(STRING_HOLE);
         const last = this.lastByPosition[i];
@@ -242,6 +268,14 @@ export class TemplatedTexts {
       }
     }
     return id;
+  }
+
+  /** How a value is kept: packed into words of one of the kinds, or as a string. */
+  private kindOf(v: string): number {
+    if (v.length === 36 && readUuid(v)) return UUID_KIND;
+    if (v.length === 16) return HEX16_UPPER.test(v) ? HEX16_KIND : STRING_HOLE;
+    if (v.length === 20) return v === this.lastTimeText || this.rememberTime(v) ? TIME_KIND : STRING_HOLE;
+    return v.length >= 24 && BASE64.test(v) ? BASE64_KIND : STRING_HOLE;
   }
 
   /** True if `h` packs as a time; it is then the last time packed. */
