@@ -164,9 +164,11 @@ export class CloudTrailService {
     const eventMs = eventTimeMs(record.eventTime);
     const eventHistory = historyRouting(record, this.deps.regions);
     let values: (string | undefined)[] | undefined;
+    let inHistory: { store: EventStore; id: number } | undefined;
     if (eventHistory.landed) {
       const h = this.history(record.awsRegion);
-      (eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management).add(eventMs, json, storeKeysOf(record), (values = varyingValuesOf(record)));
+      const store = eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management;
+      inHistory = { store, id: store.add(eventMs, json, storeKeysOf(record), (values = varyingValuesOf(record))) };
       // Insights analyse the Region's management events, whichever trails record them.
       if (eventHistory.code === 'MANAGEMENT_EVENT') this.insights.count(record, eventMs);
     }
@@ -175,7 +177,7 @@ export class CloudTrailService {
     const trails = this.trails.all().map(
       (t) =>
         (insight && insightTrailVerdict(t.config, t.status, record.awsRegion, insight)) ??
-        trailRoutingCached(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, (waiting ??= waitingRecord(json, (values ??= varyingValuesOf(record)))), eventMs, now, folder), actionKey),
+        trailRoutingCached(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, (waiting ??= waitingRecord(json, (values ??= varyingValuesOf(record)), inHistory)), eventMs, now, folder), actionKey),
     );
     return { eventId: record.eventID, eventName: record.eventName, awsRegion: record.awsRegion, eventHistory, trails };
   }

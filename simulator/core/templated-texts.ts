@@ -337,6 +337,55 @@ export class TemplatedTexts {
     return text;
   }
 
+  /** Own template ids of another store's templates, found by content (templates never change). */
+  private adopted = new WeakMap<TemplatedTexts, Map<number, number>>();
+
+  /** Stores text `id` of `other` exactly as `add` would have stored it (same template, same holes), by
+   *  copying its words instead of cutting and classifying the text again. */
+  copyFrom(other: TemplatedTexts, id: number): number {
+    let mine = this.adopted.get(other);
+    if (!mine) this.adopted.set(other, (mine = new Map()));
+    const otid = other.template.data[id]!;
+    let tid = mine.get(otid);
+    if (tid === undefined) {
+      const parts = other.templates[otid]!;
+      tid = this.templateLike(parts) ?? this.addTemplate(parts);
+      mine.set(otid, tid);
+    }
+    const out = this.template.length;
+    this.template.push(tid);
+    this.holesAt.push(this.holeKinds.length);
+    this.stringsAt.push(this.strings.length);
+    let s = other.stringsAt.data[id]!;
+    const h0 = other.holesAt.data[id]!;
+    const holes = other.templates[otid]!.length - 1;
+    for (let i = 0; i < holes; i++) {
+      const kind = other.holeKinds.data[h0 + i]!;
+      if (kind === STRING_HOLE) {
+        this.holeKinds.push(STRING_HOLE);
+        this.strings.push(other.strings[s++]!);
+      } else {
+        const from = kind & OFFSET_MASK;
+        const type = kind >>> KIND_SHIFT;
+        const words = packedWords(type, other.packed.data, from, other.packed.length);
+        this.holeKinds.push((type << KIND_SHIFT) | this.packed.length);
+        for (let w = 0; w < words; w++) this.packed.push(other.packed.data[from + w]!);
+      }
+    }
+    return out;
+  }
+
+  /** The first own template with exactly these parts (the one `add` would find for a text of that shape). */
+  private templateLike(parts: readonly string[]): number | undefined {
+    const found = this.templateIds.get(parts.map((p) => p.length).join(','));
+    if (found === undefined) return undefined;
+    for (const tid of typeof found === 'number' ? [found] : found) {
+      const own = this.templates[tid]!;
+      if (own.length === parts.length && own.every((p, i) => p === parts[i])) return tid;
+    }
+    return undefined;
+  }
+
   /** A store holding only the texts at `ids` (ascending), renumbered 0, 1, 2…, and only their templates. */
   keep(ids: readonly number[]): TemplatedTexts {
     const next = new TemplatedTexts();

@@ -9,6 +9,7 @@ import type { TrailConfig } from '../trails/trail-types';
 import { ALNUM, digestFileKey, logFileKey, type DigestLogFile, type LogFolder, type PreviousDigest } from './files';
 import { LogFiles, type LogFileContent } from './log-files';
 import type { RecordArchive } from './record-archive';
+import type { TemplatedTexts } from '../../core/templated-texts';
 import { listedFile, LogFileHash, PendingDigest, restoredDigest, savedDigest, type ChainFile, type SavedDigest } from './pending-digest';
 import type { ComputedObjects, Json, ObjectContent, ReproducibleContent } from '../../core/contract';
 
@@ -31,6 +32,8 @@ export interface LaneState {
 /** A record waiting in lanes: one object however many trails' lanes hold it. */
 export interface WaitingRecord {
   readonly json: string;
+  /** Where the event history keeps the same text, if it does: archived by copying from there. */
+  readonly history?: { store: { copyText(id: number, into: TemplatedTexts): number | undefined }; id: number };
   /** The values worth packing when it is archived (see RecordArchive.add). */
   readonly values: readonly (string | undefined)[];
   /** Its archive id, valid for deliveries at `archivedAtMs` (trails delivering at the same instant share it). */
@@ -38,8 +41,8 @@ export interface WaitingRecord {
   id: number;
 }
 
-export function waitingRecord(json: string, values: readonly (string | undefined)[]): WaitingRecord {
-  return { json, values, archivedAtMs: NaN, id: -1 };
+export function waitingRecord(json: string, values: readonly (string | undefined)[], history?: WaitingRecord['history']): WaitingRecord {
+  return history ? { json, values, history, archivedAtMs: NaN, id: -1 } : { json, values, archivedAtMs: NaN, id: -1 };
 }
 
 /** A lane while running: records waiting as shared objects; the previous digest may still be unsigned,
@@ -284,7 +287,7 @@ export class DeliveryLanes {
     for (let i = 0; i < ids.length; i++) {
       const r = lane.buffer[i]!;
       if (r.archivedAtMs !== atMs) {
-        r.id = this.archive.add(r.json, r.values);
+        r.id = r.history ? this.archive.addFrom(r.history.store, r.history.id, r.json, r.values) : this.archive.add(r.json, r.values);
         r.archivedAtMs = atMs;
       }
       ids[i] = r.id;

@@ -15,6 +15,12 @@ export class RecordArchive {
     return this.texts.add(json, values);
   }
 
+  /** Keeps a record the event history holds, copied from there (the same entry `add` would make, without
+   *  cutting the text again); falls back to `add` when the history no longer has it. */
+  addFrom(history: { copyText(id: number, into: TemplatedTexts): number | undefined }, historyId: number, json: string, values: readonly (string | undefined)[]): number {
+    return history.copyText(historyId, this.texts) ?? this.texts.add(json, values);
+  }
+
   text(id: number): string {
     return this.texts.get(id);
   }

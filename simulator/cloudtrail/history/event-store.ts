@@ -124,6 +124,14 @@ export class EventStore {
     return this.indexed(timeMs, keys);
   }
 
+  /** Copies the text of record `id` into `into` (TemplatedTexts.copyFrom) while this store still holds it;
+   *  undefined once it has expired. */
+  copyText(id: number, into: TemplatedTexts): number | undefined {
+    const position = id - this.base;
+    if (position < this.head || position >= this.times.length) return undefined;
+    return into.copyFrom(this.texts, position);
+  }
+
   /** Records the time and keys of the text just stored at the next position. */
   private indexed(timeMs: number, keys: string[]): number {
     const last = this.times[this.times.length - 1];

@@ -34,6 +34,29 @@ describe('TemplatedTexts', () => {
     );
   });
 
+  it('copyFrom stores a text exactly as add would, template and words alike, whichever way each came', () => {
+    fc.assert(
+      // Few shapes (the note from a short list), so templates are shared and found again both ways.
+      fc.property(fc.array(fc.tuple(fc.tuple(record, fc.constantFrom('a', 'b')).map(([r, note]) => ({ ...r, note })), fc.boolean()), { maxLength: 25 }), (rows) => {
+        const source = new TemplatedTexts();
+        const direct = new TemplatedTexts();
+        const mixed = new TemplatedTexts();
+        for (const [r, copy] of rows) {
+          const text = JSON.stringify(r);
+          // In the text's order, so all four are holes and records of one note share a template.
+          const values = [r.eventTime, r.requestID, r.eventID, r.amzId2];
+          const id = source.add(text, values);
+          direct.add(text, values);
+          // Some texts come by copy, some by add: the store must end up the same as if all came by add.
+          if (copy) mixed.copyFrom(source, id);
+          else mixed.add(text, values);
+        }
+        expect(mixed.snapshotAll()).toEqual(direct.snapshotAll());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('shares one template between records that differ only in their values', () => {
     const texts = new TemplatedTexts();
     const a = { eventTime: '2026-01-01T00:00:00Z', requestID: 'ABCDEF0123456789', eventID: '63aebd03-feb3-4e4f-a6a9-6393545d65c4', eventName: 'ListBuckets' };
