@@ -2,14 +2,14 @@ import type { ActionDef, Channel, Json, JsonObject } from './core/contract';
 import { SimClock, parseDuration } from './core/clock';
 import { EventBus } from './core/events';
 import { SeededRandom } from './core/random';
-import { performCall, type CallContext, type CallResult } from './core/call';
+import { performCall, type CallContext, type CallEnv, type CallResult } from './core/call';
 import type { CloudTrailDeps, CloudTrailFactory, CloudTrailPort } from './core/cloudtrail-port';
 import { str, type ActionSpec, type ServiceDeps, type ServiceModule } from './core/service';
 import { createCloudTrail } from './cloudtrail-wiring';
 import { IamService } from './iam';
 import { S3Service } from './s3';
 import { SigninService } from './signin';
-import { StsService, resolvePrincipal } from './sts';
+import { PrincipalResolver, StsService, type PrincipalSources } from './sts';
 import { CloudWatchService } from './cloudwatch/api-service';
 import { Ec2Service } from './ec2';
 import { EventsService } from './events/api-service';
@@ -58,6 +58,9 @@ export class Account {
   readonly cloudTrail: CloudTrailPort;
   private readonly services: ServiceModule[];
   private readonly specs = new Map<string, ActionSpec>();
+  // Built once rather than per call (a busy simulation makes tens of thousands of calls a second); it reads
+  // live state through the models, which are never replaced (restore refills them in place).
+  private readonly callEnv: CallEnv;
 
   constructor(o: AccountOptions) {
     this.accountId = o.accountId ?? DEFAULT_ACCOUNT_ID;
@@ -135,6 +138,19 @@ export class Account {
     }
     // The UI's unrecorded read-only look (simulator/inspect): callable, but not in the AWS catalog.
     for (const a of new InspectService({ spec: (api) => this.specs.get(api), cloudTrailHandler: (n) => this.cloudTrail.handlers[n] }).actions) this.specs.set(a.def.api, a);
+    const principals = new PrincipalResolver();
+    const clock = this.clock;
+    const sources: PrincipalSources = {
+      accountId: this.accountId, iam: this.iam.model, sts: this.sts.model, signin: this.signin.model,
+      get nowMs() {
+        return clock.now();
+      },
+    };
+    this.callEnv = {
+      accountId: this.accountId, regions: this.regions, clock: this.clock, random: this.random, iam: this.iam.model, bus: this.bus,
+      cloudTrail: this.cloudTrail, spec: (a) => this.specs.get(a),
+      principal: (as: string, via: Channel) => principals.resolve(as, via, sources),
+    };
   }
 
   /** Every AWS action the account supports, in one list: the catalog (the simulator's own sim:* actions are not AWS's). */
@@ -162,15 +178,7 @@ export class Account {
   }
 
   private perform(api: string, params: JsonObject, ctx: CallContext): CallResult {
-    return performCall(
-      {
-        accountId: this.accountId, regions: this.regions, clock: this.clock, random: this.random, iam: this.iam.model, bus: this.bus,
-        cloudTrail: this.cloudTrail, spec: (a) => this.specs.get(a),
-        principal: (as: string, via: Channel) =>
-          resolvePrincipal(as, via, { accountId: this.accountId, iam: this.iam.model, sts: this.sts.model, signin: this.signin.model, nowMs: this.clock.now() }),
-      },
-      api, params, ctx,
-    );
+    return performCall(this.callEnv, api, params, ctx);
   }
 
   /** Moves simulated time forward by an ISO 8601 duration (or ms) and lets CloudTrail do what is due. */

@@ -1,9 +1,9 @@
 import { AwsError, type ActionDef, type Channel, type CloudTrailRecord, type HandlerContext, type HandlerResult, type Json, type JsonObject, type Principal } from './contract';
 import { unauthorized } from './authz';
-import { EventBus } from './events';
+import { EventBus, type SimEvent } from './events';
 import { s3RequestId } from './ids';
 import type { SeededRandom } from './random';
-import { buildRecord } from './record';
+import { buildRecord, serviceOf, type RecordInput } from './record';
 import { FailureWithRecord, lowerFirstKeys, type ActionSpec } from './service';
 import type { SimClock } from './clock';
 import type { CloudTrailPort } from './cloudtrail-port';
@@ -57,7 +57,7 @@ export function performCall(env: CallEnv, api: string, params: JsonObject, cc: C
     throw e;
   }
   const def = spec.def;
-  const svc = def.api.split(':')[0] ?? '';
+  const svc = serviceOf(def);
   const ctx: HandlerContext = {
     accountId: env.accountId, region: cc.region, clock: env.clock, random: env.random, principal, channel: cc.via,
     requestId: svc === 's3' ? s3RequestId(env.random) : env.random.uuid(),
@@ -76,15 +76,19 @@ export function performCall(env: CallEnv, api: string, params: JsonObject, cc: C
   }
 
   if (def.recordedByCloudTrail === false) {
-    env.bus.emit({ type: 'call.completed', api, ok: !failure, ...(failure ? { errorCode: failure.code } : {}), atMs: env.clock.now() });
+    env.bus.emit(completed(api, failure, env.clock.now()));
     return failure ? { ok: false, error: { code: failure.code, message: failure.message }, records: [], routing: [] } : { ok: true, response: result!.response, records: [], routing: [] };
   }
   const record = recordFor(env, spec, def, params, ctx, result, failure);
   const routing = env.cloudTrail.ingest(record, def) as Json;
   env.bus.emit({ type: 'record.written', record, routing });
-  env.bus.emit({ type: 'call.completed', api, ok: !failure, ...(failure ? { errorCode: failure.code } : {}), atMs: env.clock.now() });
+  env.bus.emit(completed(api, failure, env.clock.now()));
   if (failure) return { ok: false, error: { code: failure.code, message: failure.message }, records: [record], routing: [routing] };
   return { ok: true, response: result!.response, records: [record], routing: [routing] };
+}
+
+function completed(api: string, failure: AwsError | undefined, atMs: number): SimEvent {
+  return failure ? { type: 'call.completed', api, ok: false, errorCode: failure.code, atMs } : { type: 'call.completed', api, ok: true, atMs };
 }
 
 function authorize(env: CallEnv, spec: ActionSpec, params: JsonObject, ctx: HandlerContext): void {
@@ -95,33 +99,43 @@ function authorize(env: CallEnv, spec: ActionSpec, params: JsonObject, ctx: Hand
   const docs = p.kind === 'user' ? env.iam.documentsFor('user', p.userName) : env.iam.documentsFor('role', p.identity.sessionContext?.sessionIssuer?.userName ?? '');
   const decision = evaluate(docs, action, target.resource);
   if (decision !== 'allow') {
-    throw unauthorized(spec.def.api.split(':')[0] ?? '', p.arn, action, target.resource, decision, () => env.random.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', 180));
+    throw unauthorized(serviceOf(spec.def), p.arn, action, target.resource, decision, () => env.random.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', 180));
   }
 }
 
 function recordFor(env: CallEnv, spec: ActionSpec, def: ActionDef, params: JsonObject, ctx: HandlerContext, result: HandlerResult | undefined, failure: AwsError | undefined): CloudTrailRecord {
-  const svc = def.api.split(':')[0] ?? '';
   const fromSpec = spec.requestParameters?.(params, ctx);
   const requestParameters =
     fromSpec !== undefined ? fromSpec : result?.requestParameters !== undefined ? result.requestParameters : (lowerFirstKeys(params) as JsonObject);
-  const baseExtra = spec.additionalEventData?.(params, ctx);
+  const extra = spec.additionalEventData?.(params, ctx);
   const override = failure instanceof FailureWithRecord ? failure.record : undefined;
-  const extra = baseExtra || result?.additionalEventData || override?.additionalEventData ? { ...baseExtra, ...result?.additionalEventData, ...override?.additionalEventData } : undefined;
-  let error: { code?: string; message: string } | undefined;
-  if (failure) {
-    // EC2 writes client errors with a "Client." prefix in CloudTrail (Client.UnauthorizedOperation).
-    const code = svc === 'ec2' && failure.httpStatus < 500 ? `Client.${failure.code}` : failure.code;
-    error = override?.omitErrorCode ? { message: failure.message } : { code, message: failure.message };
-  }
   const resources = result?.resources ?? spec.resources?.(params, ctx);
   const awsRegion = spec.recordRegion ? spec.recordRegion(params, ctx) : def.globalService ? 'us-east-1' : ctx.region;
-  return buildRecord({
+  // The spec's hooks run in the order they always have (some draw from the seeded random). Optional members
+  // are set only when present: buildRecord leaves absent ones out.
+  const input: RecordInput = {
     def, ctx, awsRegion, requestParameters,
     responseElements: override?.responseElements ?? (result?.responseElements !== undefined ? result.responseElements : null),
-    ...(extra ? { additionalEventData: extra } : {}),
-    ...(resources ? { resources } : {}),
-    ...(error ? { error } : {}),
-    ...(override?.userIdentity ? { userIdentity: override.userIdentity } : {}),
-    eventId: env.random.uuid(),
-  });
+    eventId: '',
+  };
+  const merged = mergedExtra(extra, result?.additionalEventData, override?.additionalEventData);
+  if (merged) input.additionalEventData = merged;
+  if (resources) input.resources = resources;
+  if (failure) {
+    // EC2 writes client errors with a "Client." prefix in CloudTrail (Client.UnauthorizedOperation).
+    const code = serviceOf(def) === 'ec2' && failure.httpStatus < 500 ? `Client.${failure.code}` : failure.code;
+    input.error = override?.omitErrorCode ? { message: failure.message } : { code, message: failure.message };
+  }
+  if (override?.userIdentity) input.userIdentity = override.userIdentity;
+  input.eventId = env.random.uuid();
+  return buildRecord(input);
+}
+
+/** additionalEventData from the action's defaults, the handler and a failure, later ones winning. One source
+ *  alone is used as it is (each is made for this call), so the usual case copies nothing. */
+function mergedExtra(base: JsonObject | undefined, fromResult: JsonObject | undefined, fromFailure: JsonObject | undefined): JsonObject | undefined {
+  const given = (base ? 1 : 0) + (fromResult ? 1 : 0) + (fromFailure ? 1 : 0);
+  if (given === 0) return undefined;
+  if (given === 1) return base ?? fromResult ?? fromFailure;
+  return { ...base, ...fromResult, ...fromFailure };
 }

@@ -39,17 +39,37 @@ export function parseInstant(text: string): number {
   return ms;
 }
 
-let lastEventTime = { second: NaN, text: '' };
+// Calls come in bursts within one simulated second, and each record also names older seconds (a console
+// session's creationDate): the texts of the last few seconds are kept, oldest replaced first.
+const RECENT = 4;
+const recentSeconds: number[] = new Array<number>(RECENT).fill(NaN);
+const recentTexts: string[] = new Array<string>(RECENT).fill('');
+let nextSlot = 0;
 
-/** CloudTrail's eventTime form: whole seconds, UTC, `Z`. Calls come in bursts within one simulated second:
- *  the last second's text is reused. */
+/** CloudTrail's eventTime form: whole seconds, UTC, `Z`. */
 export function eventTime(ms: number): string {
   const second = Math.floor(ms / 1000);
-  if (second !== lastEventTime.second) lastEventTime = { second, text: new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
-  return lastEventTime.text;
+  for (let i = 0; i < RECENT; i++) if (recentSeconds[i] === second) return recentTexts[i]!;
+  // toISOString always ends ".sssZ": dropping the milliseconds keeps the rest as it is.
+  const text = new Date(second * 1000).toISOString().slice(0, -5) + 'Z';
+  recentSeconds[nextSlot] = second;
+  recentTexts[nextSlot] = text;
+  nextSlot = (nextSlot + 1) % RECENT;
+  return text;
 }
+
+// Answers name the same instants call after call (a bucket's CreationDate in every ListBuckets): texts are
+// kept per instant, the whole set dropped when it grows large (any text can be made again).
+const isoTexts = new Map<number, string>();
+const MAX_ISO_TEXTS = 4096;
 
 /** The AWS JSON SDK timestamp form used in API answers (ISO 8601 with milliseconds). */
 export function isoMillis(ms: number): string {
-  return new Date(ms).toISOString();
+  let text = isoTexts.get(ms);
+  if (text === undefined) {
+    text = new Date(ms).toISOString();
+    if (isoTexts.size >= MAX_ISO_TEXTS) isoTexts.clear();
+    isoTexts.set(ms, text);
+  }
+  return text;
 }

@@ -1,4 +1,4 @@
-import type { ActionDef, CloudTrailRecord, HandlerContext, JsonObject, UserIdentity } from './contract';
+import type { ActionDef, Channel, CloudTrailRecord, HandlerContext, JsonObject, UserIdentity } from './contract';
 import { eventTime } from './clock';
 import { BROWSER_UA, endpointHost, sourceIpFor, tlsFor, userAgentFor } from './channel';
 
@@ -19,14 +19,51 @@ export interface RecordInput {
   eventId: string;
 }
 
+// The parts of a record that depend only on the action, the channel, the caller or the host are the same
+// from call to call: they are worked out once and reused (strings, and a tlsDetails block that records
+// share, as nothing changes a record in place).
+interface ActionParts {
+  svc: string;
+  userAgent: Partial<Record<Channel, string>>;
+  /** tlsDetails per channel and Region for requests sent to the service endpoint (no Host of their own). */
+  endpointTls: { cli: Map<string, TlsDetails>; sdk: Map<string, TlsDetails> };
+}
+type TlsDetails = NonNullable<CloudTrailRecord['tlsDetails']>;
+const actionParts = new WeakMap<ActionDef, ActionParts>();
+function partsOf(def: ActionDef): ActionParts {
+  let p = actionParts.get(def);
+  if (!p) actionParts.set(def, (p = { svc: def.api.split(':')[0] ?? '', userAgent: {}, endpointTls: { cli: new Map(), sdk: new Map() } }));
+  return p;
+}
+
+/** A few hundred callers and hosts at most in a learner's account; the bound only keeps a pathological
+ *  script from growing these without end (they are caches: emptying one changes no output). */
+const MAX_REMEMBERED = 1024;
+function remembered<V>(m: Map<string, V>, key: string, make: (key: string) => V): V {
+  let v = m.get(key);
+  if (v === undefined) {
+    if (m.size >= MAX_REMEMBERED) m.clear();
+    m.set(key, (v = make(key)));
+  }
+  return v;
+}
+/** The service prefix of an action's api ('s3' for 's3:PutObject'), worked out once per action. */
+export function serviceOf(def: ActionDef): string {
+  return partsOf(def).svc;
+}
+
+const sourceIps = new Map<string, string>();
+const tlsByHost = { cli: new Map<string, TlsDetails>(), sdk: new Map<string, TlsDetails>() };
+
 /** Builds one record with CloudTrail's fields in CloudTrail's order. Absent optional fields are left out. */
 export function buildRecord(i: RecordInput): CloudTrailRecord {
   const { def, ctx } = i;
-  const svc = def.api.split(':')[0] ?? '';
+  const parts = partsOf(def);
+  const svc = parts.svc;
   const op = def.eventName;
+  const channel = ctx.channel;
   const isService = ctx.principal.kind === 'service';
   const signIn = def.eventType === 'AwsConsoleSignIn';
-  const host = typeof i.requestParameters?.['Host'] === 'string' ? i.requestParameters['Host'] : endpointHost(svc, i.awsRegion);
   const r: Partial<CloudTrailRecord> & Record<string, unknown> = {};
   r.eventVersion = EVENT_VERSION;
   r.userIdentity = i.userIdentity ?? ctx.principal.identity;
@@ -34,8 +71,12 @@ export function buildRecord(i: RecordInput): CloudTrailRecord {
   r.eventSource = def.eventSource;
   r.eventName = def.eventName;
   r.awsRegion = i.awsRegion;
-  r.sourceIPAddress = isService ? ctx.principal.arn : sourceIpFor(ctx.principal.arn || ctx.principal.userName);
-  r.userAgent = signIn ? BROWSER_UA : userAgentFor(ctx.channel, svc, op, isService ? ctx.principal.arn : undefined);
+  r.sourceIPAddress = isService ? ctx.principal.arn : remembered(sourceIps, ctx.principal.arn || ctx.principal.userName, sourceIpFor);
+  r.userAgent = signIn
+    ? BROWSER_UA
+    : isService
+      ? userAgentFor(channel, svc, op, ctx.principal.arn)
+      : (parts.userAgent[channel] ??= userAgentFor(channel, svc, op));
   if (i.error) {
     if (i.error.code) r.errorCode = i.error.code;
     r.errorMessage = i.error.message;
@@ -51,8 +92,13 @@ export function buildRecord(i: RecordInput): CloudTrailRecord {
   r.managementEvent = def.category === 'Management';
   r.recipientAccountId = ctx.accountId;
   r.eventCategory = def.category;
-  const tls = signIn || isService ? undefined : tlsFor(ctx.channel, host);
-  if (tls) r.tlsDetails = tls;
-  if (ctx.channel === 'console' && !signIn) r.sessionCredentialFromConsole = 'true';
+  if (!signIn && !isService && (channel === 'cli' || channel === 'sdk')) {
+    const host = i.requestParameters?.['Host'];
+    r.tlsDetails =
+      typeof host === 'string'
+        ? remembered(tlsByHost[channel], host, (h) => tlsFor(channel, h)!)
+        : remembered(parts.endpointTls[channel], i.awsRegion, (region) => tlsFor(channel, endpointHost(svc, region))!);
+  }
+  if (channel === 'console' && !signIn) r.sessionCredentialFromConsole = 'true';
   return r as CloudTrailRecord;
 }

@@ -117,12 +117,13 @@ export function instanceActions(m: Ec2Model, d: ServiceDeps, detailed: (region: 
         const ids = idList(p, 'InstanceIds');
         for (const id of ids) m.instance(ctx.region, id);
         const all = m.region(ctx.region).instances;
-        const list = applyFilters(ids.length ? all.filter((i) => ids.includes(i.instanceId)) : all, p['Filters'], {
+        // The table reads the Region (monitoring-state): made only when the call sends Filters.
+        const list = applyFilters(ids.length ? all.filter((i) => ids.includes(i.instanceId)) : all, p['Filters'], () => ({
           'instance-id': (i) => [i.instanceId], 'instance-state-name': (i) => [i.state], 'instance-type': (i) => [i.instanceType],
           'vpc-id': (i) => [i.vpcId], 'subnet-id': (i) => [i.subnetId], 'image-id': (i) => [i.imageId], 'availability-zone': (i) => [i.availabilityZone],
           'tag:Name': (i) => i.tags.filter((t) => t.Key === 'Name').map((t) => t.Value),
           'monitoring-state': (i) => [monitoring(ctx.region)(i)],
-        });
+        }));
         const gn = names(ctx.region);
         const byReservation = new Map<string, Instance[]>();
         for (const i of list) byReservation.set(i.reservationId, [...(byReservation.get(i.reservationId) ?? []), i]);

@@ -30,6 +30,10 @@ const proto = (p: string) => (p === '-1' ? '-1' : p.toUpperCase());
 export function securityGroupActions(m: Ec2Model, d: ServiceDeps): ActionSpec[] {
   const acct = d.accountId;
   const sgArn = (region: string, id: string) => `arn:aws:ec2:${region}:${acct}:security-group/${id}`;
+  // Built once, not per DescribeSecurityGroups call (calls are many, filters rare).
+  const groupFilters: Record<string, (g: SecurityGroup) => string[]> = {
+    'group-id': (g) => [g.groupId], 'group-name': (g) => [g.groupName], 'vpc-id': (g) => [g.vpcId], 'description': (g) => [g.description],
+  };
   return [
     {
       def: apiDef('ec2:CreateSecurityGroup', { readOnly: false, resourceTypes: ['AWS::EC2::SecurityGroup'], summaryKo: '보안 그룹을 만듭니다.' }),
@@ -69,9 +73,7 @@ export function securityGroupActions(m: Ec2Model, d: ServiceDeps): ActionSpec[] 
         const ids = idList(p, 'GroupIds');
         for (const id of ids) m.group(ctx.region, id);
         const all = m.region(ctx.region).groups;
-        const list = applyFilters(ids.length ? all.filter((g) => ids.includes(g.groupId)) : all, p['Filters'], {
-          'group-id': (g) => [g.groupId], 'group-name': (g) => [g.groupName], 'vpc-id': (g) => [g.vpcId], 'description': (g) => [g.description],
-        });
+        const list = applyFilters(ids.length ? all.filter((g) => ids.includes(g.groupId)) : all, p['Filters'], groupFilters);
         return { response: { SecurityGroups: list.map((g) => groupWire(g, acct, ctx.region)) } };
       },
     },

@@ -10,6 +10,12 @@ import { subnetRecord, subnetWire, tagSpecRecord, tagsFor } from './shapes';
 export function subnetActions(m: Ec2Model, d: ServiceDeps): ActionSpec[] {
   const acct = d.accountId;
   const used = (region: string, id: string) => m.region(region).instances.filter((i) => i.subnetId === id && i.state !== 'terminated').length;
+  // Built once, not per DescribeSubnets call (calls are many, filters rare).
+  const subnetFilters: Record<string, (x: Subnet) => string[]> = {
+    'vpc-id': (x) => [x.vpcId], 'subnet-id': (x) => [x.subnetId], 'availability-zone': (x) => [x.availabilityZone],
+    'cidr-block': (x) => [x.cidrBlock], 'default-for-az': (x) => [String(x.defaultForAz)], 'state': () => ['available'],
+    'tag:Name': (x) => x.tags.filter((t) => t.Key === 'Name').map((t) => t.Value),
+  };
   return [
     {
       def: apiDef('ec2:CreateSubnet', { readOnly: false, resourceTypes: ['AWS::EC2::Subnet'], summaryKo: 'VPC 안에 서브넷을 만듭니다.' }),
@@ -48,11 +54,7 @@ export function subnetActions(m: Ec2Model, d: ServiceDeps): ActionSpec[] {
         const ids = idList(p, 'SubnetIds');
         for (const id of ids) m.subnet(ctx.region, id);
         const all = m.region(ctx.region).subnets;
-        const list = applyFilters(ids.length ? all.filter((x) => ids.includes(x.subnetId)) : all, p['Filters'], {
-          'vpc-id': (x) => [x.vpcId], 'subnet-id': (x) => [x.subnetId], 'availability-zone': (x) => [x.availabilityZone],
-          'cidr-block': (x) => [x.cidrBlock], 'default-for-az': (x) => [String(x.defaultForAz)], 'state': () => ['available'],
-          'tag:Name': (x) => x.tags.filter((t) => t.Key === 'Name').map((t) => t.Value),
-        });
+        const list = applyFilters(ids.length ? all.filter((x) => ids.includes(x.subnetId)) : all, p['Filters'], subnetFilters);
         return { response: { Subnets: list.map((x) => subnetWire(x, acct, used(ctx.region, x.subnetId), 'available')) } };
       },
     },

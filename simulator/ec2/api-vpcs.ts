@@ -16,6 +16,12 @@ export const need = (p: JsonObject, n: string) => {
 export function vpcActions(m: Ec2Model, d: ServiceDeps): ActionSpec[] {
   const acct = d.accountId;
   const vpcArn = (region: string, id: string) => `arn:aws:ec2:${region}:${acct}:vpc/${id}`;
+  // Built once, not per DescribeVpcs call (calls are many, filters rare).
+  const vpcFilters: Record<string, (v: Vpc) => string[]> = {
+    'vpc-id': (v) => [v.vpcId], 'cidr': (v) => [v.cidrBlock], 'cidr-block-association.cidr-block': (v) => [v.cidrBlock],
+    'is-default': (v) => [String(v.isDefault)], 'state': () => ['available'], 'owner-id': () => [acct], 'dhcp-options-id': (v) => [v.dhcpOptionsId],
+    'tag:Name': (v) => v.tags.filter((t) => t.Key === 'Name').map((t) => t.Value),
+  };
   return [
     {
       def: apiDef('ec2:CreateVpc', { readOnly: false, resourceTypes: ['AWS::EC2::VPC'], summaryKo: 'VPC를 만듭니다.' }),
@@ -56,11 +62,7 @@ export function vpcActions(m: Ec2Model, d: ServiceDeps): ActionSpec[] {
         const ids = idList(p, 'VpcIds');
         for (const id of ids) m.vpc(ctx.region, id);
         const chosen = ids.length ? all.filter((v) => ids.includes(v.vpcId)) : all;
-        const list = applyFilters(chosen, p['Filters'], {
-          'vpc-id': (v) => [v.vpcId], 'cidr': (v) => [v.cidrBlock], 'cidr-block-association.cidr-block': (v) => [v.cidrBlock],
-          'is-default': (v) => [String(v.isDefault)], 'state': () => ['available'], 'owner-id': () => [acct], 'dhcp-options-id': (v) => [v.dhcpOptionsId],
-          'tag:Name': (v) => v.tags.filter((t) => t.Key === 'Name').map((t) => t.Value),
-        });
+        const list = applyFilters(chosen, p['Filters'], vpcFilters);
         return { response: { Vpcs: list.map((v) => vpcWire(v, acct, 'available')) } };
       },
     },

@@ -1,12 +1,13 @@
 import { AwsError, type Json, type JsonObject } from '../core/contract';
 
 /** Describe* Filters: each filter must match (AND); within a filter any value may match (OR); `*` and `?` wildcards. */
-export function applyFilters<T>(items: T[], filters: Json | undefined, fields: Record<string, (t: T) => string[]>): T[] {
+export function applyFilters<T>(items: T[], filters: Json | undefined, fields: Record<string, (t: T) => string[]> | (() => Record<string, (t: T) => string[]>)): T[] {
   if (!Array.isArray(filters)) return items;
+  const table = typeof fields === 'function' ? fields() : fields;
   const parsed = filters.map((f) => {
     const o = f as JsonObject;
     const name = typeof o['Name'] === 'string' ? o['Name'] : '';
-    const get = fields[name];
+    const get = table[name];
     if (!get) throw new AwsError('InvalidParameterValue', `The filter '${name}' is invalid`);
     const values = Array.isArray(o['Values']) ? o['Values'].filter((v): v is string => typeof v === 'string') : [];
     const res = values.map((v) => new RegExp(`^${v.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));

@@ -50,6 +50,20 @@ export interface IamState {
   root: { accessKeys: AccessKey[]; mfaSerial: string | null };
 }
 
+// Authorization reads a caller's policies on every call; each distinct policy text is parsed once, and the
+// parsed document is shared (evaluate only reads it). Bounded in case a script writes endless distinct texts.
+const parsedPolicies = new Map<string, Json>();
+const MAX_PARSED = 1024;
+function parsedPolicy(text: string): Json {
+  let doc = parsedPolicies.get(text);
+  if (doc === undefined) {
+    doc = JSON.parse(text) as Json;
+    if (parsedPolicies.size >= MAX_PARSED) parsedPolicies.clear();
+    parsedPolicies.set(text, doc);
+  }
+  return doc;
+}
+
 export class IamModel {
   state: IamState;
   constructor(readonly accountId: string, createdMs: number) {
@@ -80,15 +94,17 @@ export class IamModel {
     return p;
   }
 
-  /** Every identity-based policy document that applies to a user or a role. */
+  /** Every identity-based policy document that applies to a user or a role (shared parsed copies: read only). */
   documentsFor(kind: 'user' | 'role', name: string): Json[] {
     const owner = kind === 'user' ? this.state.users[name] : this.state.roles[name];
     if (!owner) return [];
-    const texts = [
-      ...owner.attachedPolicies.map((arn) => this.state.policies[arn]?.document).filter((d): d is string => d !== undefined),
-      ...Object.values(owner.inlinePolicies),
-    ];
-    return texts.map((t) => JSON.parse(t) as Json);
+    const docs: Json[] = [];
+    for (const arn of owner.attachedPolicies) {
+      const text = this.state.policies[arn]?.document;
+      if (text !== undefined) docs.push(parsedPolicy(text));
+    }
+    for (const text of Object.values(owner.inlinePolicies)) docs.push(parsedPolicy(text));
+    return docs;
   }
 
   /** Who owns an access key: root, an IAM user, or nobody. */

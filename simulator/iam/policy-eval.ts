@@ -14,16 +14,39 @@ interface Statement {
   Condition?: Json;
 }
 
+/** A pattern's matcher, kept per pattern: authorization runs on every call and a policy has few patterns. */
+const matchers = new Map<string, RegExp | true>();
+const MAX_MATCHERS = 4096;
+
 /** IAM wildcards: `*` any run of characters, `?` exactly one. */
 export function wildcardMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, ignoreCase ? 'is' : 's').test(value);
+  const key = (ignoreCase ? 'i' : 's') + pattern;
+  let m = matchers.get(key);
+  if (m === undefined) {
+    // A lone "*" matches everything (with the s flag, line breaks too): no expression needed.
+    const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    m = pattern === '*' ? true : new RegExp(`^${re}$`, ignoreCase ? 'is' : 's');
+    if (matchers.size >= MAX_MATCHERS) matchers.clear();
+    matchers.set(key, m);
+  }
+  return m === true || m.test(value);
 }
 
-function list(v: Json | undefined): string[] {
+function list(v: Json | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
   if (typeof v === 'string') return [v];
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
   return [];
+}
+
+/** A statement with its lists read out once (undefined: the element is absent). */
+interface Compiled {
+  effect: Json | undefined;
+  conditional: boolean;
+  action: string[] | undefined;
+  notAction: string[] | undefined;
+  resource: string[] | undefined;
+  notResource: string[] | undefined;
 }
 
 function statementsOf(doc: Json): Statement[] {
@@ -34,26 +57,42 @@ function statementsOf(doc: Json): Statement[] {
   return [];
 }
 
-function applies(s: Statement, action: string, resource: string): boolean {
-  if (s.Condition !== undefined) return false;
-  const actionHit =
-    s.Action !== undefined
-      ? list(s.Action).some((p) => wildcardMatch(p, action, true))
-      : s.NotAction !== undefined && !list(s.NotAction).some((p) => wildcardMatch(p, action, true));
-  if (!actionHit) return false;
-  return s.Resource !== undefined
-    ? list(s.Resource).some((p) => wildcardMatch(p, resource, false))
-    : s.NotResource !== undefined && !list(s.NotResource).some((p) => wildcardMatch(p, resource, false));
+// Documents are read, never changed (IamModel.documentsFor hands out one parsed copy per policy text), so a
+// document's statements are read out once per document object.
+const compiledDocs = new WeakMap<object, Compiled[]>();
+function compiled(doc: Json): Compiled[] {
+  if (doc === null || typeof doc !== 'object') return [];
+  let c = compiledDocs.get(doc);
+  if (!c) {
+    c = statementsOf(doc).map((s) => ({
+      effect: s.Effect, conditional: s.Condition !== undefined,
+      action: list(s.Action), notAction: list(s.NotAction), resource: list(s.Resource), notResource: list(s.NotResource),
+    }));
+    compiledDocs.set(doc, c);
+  }
+  return c;
 }
 
-/** Evaluates parsed policy documents for one request. */
+function applies(s: Compiled, action: string, resource: string): boolean {
+  if (s.conditional) return false;
+  const actionHit =
+    s.action !== undefined
+      ? s.action.some((p) => wildcardMatch(p, action, true))
+      : s.notAction !== undefined && !s.notAction.some((p) => wildcardMatch(p, action, true));
+  if (!actionHit) return false;
+  return s.resource !== undefined
+    ? s.resource.some((p) => wildcardMatch(p, resource, false))
+    : s.notResource !== undefined && !s.notResource.some((p) => wildcardMatch(p, resource, false));
+}
+
+/** Evaluates parsed policy documents for one request. The documents must not change afterwards. */
 export function evaluate(docs: Json[], action: string, resource: string): Decision {
   let allowed = false;
   for (const doc of docs) {
-    for (const s of statementsOf(doc)) {
+    for (const s of compiled(doc)) {
       if (!applies(s, action, resource)) continue;
-      if (s.Effect === 'Deny') return 'explicitDeny';
-      if (s.Effect === 'Allow') allowed = true;
+      if (s.effect === 'Deny') return 'explicitDeny';
+      if (s.effect === 'Allow') allowed = true;
     }
   }
   return allowed ? 'allow' : 'implicitDeny';

@@ -4,7 +4,7 @@ import type { IamModel } from '../iam/model';
 import { stsActions } from './api';
 import { StsModel } from './model';
 
-export { resolvePrincipal, SimCallerError } from './principals';
+export { PrincipalResolver, resolvePrincipal, SimCallerError, type PrincipalSources } from './principals';
 export { StsModel } from './model';
 
 export class StsService implements ServiceModule {

@@ -1,8 +1,8 @@
 import type { Channel, Principal, UserIdentity } from '../core/contract';
 import { eventTime } from '../core/clock';
-import type { IamModel } from '../iam/model';
-import type { SigninModel } from '../signin/model';
-import type { StsModel } from './model';
+import type { IamModel, IamRole, IamUser } from '../iam/model';
+import type { ConsoleSession, SigninModel } from '../signin/model';
+import type { RoleSession, StsModel } from './model';
 
 /** A caller the simulation cannot act as; the call is refused before it reaches AWS, so nothing is recorded. */
 export class SimCallerError extends Error {
@@ -24,24 +24,44 @@ export interface PrincipalSources {
 
 const SERVICE_PRINCIPAL = /^service:([a-z0-9-]+\.amazonaws\.com)$/;
 
-/**
- * Resolves a script's `as` ("root", an IAM user name, "role:NAME", "service:events.amazonaws.com") into the
- * caller and its userIdentity for the given channel. Console calls need a console session (signin:ConsoleLogin);
- * CLI and SDK calls need an access key; role calls need credentials from sts:AssumeRole.
- */
-export function resolvePrincipal(as: string, channel: Channel, src: PrincipalSources): Principal {
-  const acct = src.accountId;
-  const svc = SERVICE_PRINCIPAL.exec(as);
-  if (svc?.[1] || channel === 'service') {
-    if (!svc?.[1]) throw new SimCallerError('Sim.InvalidCaller', `via "service" needs as "service:NAME.amazonaws.com", got ${JSON.stringify(as)}`);
-    return { kind: 'service', arn: svc[1], userName: svc[1], identity: { type: 'AWSService', invokedBy: svc[1] } };
+/** The state a caller's identity is made from, looked up for one call. */
+type Found =
+  | { kind: 'service'; name: string }
+  | { kind: 'role'; roleName: string; role: IamRole; session: RoleSession }
+  | { kind: 'root' | 'user'; as: string; user: IamUser | undefined; session: ConsoleSession | undefined; accessKeyId: string | undefined };
+
+function find(as: string, channel: Channel, src: PrincipalSources): Found {
+  if (channel === 'service' || as.startsWith('service:')) {
+    const svc = SERVICE_PRINCIPAL.exec(as)?.[1];
+    if (svc) return { kind: 'service', name: svc };
+    if (channel === 'service') throw new SimCallerError('Sim.InvalidCaller', `via "service" needs as "service:NAME.amazonaws.com", got ${JSON.stringify(as)}`);
   }
   if (as.startsWith('role:')) {
     const roleName = as.slice(5);
     const role = src.iam.state.roles[roleName];
     if (!role) throw new SimCallerError('Sim.InvalidCaller', `no role named ${roleName}`);
-    const s = src.sts.latest(roleName, src.nowMs);
-    if (!s) throw new SimCallerError('Sim.NoSession', `no unexpired credentials for role ${roleName}: call sts:AssumeRole first`);
+    const session = src.sts.latest(roleName, src.nowMs);
+    if (!session) throw new SimCallerError('Sim.NoSession', `no unexpired credentials for role ${roleName}: call sts:AssumeRole first`);
+    return { kind: 'role', roleName, role, session };
+  }
+  const isRoot = as === 'root';
+  const user = isRoot ? undefined : src.iam.state.users[as];
+  if (!isRoot && !user) throw new SimCallerError('Sim.InvalidCaller', `no IAM user named ${JSON.stringify(as)} (create it with iam:CreateUser)`);
+  if (channel === 'console') {
+    const session = src.signin.sessions[isRoot ? 'root' : as];
+    if (!session) throw new SimCallerError('Sim.NotSignedIn', `${as} has no console session: call signin:ConsoleLogin first`);
+    return { kind: isRoot ? 'root' : 'user', as, user, session, accessKeyId: undefined };
+  }
+  const keys = isRoot ? src.iam.state.root.accessKeys : user!.accessKeys;
+  const key = keys.find((k) => k.status === 'Active');
+  if (!key) throw new SimCallerError('Sim.NoAccessKey', `${as} has no active access key for ${channel} calls: create one with iam:CreateAccessKey`);
+  return { kind: isRoot ? 'root' : 'user', as, user, session: undefined, accessKeyId: key.accessKeyId };
+}
+
+function build(f: Found, acct: string): Principal {
+  if (f.kind === 'service') return { kind: 'service', arn: f.name, userName: f.name, identity: { type: 'AWSService', invokedBy: f.name } };
+  if (f.kind === 'role') {
+    const { role, session: s, roleName } = f;
     const arn = `arn:aws:sts::${acct}:assumed-role/${roleName}/${s.sessionName}`;
     const identity: UserIdentity = {
       type: 'AssumedRole', principalId: `${role.roleId}:${s.sessionName}`, arn, accountId: acct, accessKeyId: s.accessKeyId,
@@ -54,26 +74,62 @@ export function resolvePrincipal(as: string, channel: Channel, src: PrincipalSou
     };
     return { kind: 'role', arn, userName: s.sessionName, identity };
   }
-  const isRoot = as === 'root';
-  const user = isRoot ? undefined : src.iam.state.users[as];
-  if (!isRoot && !user) throw new SimCallerError('Sim.InvalidCaller', `no IAM user named ${JSON.stringify(as)} (create it with iam:CreateUser)`);
-  const arn = isRoot ? `arn:aws:iam::${acct}:root` : user!.arn;
+  const isRoot = f.kind === 'root';
+  const arn = isRoot ? `arn:aws:iam::${acct}:root` : f.user!.arn;
   const base: UserIdentity = isRoot
     ? { type: 'Root', principalId: acct, arn, accountId: acct }
-    : { type: 'IAMUser', principalId: user!.userId, arn, accountId: acct };
-  let identity: UserIdentity;
-  if (channel === 'console') {
-    const session = src.signin.sessions[isRoot ? 'root' : as];
-    if (!session) throw new SimCallerError('Sim.NotSignedIn', `${as} has no console session: call signin:ConsoleLogin first`);
-    identity = {
-      ...base, accessKeyId: session.accessKeyId, ...(isRoot ? {} : { userName: as }),
-      sessionContext: { attributes: { creationDate: eventTime(session.creationDate), mfaAuthenticated: session.mfaAuthenticated ? 'true' : 'false' } },
-    };
-  } else {
-    const keys = isRoot ? src.iam.state.root.accessKeys : user!.accessKeys;
-    const key = keys.find((k) => k.status === 'Active');
-    if (!key) throw new SimCallerError('Sim.NoAccessKey', `${as} has no active access key for ${channel} calls: create one with iam:CreateAccessKey`);
-    identity = { ...base, accessKeyId: key.accessKeyId, ...(isRoot ? {} : { userName: as }) };
+    : { type: 'IAMUser', principalId: f.user!.userId, arn, accountId: acct };
+  const session = f.session;
+  const identity: UserIdentity = session
+    ? {
+        ...base, accessKeyId: session.accessKeyId, ...(isRoot ? {} : { userName: f.as }),
+        sessionContext: { attributes: { creationDate: eventTime(session.creationDate), mfaAuthenticated: session.mfaAuthenticated ? 'true' : 'false' } },
+      }
+    : { ...base, accessKeyId: f.accessKeyId, ...(isRoot ? {} : { userName: f.as }) };
+  return { kind: f.kind, arn, userName: isRoot ? 'root' : f.as, identity };
+}
+
+/** Every value `build` reads, in a fixed order: two lookups with equal values build equal principals. */
+function valuesOf(f: Found, acct: string): (string | number | boolean | undefined)[] {
+  switch (f.kind) {
+    case 'service':
+      return [f.kind, f.name];
+    case 'role': {
+      const { role, session: s } = f;
+      return [f.kind, acct, f.roleName, role.roleId, role.arn, s.sessionName, s.accessKeyId, s.creationDate, s.mfaAuthenticated, s.sourceIdentity];
+    }
+    default:
+      return [f.kind, acct, f.as, f.user?.arn, f.user?.userId, f.accessKeyId, f.session?.accessKeyId, f.session?.creationDate, f.session?.mfaAuthenticated];
   }
-  return { kind: isRoot ? 'root' : 'user', arn, userName: isRoot ? 'root' : as, identity };
+}
+
+/**
+ * Resolves a script's `as` ("root", an IAM user name, "role:NAME", "service:events.amazonaws.com") into the
+ * caller and its userIdentity for the given channel. Console calls need a console session (signin:ConsoleLogin);
+ * CLI and SDK calls need an access key; role calls need credentials from sts:AssumeRole.
+ */
+export function resolvePrincipal(as: string, channel: Channel, src: PrincipalSources): Principal {
+  return build(find(as, channel, src), src.accountId);
+}
+
+/**
+ * resolvePrincipal for a busy account: the same caller makes call after call, so the principal built for the
+ * last call is handed out again while every value it was built from is unchanged (looked up afresh each call,
+ * so a new session, key, user or role shows at once). Records then share one userIdentity object; nothing
+ * changes a record's userIdentity in place (a failed sign-in copies it before editing).
+ */
+export class PrincipalResolver {
+  private readonly last = new Map<Channel, Map<string, { values: (string | number | boolean | undefined)[]; principal: Principal }>>();
+
+  resolve(as: string, channel: Channel, src: PrincipalSources): Principal {
+    const found = find(as, channel, src);
+    const values = valuesOf(found, src.accountId);
+    let byCaller = this.last.get(channel);
+    if (!byCaller) this.last.set(channel, (byCaller = new Map()));
+    const hit = byCaller.get(as);
+    if (hit && hit.values.length === values.length && hit.values.every((v, i) => v === values[i])) return hit.principal;
+    const principal = build(found, src.accountId);
+    byCaller.set(as, { values, principal });
+    return principal;
+  }
 }
