@@ -160,7 +160,10 @@ export class CloudTrailService {
   }
 
   private route(record: CloudTrailRecord, def: ActionDef, now: number, insight?: InsightDetection): RecordRouting {
-    const json = JSON.stringify(record);
+    // The text only when something keeps the record: a data event no trail selects (EventBridge's nested
+    // sns:Publish, say) goes nowhere and needs none.
+    let json: string | undefined;
+    const text = () => (json ??= JSON.stringify(record));
     const eventMs = eventTimeMs(record.eventTime);
     const eventHistory = historyRouting(record, this.deps.regions);
     let values: (string | undefined)[] | undefined;
@@ -168,7 +171,7 @@ export class CloudTrailService {
     if (eventHistory.landed) {
       const h = this.history(record.awsRegion);
       const store = eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management;
-      inHistory = { store, id: store.add(eventMs, json, storeKeysOf(record), (values = varyingValuesOf(record))) };
+      inHistory = { store, id: store.add(eventMs, text(), storeKeysOf(record), (values = varyingValuesOf(record))) };
       // Insights analyse the Region's management events, whichever trails record them.
       if (eventHistory.code === 'MANAGEMENT_EVENT') this.insights.count(record, eventMs);
     }
@@ -177,7 +180,7 @@ export class CloudTrailService {
     const trails = this.trails.all().map(
       (t) =>
         (insight && insightTrailVerdict(t.config, t.status, record.awsRegion, insight)) ??
-        trailRoutingCached(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, (waiting ??= waitingRecord(json, (values ??= varyingValuesOf(record)), inHistory)), eventMs, now, folder), actionKey),
+        trailRoutingCached(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, (waiting ??= waitingRecord(text(), (values ??= varyingValuesOf(record)), inHistory)), eventMs, now, folder), actionKey),
     );
     return { eventId: record.eventID, eventName: record.eventName, awsRegion: record.awsRegion, eventHistory, trails };
   }
