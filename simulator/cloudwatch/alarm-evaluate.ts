@@ -4,9 +4,8 @@ import { decideAlarmState, evaluationRangeSize, type AlarmDecision } from './ala
 import { stateReason, type StateReason } from './alarm-reason';
 import { isBreaching, type AlarmDatapoint, type MetricAlarmConfig, type StateValue, type TreatMissingData } from './alarm-types';
 import { floorTo, type MetricStore } from './metric-store';
-import { mergedBuckets } from './metric-query';
 import { parsePercentile, statisticValue } from './metric-statistics';
-import { MINUTE, SECOND } from './metric-types';
+import { MINUTE, SECOND, metricKey } from './metric-types';
 
 export interface AlarmEvaluation {
   /** The state the alarm should be in, or undefined to keep its current state. */
@@ -31,20 +30,28 @@ export function effectiveTreatMissingData(config: MetricAlarmConfig): TreatMissi
   return config.Namespace === 'AWS/DynamoDB' ? 'ignore' : (config.TreatMissingData ?? 'missing');
 }
 
+/** The metric key of an alarm's metric, kept per configuration (a configuration is never changed in place:
+ *  PutMetricAlarm makes a new one), so evaluating every minute does not build and hash it again. */
+const metricKeys = new WeakMap<MetricAlarmConfig, string>();
+
+export function alarmMetricKey(config: MetricAlarmConfig): string {
+  let key = metricKeys.get(config);
+  if (key === undefined) metricKeys.set(config, (key = metricKey(config.Namespace, config.MetricName, config.Dimensions)));
+  return key;
+}
+
 /** The evaluation range of `config` at `now`, oldest first. */
 export function alarmRange(config: MetricAlarmConfig, store: MetricStore, now: number): AlarmDatapoint[] {
   const period = config.Period * SECOND;
   const size = evaluationRangeSize(config.EvaluationPeriods);
   const end = evaluationTick(config.Period, now);
   const start = end - size * period;
-  const metric = { Namespace: config.Namespace, MetricName: config.MetricName, Dimensions: config.Dimensions ?? [] };
-  const buckets = new Map(mergedBuckets(store, metric, config.Unit, start, end, config.Period).map((b) => [b.timestamp, b]));
+  const byIndex = store.periodsKey(alarmMetricKey(config), config.Unit, start, period, size);
   const stat = config.Statistic ?? config.ExtendedStatistic ?? 'Average';
   const range: AlarmDatapoint[] = [];
   for (let i = 0; i < size; i++) {
-    const timestamp = start + i * period;
-    const b = buckets.get(timestamp);
-    range.push({ timestamp, value: b ? statisticValue(b, stat) : undefined, sampleCount: b?.count ?? 0 });
+    const b = byIndex[i];
+    range.push({ timestamp: start + i * period, value: b ? statisticValue(b, stat) : undefined, sampleCount: b?.count ?? 0 });
   }
   return range;
 }

@@ -3,7 +3,7 @@
 import type { SimEvent } from '../core/events';
 import type { AlarmEvent } from './alarm-machine';
 import { decideAlarmState, evaluationRangeSize } from './alarm-decide';
-import { alarmRange, effectiveTreatMissingData, evaluateMetricAlarm, evaluationTick } from './alarm-evaluate';
+import { alarmMetricKey, alarmRange, effectiveTreatMissingData, evaluateMetricAlarm, evaluationTick } from './alarm-evaluate';
 import { isBreaching, type AlarmDatapoint, type StateValue, type CompositeAlarmConfig, type MetricAlarmConfig } from './alarm-types';
 import type { MetricStore } from './metric-store';
 import { evaluateCompositeAlarm, type ChildAlarmState, type CompositeTrigger } from './composite-evaluate';
@@ -118,15 +118,14 @@ export class AlarmEngine {
     if (periodMs < MINUTE) return now + MINUTE;
     const end = evaluationTick(config.Period, now);
     const start = end - evaluationRangeSize(config.EvaluationPeriods) * periodMs;
-    const metric = { Namespace: config.Namespace, MetricName: config.MetricName, Dimensions: config.Dimensions ?? [] };
     let next = Infinity;
-    for (const series of store.aggregate(metric, config.Unit, start, end, MINUTE)) {
-      for (const b of series.buckets) {
-        const offset = (((b.timestamp + MINUTE - now) % periodMs) + periodMs) % periodMs;
-        const t = now + (offset === 0 ? periodMs : offset);
-        if (t < next) next = t;
-      }
-    }
+    // Per minute bucket of the range (as aggregate at a one-minute period would list them): when it slides.
+    store.forEachTimestamp(alarmMetricKey(config), config.Unit, start, end, (ts) => {
+      const bucket = start + Math.floor((ts - start) / MINUTE) * MINUTE;
+      const offset = (((bucket + MINUTE - now) % periodMs) + periodMs) % periodMs;
+      const t = now + (offset === 0 ? periodMs : offset);
+      if (t < next) next = t;
+    });
     return next === Infinity ? now + MINUTE : next;
   }
 

@@ -64,6 +64,18 @@ export class MetricColumn {
     }
   }
 
+  /** forEachInRange without building a record object per record. */
+  forEachValuesInRange(start: number, end: number, visit: (ts: number, count: number, sum: number, min: number, max: number) => void): void {
+    this.normalize();
+    for (let i = this.lowerBound(start); i < this.n && this.ts[i]! < end; i++) visit(this.ts[i]!, this.count[i]!, this.sum[i]!, this.min[i]!, this.max[i]!);
+  }
+
+  /** The timestamps of the records with start <= ts < end, in time order, without building the records. */
+  forEachTimestampInRange(start: number, end: number, visit: (ts: number) => void): void {
+    this.normalize();
+    for (let i = this.lowerBound(start); i < this.n && this.ts[i]! < end; i++) visit(this.ts[i]!);
+  }
+
   /** Plain arrays for persistence, in time order. */
   toColumns(): ColumnData {
     this.normalize();

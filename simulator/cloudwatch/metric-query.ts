@@ -1,7 +1,7 @@
 // Rules shared by GetMetricStatistics, GetMetricData and alarms: valid periods, StartTime rounding by age and
 // which periods can still be served for data of that age.
 import { AwsError } from '../core/contract';
-import { floorTo, type MetricStore, type PeriodBucket } from './metric-store';
+import { floorTo, mergeBucketInto, type MetricStore, type PeriodBucket } from './metric-store';
 import { DAY, HOUR, MINUTE, SECOND, type MetricIdentity } from './metric-types';
 
 /** "1, 5, 10, 20, 30, 60, or any multiple of 60" seconds (API GetMetricStatisticsInput.Period). */
@@ -52,11 +52,7 @@ export function mergedBuckets(
         byTs.set(b.timestamp, { ...b, samples: b.samples ? [...b.samples] : null });
         continue;
       }
-      prev.count += b.count;
-      prev.sum += b.sum;
-      prev.min = Math.min(prev.min, b.min);
-      prev.max = Math.max(prev.max, b.max);
-      prev.samples = prev.samples && b.samples ? [...prev.samples, ...b.samples] : null;
+      mergeBucketInto(prev, b);
     }
   }
   return [...byTs.values()].sort((a, b) => a.timestamp - b.timestamp);

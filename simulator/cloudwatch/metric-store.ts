@@ -39,6 +39,11 @@ export type WriterDatum = Omit<MetricDatumInput, 'MetricName' | 'Dimensions'> & 
 /** Stores one datum of a fixed metric (MetricName and Dimensions are the writer's). */
 export type MetricWriter = (datum: WriterDatum, receivedAt: number) => void;
 
+/** A datum just stored: its metric (key and identity as written) and its time. */
+export type WriteObserver = (
+  key: string, namespace: string, metricName: string, dimensions: readonly Dimension[] | undefined, timestamp: number, receivedAt: number,
+) => void;
+
 /** A persisted store; restored data is untrusted and checked. */
 export interface MetricStoreSnapshot {
   version: 1;
@@ -84,9 +89,12 @@ export function floorTo(ts: number, step: number): number {
 export class MetricStore {
   private readonly metrics = new Map<string, StoredMetric>();
 
+  /** Told of every datum stored, after it is (the account's CloudWatch wakes the alarms over its metric). */
+  observer: WriteObserver | undefined;
+
   /** Stores one datum; `receivedAt` stands in for a missing Timestamp. */
   put(namespace: string, datum: MetricDatumInput & Pick<WriterDatum, 'ValueLater'>, receivedAt: number): void {
-    this.writer(namespace, datum.MetricName, datum.Dimensions)(datum, receivedAt);
+    this.write(metricKey(namespace, datum.MetricName, datum.Dimensions), namespace, datum.MetricName, datum.Dimensions, datum, receivedAt);
   }
 
   /**
@@ -95,33 +103,40 @@ export class MetricStore {
    */
   writer(namespace: string, metricName: string, dimensions: readonly Dimension[] | undefined): MetricWriter {
     const key = metricKey(namespace, metricName, dimensions);
-    return (datum, receivedAt) => {
-      let metric = this.metrics.get(key);
-      if (!metric) {
-        const identity = { Namespace: namespace, MetricName: metricName, Dimensions: canonicalDimensions(dimensions) };
-        metric = { identity, units: new Map(), lastReceived: receivedAt };
-        this.metrics.set(key, metric);
-      }
-      if (receivedAt > metric.lastReceived) metric.lastReceived = receivedAt;
-      const unit = datum.Unit ?? 'None';
-      let column = metric.units.get(unit);
-      if (!column) {
-        column = new MetricColumn();
-        metric.units.set(unit, column);
-      }
-      // Standard resolution keeps 1-minute granularity; high resolution aggregates within the same second.
-      const step = datum.StorageResolution === 1 ? SECOND : MINUTE;
-      const ts = floorTo(datum.Timestamp ?? receivedAt, step);
-      if (datum.ValueLater !== undefined) {
-        (metric.later ??= []).push({ unit, ts, value: datum.ValueLater });
-        return;
-      }
-      if (datum.StatisticValues === undefined && datum.Values === undefined && datum.Value !== undefined) {
-        column.push({ ts, count: 1, sum: datum.Value, min: datum.Value, max: datum.Value });
-        return;
-      }
-      for (const r of samplesOf(datum, ts)) column.push(r);
-    };
+    return (datum, receivedAt) => this.write(key, namespace, metricName, dimensions, datum, receivedAt);
+  }
+
+  private write(key: string, namespace: string, metricName: string, dimensions: readonly Dimension[] | undefined, datum: WriterDatum, receivedAt: number): void {
+    this.store(key, namespace, metricName, dimensions, datum, receivedAt);
+    this.observer?.(key, namespace, metricName, dimensions, datum.Timestamp ?? receivedAt, receivedAt);
+  }
+
+  private store(key: string, namespace: string, metricName: string, dimensions: readonly Dimension[] | undefined, datum: WriterDatum, receivedAt: number): void {
+    let metric = this.metrics.get(key);
+    if (!metric) {
+      const identity = { Namespace: namespace, MetricName: metricName, Dimensions: canonicalDimensions(dimensions) };
+      metric = { identity, units: new Map(), lastReceived: receivedAt };
+      this.metrics.set(key, metric);
+    }
+    if (receivedAt > metric.lastReceived) metric.lastReceived = receivedAt;
+    const unit = datum.Unit ?? 'None';
+    let column = metric.units.get(unit);
+    if (!column) {
+      column = new MetricColumn();
+      metric.units.set(unit, column);
+    }
+    // Standard resolution keeps 1-minute granularity; high resolution aggregates within the same second.
+    const step = datum.StorageResolution === 1 ? SECOND : MINUTE;
+    const ts = floorTo(datum.Timestamp ?? receivedAt, step);
+    if (datum.ValueLater !== undefined) {
+      (metric.later ??= []).push({ unit, ts, value: datum.ValueLater });
+      return;
+    }
+    if (datum.StatisticValues === undefined && datum.Values === undefined && datum.Value !== undefined) {
+      column.push({ ts, count: 1, sum: datum.Value, min: datum.Value, max: datum.Value });
+      return;
+    }
+    for (const r of samplesOf(datum, ts)) column.push(r);
   }
 
   /**
@@ -202,6 +217,48 @@ export class MetricStore {
     return out.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   }
 
+  /**
+   * The timestamps of the records `aggregate` would fold over the same arguments, unit by unit, without
+   * building buckets: for callers that only ask where data lies (the alarm engine's next-change search).
+   */
+  forEachTimestamp(key: string, unit: string | undefined, start: number, end: number, visit: (ts: number) => void): void {
+    const metric = this.metrics.get(key);
+    if (!metric) return;
+    this.settle(metric);
+    if (unit !== undefined) metric.units.get(unit)?.forEachTimestampInRange(start, end, visit);
+    else for (const column of metric.units.values()) column.forEachTimestampInRange(start, end, visit);
+  }
+
+  /**
+   * What mergedBuckets gives for `count` periods from `start`, as an array by period index
+   * (undefined where a period has no data): the alarm engine asks this of every alarm's range every minute,
+   * and the maps, sorting and per-record objects of the general path were most of its cost. Same folds in the
+   * same order: each unit's records in time order, then the units merged in the order of their names.
+   */
+  periodsKey(key: string, unit: string | undefined, start: number, periodMs: number, count: number): Array<PeriodBucket | undefined> {
+    const out = new Array<PeriodBucket | undefined>(count);
+    const metric = this.metrics.get(key);
+    if (!metric) return out;
+    this.settle(metric);
+    const units = unit !== undefined ? (metric.units.has(unit) ? [unit] : []) : metric.units.size === 1 ? metric.units.keys() : [...metric.units.keys()].sort();
+    let first = true;
+    for (const u of units) {
+      // The first unit with data folds straight into the result; later ones fold apart and merge in.
+      const into = first ? out : new Array<PeriodBucket | undefined>(count);
+      if (!foldPeriods(metric.units.get(u)!, start, periodMs, into)) continue;
+      if (!first) {
+        for (let i = 0; i < count; i++) {
+          const b = into[i];
+          const prev = out[i];
+          if (b && prev) mergeBucketInto(prev, b);
+          else if (b) out[i] = b;
+        }
+      }
+      first = false;
+    }
+    return out;
+  }
+
   /** ListMetrics: metrics with no new data for two weeks are no longer listed. */
   list(filter: ListMetricsFilter, now: number): MetricIdentity[] {
     const recentWindow = filter.RecentlyActive === 'PT3H' ? 3 * HOUR : 14 * DAY;
@@ -261,17 +318,46 @@ function addToBucket(byIndex: Map<number, PeriodBucket>, r: SampleRecord, start:
   const index = Math.floor((r.ts - start) / periodMs);
   let b = byIndex.get(index);
   if (!b) {
-    b = { timestamp: start + index * periodMs, count: 0, sum: 0, min: Infinity, max: -Infinity, samples: [] };
+    b = emptyBucket(start + index * periodMs);
     byIndex.set(index, b);
   }
-  b.count += r.count;
-  b.sum += r.sum;
-  b.min = Math.min(b.min, r.min);
-  b.max = Math.max(b.max, r.max);
+  addRecord(b, r.count, r.sum, r.min, r.max);
+}
+
+/** Folds a column's records into `into`'s periods (as many as it has, from `start`); whether any fell in. */
+function foldPeriods(column: MetricColumn, start: number, periodMs: number, into: Array<PeriodBucket | undefined>): boolean {
+  let any = false;
+  column.forEachValuesInRange(start, start + into.length * periodMs, (ts, count, sum, min, max) => {
+    const index = Math.floor((ts - start) / periodMs);
+    addRecord((into[index] ??= emptyBucket(start + index * periodMs)), count, sum, min, max);
+    any = true;
+  });
+  return any;
+}
+
+function emptyBucket(timestamp: number): PeriodBucket {
+  return { timestamp, count: 0, sum: 0, min: Infinity, max: -Infinity, samples: [] };
+}
+
+/** Folds one record into its period's bucket (the one rule aggregate and periodsKey share). */
+function addRecord(b: PeriodBucket, count: number, sum: number, min: number, max: number): void {
+  b.count += count;
+  b.sum += sum;
+  b.min = Math.min(b.min, min);
+  b.max = Math.max(b.max, max);
   // "Percentile statistics are not available for metrics when any of the metric values are negative numbers",
   // and a statistic set that does not stand for known raw values carries none.
-  if (b.samples && (r.min < 0 || !isSingleValued(r.min, r.max, r.count, r.sum))) b.samples = null;
-  else if (b.samples) b.samples.push([r.min, r.count]);
+  if (b.samples && (min < 0 || !isSingleValued(min, max, count, sum))) b.samples = null;
+  else if (b.samples) b.samples.push([min, count]);
+}
+
+/** Adds one unit's bucket of a period into the bucket merging the units (mergedBuckets, periodsKey). */
+export function mergeBucketInto(prev: PeriodBucket, b: PeriodBucket): void {
+  prev.count += b.count;
+  prev.sum += b.sum;
+  prev.min = Math.min(prev.min, b.min);
+  prev.max = Math.max(prev.max, b.max);
+  prev.samples = prev.samples && b.samples ? [...prev.samples, ...b.samples] : null;
 }
 
 function matchesFilter(d: Dimension, f: DimensionFilter): boolean {

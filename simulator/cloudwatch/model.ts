@@ -5,7 +5,7 @@ import type { Json } from '../core/contract';
 import { alarmMachine, type AlarmActionRequest, type AlarmContext } from './alarm-machine';
 import type { AlarmHistoryItem } from './alarm-history';
 import { MetricStore, type MetricStoreSnapshot } from './metric-store';
-import { MINUTE, metricKey, type Dimension, type MetricDatumInput, type StandardUnit } from './metric-types';
+import { MINUTE, type Dimension, type MetricDatumInput, type StandardUnit } from './metric-types';
 import { parseBehavior, type FunctionBehavior } from './producers-lambda';
 
 export type AlarmActor = Actor<typeof alarmMachine>;
@@ -129,20 +129,14 @@ export class CloudWatchModel {
   }
 
   /**
-   * Every datum reaches the store through `writer` (put calls it too), whoever writes: PutMetricData, the
-   * producers, or CloudWatch Logs metric filters. Wrapping it on the instance tells the alarms without the
-   * store knowing about them.
+   * Every datum reaches the store through its write path (put and writer alike), whoever writes: PutMetricData,
+   * the producers, or CloudWatch Logs metric filters. The store's observer tells the alarms without the store
+   * knowing about them.
    */
   private watch(region: string, store: MetricStore): MetricStore {
-    const original = store.writer.bind(store);
-    store.writer = (namespace: string, metricName: string, dimensions: readonly Dimension[] | undefined) => {
-      const write = original(namespace, metricName, dimensions);
-      const key = metricKey(namespace, metricName, dimensions);
-      return (datum, receivedAt) => {
-        write(datum, receivedAt);
-        const w: MetricWrite = { region, key, namespace, metricName, dimensions, timestamp: datum.Timestamp ?? receivedAt, receivedAt };
-        for (const l of this.writeListeners) l(w);
-      };
+    store.observer = (key, namespace, metricName, dimensions, timestamp, receivedAt) => {
+      const w: MetricWrite = { region, key, namespace, metricName, dimensions, timestamp, receivedAt };
+      for (const l of this.writeListeners) l(w);
     };
     return store;
   }

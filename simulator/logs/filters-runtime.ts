@@ -3,7 +3,8 @@
 // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringLogData.html
 import type { SimEvent } from '../core/events';
 import type { MetricDatumInput, StandardUnit } from '../cloudwatch/metric-types';
-import { compileMetricFilter, metricValuesFor, type CompiledMetricFilter, type MetricObservation } from './metric-filter';
+import { compileMetricFilter, fixedObservations, metricValuesFor, type CompiledMetricFilter, type MetricObservation } from './metric-filter';
+import { FilterVerdicts } from './filter-verdicts';
 import type { IngestedBatch, StoredMetricFilter } from './model';
 import { LogMessage } from './log-message';
 
@@ -20,6 +21,7 @@ export interface MetricFilterSinks {
 export class MetricFilterRuntime {
   /** Parsed filters, by stored object: a replaced or restored filter is a new object and compiles afresh. */
   private readonly compiled = new WeakMap<StoredMetricFilter, CompiledMetricFilter>();
+  private readonly verdicts = new FilterVerdicts();
 
   constructor(private readonly sinks: MetricFilterSinks) {}
 
@@ -37,11 +39,12 @@ export class MetricFilterRuntime {
     if (filters.length === 0) return;
     // One LogMessage per event, shared by every filter: a JSON message is parsed once at most.
     const byMinute = new Map<number, LogMessage[]>();
-    for (const e of batch.events) {
+    for (let i = 0; i < batch.events.length; i++) {
+      const e = batch.events[i]!;
       const minute = Math.floor(e.timestamp / MINUTE) * MINUTE;
       let list = byMinute.get(minute);
       if (!list) byMinute.set(minute, (list = []));
-      list.push(new LogMessage(e.message));
+      list.push(batch.messages?.[i] ?? new LogMessage(e.message));
     }
     const minutes = [...byMinute.keys()].sort((a, b) => a - b);
     for (const f of filters) {
@@ -62,7 +65,7 @@ export class MetricFilterRuntime {
 
   private publishMinute(batch: IngestedBatch, f: StoredMetricFilter, c: CompiledMetricFilter, minute: number, messages: LogMessage[]): void {
     const matched: MetricObservation[] = [];
-    for (const m of messages) for (const o of metricValuesFor(c, m)) matched.push(o);
+    for (const m of messages) for (const o of this.observations(c, m)) matched.push(o);
     for (const o of matched) {
       this.put(batch, o, minute);
       this.sinks.emit({ type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now });
@@ -78,6 +81,12 @@ export class MetricFilterRuntime {
       }
     }
     if (published && !already) f.publishedMinutes.push(minute);
+  }
+
+  /** metricValuesFor, with the verdict shared by messages of one shape and fixed values not re-read. */
+  private observations(c: CompiledMetricFilter, m: LogMessage): readonly MetricObservation[] {
+    if (!this.verdicts.matches(c.pattern, m)) return [];
+    return fixedObservations(c) ?? metricValuesFor(c, m);
   }
 
   private put(batch: IngestedBatch, o: MetricObservation, minute: number): void {

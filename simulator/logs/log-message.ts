@@ -3,6 +3,7 @@
 // most once per event however many filters, selectors or dimensions ask. The text itself is never changed
 // or re-encoded: GetLogEvents and FilterLogEvents return the stored string, not anything derived from it.
 import { indexOfKey } from './json-text-search';
+import { shapeCuts } from './message-shape';
 
 /** Parses the message as one JSON object; anything else is "not JSON" and cannot match. */
 export function parseJsonMessage(message: string): Record<string, unknown> | undefined {
@@ -24,6 +25,9 @@ export class LogMessage {
   private parsed: Record<string, unknown> | undefined | typeof NOT_YET = NOT_YET;
   private unicodeEscapes: boolean | undefined;
   private valueStarts: Map<string, number[]> | undefined;
+  private cuts: number[] | undefined | typeof NOT_YET = NOT_YET;
+  /** The verdicts of the message's shape, by pattern, once FilterVerdicts has looked the shape up. */
+  shapeVerdicts: Map<object, boolean> | undefined;
 
   constructor(readonly text: string) {}
 
@@ -31,6 +35,20 @@ export class LogMessage {
   json(): Record<string, unknown> | undefined {
     if (this.parsed === NOT_YET) this.parsed = parseJsonMessage(this.text);
     return this.parsed;
+  }
+
+  /** Where the message's shape is cut (message-shape.ts), worked out once for every filter that asks. */
+  shapeCuts(): readonly number[] | undefined {
+    if (this.cuts === NOT_YET) this.cuts = shapeCuts(this.text);
+    return this.cuts;
+  }
+
+  /** The cut values themselves, in text order (what a trail stream's template store packs). */
+  shapeValues(): string[] {
+    const cuts = this.shapeCuts() ?? [];
+    const out: string[] = [];
+    for (let i = 0; i < cuts.length; i += 2) out.push(this.text.slice(cuts[i], cuts[i + 1]));
+    return out;
   }
 
   /**

@@ -94,6 +94,19 @@ export function metricValuesFor(filter: CompiledMetricFilter, event: string | Lo
 }
 
 /**
+ * What every matching event publishes when no transformation reads the event (a number metricValue and no
+ * dimensions), as metricValuesFor would give it; undefined when the event's values are needed.
+ */
+export function fixedObservations(filter: CompiledMetricFilter): MetricObservation[] | undefined {
+  const out: MetricObservation[] = [];
+  for (const t of filter.definition.metricTransformations) {
+    if (!isNumberText(t.metricValue) || Object.keys(t.dimensions ?? {}).length > 0) return undefined;
+    out.push({ metricNamespace: t.metricNamespace, metricName: t.metricName, value: Number(t.metricValue), unit: t.unit, dimensions: {} });
+  }
+  return out;
+}
+
+/**
  * Everything one minute of ingested events publishes. Matches publish their values; a minute with
  * events but no match publishes defaultValue once (if set); a minute with no events publishes
  * nothing at all — "if no log events are ingested during a one-minute period, then no value is

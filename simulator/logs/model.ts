@@ -1,5 +1,6 @@
 import { AwsError, type Json } from '../core/contract';
 import { compileMetricFilter, type MetricTransformation } from './metric-filter';
+import { LogMessage } from './log-message';
 import { StreamTallies, type StreamTally } from './stream-tally';
 import { trailRecordTime } from './trail-record-fields';
 import { TrailRecordStore } from './trail-record-store';
@@ -44,6 +45,8 @@ export interface IngestedBatch {
   group: LogGroup;
   streamName: string;
   events: readonly LogEvent[];
+  /** The events' messages as filters read them, when storing them already looked into them (a trail's). */
+  messages?: readonly LogMessage[];
   now: number;
 }
 
@@ -80,10 +83,16 @@ export class LogsModel {
   ingest(region: string, group: LogGroup, stream: LogStream, events: readonly { timestamp: number; message: string }[], now: number): void {
     const arrived: LogEvent[] = events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: now }));
     const store = this.trailStores.get(stream);
-    for (const e of arrived) stream.events.push(store ? store.event(e.timestamp, e.message, now) : e);
+    // A trail's record is cut at its varying values once: the store packs them, and metric filters share the
+    // verdicts of records cut the same way (filter-verdicts.ts).
+    const messages = store ? arrived.map((e) => new LogMessage(e.message)) : undefined;
+    for (let i = 0; i < arrived.length; i++) {
+      const e = arrived[i]!;
+      stream.events.push(store && messages ? store.event(e.timestamp, e.message, now, messages[i]!.shapeValues()) : e);
+    }
     this.tallies.appended(stream, events.map((e) => e.message));
     // Processing gets the texts as they arrived, not the stored events (a trail's rebuild theirs on read).
-    if (arrived.length > 0) this.onIngest?.({ region, group, streamName: stream.logStreamName, events: arrived, now });
+    if (arrived.length > 0) this.onIngest?.({ region, group, streamName: stream.logStreamName, events: arrived, ...(messages ? { messages } : {}), now });
   }
   /** Creates the group and stream when missing (what AWS services writing their own logs do) and appends. */
   append(region: string, group: string, stream: string, events: { timestamp: number; message: string }[], now: number): void {

@@ -39,7 +39,7 @@ export function trailRecordTime(record: string): number {
  * for after the previous one found. A wrong or missed pick only makes a template less shared; it never
  * changes a stored message (see trail-record-store.ts).
  */
-const VARYING_KEYS = ['eventTime', 'x-amz-id-2', 'requestID', 'eventID', 'sharedEventID'];
+export const VARYING_KEYS: readonly string[] = ['eventTime', 'x-amz-id-2', 'requestID', 'eventID', 'sharedEventID'];
 
 export function varyingValues(record: string): string[] {
   const out: string[] = [];

@@ -30,7 +30,8 @@ class TemplatedLogEvent implements LogEvent {
 export class TrailRecordStore {
   private readonly texts = new TemplatedTexts();
 
-  event(timestamp: number, message: string, ingestionTime: number): LogEvent {
-    return new TemplatedLogEvent(timestamp, ingestionTime, this.texts, this.texts.add(message, varyingValues(message)));
+  /** `values`: where to cut the message into template and values; any choice gives back the same text. */
+  event(timestamp: number, message: string, ingestionTime: number, values: readonly string[] = varyingValues(message)): LogEvent {
+    return new TemplatedLogEvent(timestamp, ingestionTime, this.texts, this.texts.add(message, values));
   }
 }

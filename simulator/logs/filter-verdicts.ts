@@ -1,0 +1,61 @@
+// Metric filter verdicts remembered per message shape (message-shape.ts). A trail sends every record to its
+// log group, and each record used to be parsed (1–2 KB of JSON) for the filters it might match; records of
+// one shape differ only in values no usual filter reads, so their verdict is worked out once per shape.
+//
+// A JSON pattern qualifies when none of its selectors can reach a cut value: no `*` step (it could name any
+// member) and a last step that is an index or a key other than the cut ones. Such a selector reaches the
+// same nodes in every text of a shape; a node holding a cut value deeper down is an object or an array, and
+// those never satisfy a comparison or IS, nor give an extracted value (filter-pattern-values.ts), whatever
+// they contain. Other patterns (terms, regex, space-delimited) read the raw text and are always evaluated.
+import { matchLogEvent } from './filter-pattern';
+import type { FilterPattern, JsonExpr, Selector } from './filter-pattern-types';
+import type { LogMessage } from './log-message';
+import { SHAPE_KEYS, ShapeTable } from './message-shape';
+
+/** Shapes remembered at once; the oldest is forgotten first. A trail's records come in few shapes. */
+export const MAX_SHAPES = 512;
+
+const CUT = new Set(SHAPE_KEYS);
+
+function selectorAvoidsCuts(s: Selector): boolean {
+  if (s.path.some((step) => 'wildcard' in step)) return false;
+  const last = s.path[s.path.length - 1];
+  return last === undefined || !('key' in last) || !CUT.has(last.key);
+}
+
+function exprAvoidsCuts(e: JsonExpr): boolean {
+  return 'selector' in e ? selectorAvoidsCuts(e.selector) : exprAvoidsCuts(e.left) && exprAvoidsCuts(e.right);
+}
+
+/** Whether every message of one shape gets the same verdict from this pattern. */
+export function verdictFollowsShape(pattern: FilterPattern): boolean {
+  return pattern.kind === 'json' && exprAvoidsCuts(pattern.expr);
+}
+
+export class FilterVerdicts {
+  private readonly byShape = new ShapeTable<Map<object, boolean>>(MAX_SHAPES, () => new Map());
+  private readonly qualifies = new WeakMap<FilterPattern, boolean>();
+
+  /** Whether the message matches the pattern, as matchLogEvent would answer. */
+  matches(pattern: FilterPattern, m: LogMessage): boolean {
+    let q = this.qualifies.get(pattern);
+    if (q === undefined) this.qualifies.set(pattern, (q = verdictFollowsShape(pattern)));
+    const verdicts = q ? (m.shapeVerdicts ?? this.verdictsOf(m)) : undefined;
+    if (verdicts === undefined) return matchLogEvent(pattern, m).matched;
+    let v = verdicts.get(pattern);
+    if (v === undefined) verdicts.set(pattern, (v = matchLogEvent(pattern, m).matched));
+    return v;
+  }
+
+  /** The shape's verdicts, looked up once per message and kept on it for the other filters. */
+  private verdictsOf(m: LogMessage): Map<object, boolean> | undefined {
+    const cuts = m.shapeCuts();
+    if (cuts === undefined) return undefined;
+    return (m.shapeVerdicts = this.byShape.of(m.text, cuts));
+  }
+
+  /** Shapes remembered now (for tests). */
+  get size(): number {
+    return this.byShape.size;
+  }
+}

@@ -1,0 +1,137 @@
+// A log event's "shape": its text with the values that differ from record to record (a CloudTrail record's
+// eventTime, requestID, eventID…) cut out. A trail's records for the same caller and call share one shape,
+// so a metric filter that reads none of those values gives every record of a shape the same verdict, and
+// the verdict can be worked out once instead of parsing each 1–2 KB record (filter-verdicts.ts).
+//
+// Why two texts of one shape parse to the same JSON except in the cut values: a value is cut only where the
+// text reads `"key":"value"` with the first quote not preceded by a backslash and the value free of `"`,
+// `\` and control characters. That first quote is then unescaped: if it opens a string, `key` is a member
+// name and `value` the whole content of that member's string value, and any other such content leaves the
+// rest of the parse unchanged; if it closed a string instead, the text is not JSON whatever the value. So
+// two texts of one shape are both invalid, or parse to the same tree but for the cut members' strings.
+import { indexOfKey } from './json-text-search';
+import { VARYING_KEYS } from './trail-record-fields';
+
+/** Member names whose string values are cut out of a shape, in the order JSON.stringify writes a record's. */
+export const SHAPE_KEYS: readonly string[] = VARYING_KEYS;
+
+/** Whether `text[from, to)` can be the whole content of a JSON string: no quote, backslash or control char. */
+function plainContent(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x5c) return false;
+  }
+  return true;
+}
+
+/** The [start, end) of the first cuttable `"key":"value"` content of `key` at or after `from`, or undefined. */
+function spanOf(text: string, key: string, from: number): [number, number] | undefined {
+  for (let at = indexOfKey(text, key, from); at >= 0; at = indexOfKey(text, key, at + 1)) {
+    const colon = at + key.length + 2;
+    if (text.charCodeAt(colon) !== 0x3a || text.charCodeAt(colon + 1) !== 0x22) continue;
+    if (at > 0 && text.charCodeAt(at - 1) === 0x5c) continue;
+    const start = colon + 2;
+    const end = text.indexOf('"', start);
+    if (end >= 0 && plainContent(text, start, end)) return [start, end];
+  }
+  return undefined;
+}
+
+/**
+ * Where the text's cut values are: [start, end) pairs in text order; undefined when nothing could be cut (the
+ * shape would be the text itself, so nothing is shared). Each key is looked for after the previous cut, in
+ * the order a trail's record has them, so the whole search reads the text about once. A value left uncut
+ * (a nested member of the same name, one out of order) only stays part of the shape.
+ */
+export function shapeCuts(text: string): number[] | undefined {
+  let cuts: number[] | undefined;
+  let from = 0;
+  for (const key of SHAPE_KEYS) {
+    const span = spanOf(text, key, from);
+    if (span === undefined) continue;
+    (cuts ??= []).push(span[0], span[1]);
+    from = span[1];
+  }
+  return cuts;
+}
+
+interface Shape<T> {
+  /** The text between the cuts, as own strings (not slices keeping a whole message alive). */
+  parts: string[];
+  value: T;
+}
+
+/**
+ * Values kept per shape, at most `capacity` shapes (the oldest is forgotten first). A shape is found by a
+ * short signature (the parts' lengths) and confirmed part by part in place: hashing a 1–2 KB key per message
+ * cost more than the parse it saves.
+ */
+export class ShapeTable<T> {
+  private readonly bySignature = new Map<string, Shape<T>[]>();
+  private readonly order: string[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly make: () => T,
+  ) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The value for the shape of `text` cut at `cuts` (from shapeCuts), made when the shape is new. */
+  of(text: string, cuts: readonly number[]): T {
+    let signature = '';
+    let from = 0;
+    for (let i = 0; i < cuts.length; i += 2) {
+      signature += `${cuts[i]! - from},`;
+      from = cuts[i + 1]!;
+    }
+    signature += text.length - from;
+    const same = this.bySignature.get(signature);
+    if (same) {
+      for (const shape of same) if (fits(text, cuts, shape.parts)) return shape.value;
+    }
+    if (this.count >= this.capacity) this.forgetOldest();
+    const parts: string[] = [];
+    from = 0;
+    for (let i = 0; i < cuts.length; i += 2) {
+      parts.push(ownCopy(text.slice(from, cuts[i])));
+      from = cuts[i + 1]!;
+    }
+    parts.push(ownCopy(text.slice(from)));
+    const shape = { parts, value: this.make() };
+    if (same) same.push(shape);
+    else this.bySignature.set(signature, [shape]);
+    this.order.push(signature);
+    this.count++;
+    return shape.value;
+  }
+
+  private forgetOldest(): void {
+    const signature = this.order.shift()!;
+    const same = this.bySignature.get(signature)!;
+    same.shift();
+    if (same.length === 0) this.bySignature.delete(signature);
+    this.count--;
+  }
+}
+
+/** Whether the text, outside the cuts, is the shape's parts (their lengths already agree). */
+function fits(text: string, cuts: readonly number[], parts: readonly string[]): boolean {
+  let from = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    // substring + === compares in native code (core/templated-texts.ts measured startsWith far slower).
+    if (text.substring(from, from + part.length) !== part) return false;
+    from = cuts[2 * i + 1]!;
+  }
+  return true;
+}
+
+/** A copy that does not share the message's memory (V8 slices strings of 13 characters or more; the
+ *  concatenation is flattened into new memory before it is sliced). */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
