@@ -115,7 +115,7 @@ export class Account {
         // CloudTrail writes with the trail's role: it needs logs:CreateLogStream and logs:PutLogEvents.
         const docs = this.iam.model.documentsFor('role', roleName(cwl.roleArn));
         if (!['logs:CreateLogStream', 'logs:PutLogEvents'].every((a) => evaluate(docs, a, cwl.logGroupArn) === 'allow')) return;
-        this.logs.model.deliverTrailRecords(cwl.logGroupArn, this.accountId, e.region, e.records, e.atMs);
+        this.logs.model.deliverTrailRecords(cwl.logGroupArn, this.accountId, e.region, e.records, e.atMs, e.archived);
       },
     };
     this.cloudTrail = (o.cloudTrail ?? createCloudTrail)(ctDeps);

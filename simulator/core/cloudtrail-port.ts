@@ -30,6 +30,9 @@ export interface DeliveredFile {
   region: string;
   atMs: number;
   records?: string[];
+  /** Where CloudTrail keeps those records' texts (records[i] is texts.get(ids[i])), so a log group can refer to
+   *  them instead of keeping a copy. */
+  archived?: { texts: { get(id: number): string }; ids: ArrayLike<number> };
   cloudWatchLogs?: { logGroupArn: string; roleArn: string };
 }
 

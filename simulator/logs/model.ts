@@ -3,7 +3,7 @@ import { compileMetricFilter, type MetricTransformation } from './metric-filter'
 import { LogMessage } from './log-message';
 import { StreamTallies, type StreamTally } from './stream-tally';
 import { trailRecordTime } from './trail-record-fields';
-import { TrailRecordStore } from './trail-record-store';
+import { TemplatedLogEvent, TrailRecordStore, type MessageTexts } from './trail-record-store';
 
 /** A stored log event; a trail's may rebuild its message on each read (see trail-record-store.ts). */
 export interface LogEvent {
@@ -80,7 +80,7 @@ export class LogsModel {
     return { logGroupName: name, creationTime: now, retentionInDays: null, streams: {}, metricFilters: {} };
   }
   /** Stores events in an existing stream and hands them to ingestion processing. */
-  ingest(region: string, group: LogGroup, stream: LogStream, events: readonly { timestamp: number; message: string }[], now: number): void {
+  ingest(region: string, group: LogGroup, stream: LogStream, events: readonly { timestamp: number; message: string; kept?: { texts: MessageTexts; id: number } }[], now: number): void {
     const arrived: LogEvent[] = events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: now }));
     const store = this.trailStores.get(stream);
     // A trail's record is cut at its varying values once: the store packs them, and metric filters share the
@@ -88,7 +88,10 @@ export class LogsModel {
     const messages = store ? arrived.map((e) => new LogMessage(e.message)) : undefined;
     for (let i = 0; i < arrived.length; i++) {
       const e = arrived[i]!;
-      stream.events.push(store && messages ? store.event(e.timestamp, e.message, now, messages[i]!.shapeValues()) : e);
+      const kept = events[i]!.kept;
+      // A record CloudTrail already keeps is referred to, not copied.
+      if (store && kept) stream.events.push(new TemplatedLogEvent(e.timestamp, now, kept.texts, kept.id));
+      else stream.events.push(store && messages ? store.event(e.timestamp, e.message, now, messages[i]!.shapeValues()) : e);
     }
     this.tallies.appended(stream, events.map((e) => e.message));
     // Processing gets the texts as they arrived, not the stored events (a trail's rebuild theirs on read).
@@ -108,10 +111,13 @@ export class LogsModel {
    * in the stream "<account>_CloudTrail_<region>" of the trail's log group. A log group that no longer exists
    * receives nothing.
    */
-  deliverTrailRecords(logGroupArn: string, accountId: string, sourceRegion: string, records: string[], now: number): void {
+  deliverTrailRecords(
+    logGroupArn: string, accountId: string, sourceRegion: string, records: string[], now: number,
+    archived?: { texts: MessageTexts; ids: ArrayLike<number> },
+  ): void {
     const m = /^arn:aws:logs:([a-z0-9-]+):\d{12}:log-group:(.+?)(:\*)?$/.exec(logGroupArn);
     if (!m?.[1] || !m[2] || !this.groups(m[1])[m[2]]) return;
-    const events = records.map((r) => ({ timestamp: trailRecordTime(r), message: r }));
+    const events = records.map((r, i) => ({ timestamp: trailRecordTime(r), message: r, ...(archived ? { kept: { texts: archived.texts, id: archived.ids[i]! } } : {}) }));
     const stream = this.streamFor(m[1], m[2], `${accountId}_CloudTrail_${sourceRegion}`, now);
     if (!this.trailStores.has(stream)) this.trailStores.set(stream, new TrailRecordStore());
     this.ingest(m[1], this.group(m[1], m[2]), stream, events.sort((a, b) => a.timestamp - b.timestamp), now);

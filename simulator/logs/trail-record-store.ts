@@ -7,12 +7,17 @@ import { TemplatedTexts } from '../core/templated-texts';
 import type { LogEvent } from './model';
 import { varyingValues } from './trail-record-fields';
 
-/** A stored event whose message lives in its stream's template store. */
-class TemplatedLogEvent implements LogEvent {
+/** Where a trail stream's messages are kept: its own template store, or CloudTrail's record archive. */
+export interface MessageTexts {
+  get(id: number): string;
+}
+
+/** A stored event whose message lives in a template store. */
+export class TemplatedLogEvent implements LogEvent {
   constructor(
     readonly timestamp: number,
     readonly ingestionTime: number,
-    private readonly texts: TemplatedTexts,
+    private readonly texts: MessageTexts,
     private readonly id: number,
   ) {}
 

@@ -60,6 +60,8 @@ export interface LogFileDelivered {
   bucket: string;
   key: string;
   records: string[];
+  /** The records in the archive: records[i] is archived.texts.get(archived.ids[i]). */
+  archived: { texts: { get(id: number): string }; ids: ArrayLike<number> };
   atMs: number;
   cloudWatchLogs?: { logGroupArn: string; roleArn: string };
 }
@@ -260,7 +262,9 @@ export class DeliveryLanes {
       });
     }
     // Assigned onto the object with the getter (a spread would read it).
-    const event: LogFileDelivered = Object.assign(this.recordsOf(ids), { kind: 'logFile' as const, folder: lane.folder, trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, atMs });
+    const event: LogFileDelivered = Object.assign(this.recordsOf(ids), {
+      kind: 'logFile' as const, folder: lane.folder, trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, atMs, archived: { texts: this.archive, ids },
+    });
     if (trail.cloudWatchLogsLogGroupArn && trail.cloudWatchLogsRoleArn) {
       event.cloudWatchLogs = { logGroupArn: trail.cloudWatchLogsLogGroupArn, roleArn: trail.cloudWatchLogsRoleArn };
     }

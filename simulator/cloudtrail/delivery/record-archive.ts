@@ -25,6 +25,11 @@ export class RecordArchive {
     return this.texts.get(id);
   }
 
+  /** The same as text(): a log group's trail stream reads its events from here (DeliveredFile.archived). */
+  get(id: number): string {
+    return this.texts.get(id);
+  }
+
   get size(): number {
     return this.texts.size;
   }
