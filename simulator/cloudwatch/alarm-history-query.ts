@@ -23,6 +23,17 @@ export interface DescribeAlarmHistoryOutput {
 
 export const HISTORY_RETENTION = 14 * DAY;
 
+/** `history` (oldest first) with `item` appended, without the items CloudWatch no longer keeps at `nowMs`:
+ *  DescribeAlarmHistory never shows them, and an alarm evaluated for months would otherwise carry (and copy
+ *  at every state change) every item it ever wrote. */
+export function withItem(history: readonly AlarmHistoryItem[], item: AlarmHistoryItem, nowMs: number): AlarmHistoryItem[] {
+  let from = 0;
+  while (from < history.length && nowMs - Date.parse(history[from]!.Timestamp) > HISTORY_RETENTION) from++;
+  const out = history.slice(from);
+  out.push(item);
+  return out;
+}
+
 export function describeAlarmHistory(items: readonly AlarmHistoryItem[], input: DescribeAlarmHistoryInput, now: number): DescribeAlarmHistoryOutput {
   const types = input.AlarmTypes ?? ['MetricAlarm'];
   const matching = items.filter((h) => {

@@ -3,6 +3,7 @@
 // leaves in `outbox` the actions it asks the account to run, so callers learn what changed without diffing.
 import { assign, setup } from 'xstate';
 import { actionItem, createdItem, stateUpdateItem, updatedItem, type AlarmHistoryItem, type AlarmRecord, type AlarmType } from './alarm-history';
+import { withItem } from './alarm-history-query';
 import type { JavaJson } from './alarm-format';
 import type { CompositeAlarmConfig, MetricAlarmConfig, StateValue } from './alarm-types';
 
@@ -90,7 +91,7 @@ export const alarmMachine = setup({
         arn, alarmName: context.config.AlarmName, alarmArn: context.config.AlarmArn, newState, oldState: context.stateValue,
         reason: next.stateReason, reasonData: e.reasonData, timestamp: e.now,
       }));
-      return { ...next, history: [...context.history, item], outbox };
+      return { ...next, history: withItem(context.history, item, e.now), outbox };
     }),
     // SetAlarmState to the state the alarm is already in only rewords it; nothing transitions, nothing fires.
     reword: assign(({ context, event }) =>
@@ -104,12 +105,12 @@ export const alarmMachine = setup({
     replaceConfig: assign(({ context, event }) => {
       if (event.type !== 'alarm.update') return {};
       const after = { ...context, config: event.config, configUpdatedTimestamp: event.now };
-      return { config: event.config, configUpdatedTimestamp: event.now, history: [...context.history, updatedItem(record(context), record(after), event.now)] };
+      return { config: event.config, configUpdatedTimestamp: event.now, history: withItem(context.history, updatedItem(record(context), record(after), event.now), event.now) };
     }),
     recordAction: assign({
       history: ({ context, event }) =>
         event.type === 'alarm.actionExecuted'
-          ? [...context.history, actionItem(record(context), event.now, event.arn, event.succeeded, event.detail)]
+          ? withItem(context.history, actionItem(record(context), event.now, event.arn, event.succeeded, event.detail), event.now)
           : context.history,
     }),
   },

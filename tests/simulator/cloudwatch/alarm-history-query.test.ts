@@ -37,6 +37,25 @@ describe('DescribeAlarmHistory', () => {
     expect(describeAlarmHistory(items, {}, T0 + 20 * DAY).AlarmHistoryItems.map((h) => h.HistorySummary)).toEqual(['Alarm updated from ALARM to OK']);
   });
 
+  it('an alarm keeps only the items of the last two weeks, and answers exactly as if it kept them all', () => {
+    const m = createActor(alarmMachine, { input: { alarmType: 'MetricAlarm', config: metric, now: T0 } }).start();
+    const all = [...m.getSnapshot().context.history];
+    // Two state changes an hour for 40 days.
+    for (let h = 1; h <= 40 * 24; h++) {
+      for (const [i, state] of (['ALARM', 'OK'] as const).entries()) {
+        m.send({ type: 'alarm.setState', now: T0 + h * 3_600_000 + i * MINUTE, state, reason: 'test' });
+        all.push(m.getSnapshot().context.history.at(-1)!);
+      }
+    }
+    const kept = m.getSnapshot().context.history;
+    expect(kept.length).toBeLessThanOrEqual(14 * 24 * 2 + 2);
+    expect(kept.at(-1)).toBe(all.at(-1));
+    const now = T0 + 40 * DAY + 2 * MINUTE;
+    for (const input of [{}, { ScanBy: 'TimestampAscending' as const, MaxRecords: 100 }, { StartDate: T0 + 20 * DAY, EndDate: T0 + 30 * DAY }, { NextToken: '300' }]) {
+      expect(describeAlarmHistory(kept, input, now)).toEqual(describeAlarmHistory(all, input, now));
+    }
+  });
+
   it('pages with MaxRecords and NextToken', () => {
     const first = describeAlarmHistory(history(), { MaxRecords: 2 }, T0 + 11 * DAY);
     expect(first.AlarmHistoryItems).toHaveLength(2);
