@@ -25,10 +25,9 @@ export function logFileKey(
   unique: string,
   folder: LogFolder = 'CloudTrail',
 ): string {
-  return (
-    `${prefixPath(prefix)}AWSLogs/${accountId}/${folder}/${region}/${datePath(atMs)}/` +
-    `${accountId}_${folder}_${region}_${logFileStamp(atMs)}_${unique}.json.gz`
-  );
+  // Joined, not concatenated: a concatenated key is a tree of string pieces, and a busy account keeps
+  // hundreds of thousands of keys (bucket, digests, delivery watch), each then ~30 small objects instead of one.
+  return [prefixPath(prefix), 'AWSLogs/', accountId, '/', folder, '/', region, '/', datePath(atMs), '/', accountId, '_', folder, '_', region, '_', logFileStamp(atMs), '_', unique, '.json.gz'].join('');
 }
 
 /** [prefix/]AWSLogs/<acct>/CloudTrail-Digest/<region>/<YYYY>/<MM>/<DD>/<acct>_CloudTrail-Digest_<region>_<trail>_<home>_<YYYYMMDDTHHmmssZ>.json.gz */
@@ -40,10 +39,10 @@ export function digestFileKey(
   homeRegion: string,
   atMs: number,
 ): string {
-  return (
-    `${prefixPath(prefix)}AWSLogs/${accountId}/CloudTrail-Digest/${region}/${datePath(atMs)}/` +
-    `${accountId}_CloudTrail-Digest_${region}_${trailName}_${homeRegion}_${digestStamp(atMs)}.json.gz`
-  );
+  return [
+    prefixPath(prefix), 'AWSLogs/', accountId, '/CloudTrail-Digest/', region, '/', datePath(atMs), '/',
+    accountId, '_CloudTrail-Digest_', region, '_', trailName, '_', homeRegion, '_', digestStamp(atMs), '.json.gz',
+  ].join('');
 }
 
 /** gzip without a modification time, so the same records always give the same bytes. Level 1: a busy
