@@ -1,15 +1,17 @@
-// A bucket's size at each day's end, without making the bucket's objects produce their bytes. CloudTrail's
-// digests are S3 objects whose bytes are signed on first read (s3/stored-object.ts); reading every size each
-// simulated day for BucketSizeBytes would sign them all as the clock moves. Objects whose bytes exist are
-// counted at once; the rest are remembered and counted when the datum is first read (an object's bytes,
-// once produced, never change, and a deleted or replaced object is a different StoredObject, so the sum is
-// the one the bucket had at the day's end).
+// A bucket's size at each day's end, without making the bucket's objects produce their bytes and without
+// looking at every object every day. CloudTrail's digests are signed when first read and its log files are
+// gzipped when read (s3/stored-object.ts); reading every size each simulated day for BucketSizeBytes would
+// make them all as the clock moves, and after months a bucket holds tens of thousands of files.
 //
-// Memory stays linear in the objects ever seen: a day's reckoning keeps only the objects that became
-// pending or stopped being pending since the previous day's, and refers to that one.
+// Each day's size is the previous day's plus what was put and minus what was removed or replaced since (the
+// bucket's ObjectMap keeps that list). Sizes already known are added at once; objects whose bytes do not
+// exist yet are kept and counted when the datum is first read. An object's bytes, once produced, never
+// change, and a replaced object is a different StoredObject, so the sum is the one the bucket had that day.
 import type { Bucket, S3Object } from '../s3/model';
+import { ObjectMap, objectMapOf } from '../s3/object-map';
 
-/** One day's end: `known` bytes of produced objects, plus the pending objects' bytes. */
+/** One day's end: the previous day's size, plus `known` bytes, plus the sizes of `added` not known yet,
+ *  minus those of `removed`. */
 class Reckoning {
   private sum: number | undefined;
 
@@ -20,19 +22,23 @@ class Reckoning {
     private removed: S3Object[],
   ) {}
 
-  /** The bucket's size at the day's end (produces the pending objects' bytes). */
-  total(): number {
-    return this.known + this.pendingBytes();
+  /** The size now, if it costs nothing to work out (every object counted has its bytes already). */
+  settled(): number | undefined {
+    if (this.sum !== undefined) return this.sum;
+    if (this.added.some((o) => o.pending) || this.removed.some((o) => o.pending)) return undefined;
+    // Earlier days may have become free too (their objects read since): back to the first that is not.
+    if (this.prev !== undefined && this.prev.settled() === undefined) return undefined;
+    return this.total();
   }
 
-  /** Bytes of the objects pending at this day's end; earlier days' are worked out first, oldest first. */
-  private pendingBytes(): number {
+  /** The bucket's size at the day's end (produces the bytes of objects counted here and in earlier days). */
+  total(): number {
     if (this.sum !== undefined) return this.sum;
     const chain: Reckoning[] = [this];
     for (let r = this.prev; r && r.sum === undefined; r = r.prev) chain.push(r);
     for (let i = chain.length - 1; i >= 0; i--) {
       const r = chain[i]!;
-      let s = r.prev?.sum ?? 0;
+      let s = (r.prev?.sum ?? 0) + r.known;
       for (const o of r.added) s += o.size;
       for (const o of r.removed) s -= o.size;
       r.sum = s;
@@ -45,48 +51,40 @@ class Reckoning {
   }
 }
 
-interface Ledger {
-  /** Objects pending at the last reckoning. */
-  pending: Set<S3Object>;
-  last: Reckoning | undefined;
+const last = new WeakMap<Bucket, Reckoning>();
+
+/** The bucket's objects as an ObjectMap (a bucket a test made with a plain Map becomes one, all of it new). */
+function changesOf(bucket: Bucket): { added: S3Object[]; removed: S3Object[] } {
+  if (!(bucket.objects instanceof ObjectMap)) bucket.objects = objectMapOf(bucket.objects);
+  return (bucket.objects as ObjectMap).takeChanges();
 }
 
-const ledgers = new WeakMap<Bucket, Ledger>();
-
-/** The bucket's size now: a number when every object's bytes exist, else how to work it out later. */
+/** The bucket's size now: a number when it costs nothing to know, else how to work it out later. */
 export function bucketSizeAtDayEnd(bucket: Bucket): number | (() => number) {
-  let ledger = ledgers.get(bucket);
-  if (!ledger) {
-    ledger = { pending: new Set(), last: undefined };
-    ledgers.set(bucket, ledger);
-  }
+  const { added, removed } = changesOf(bucket);
+  // An object put and removed again since the last day counts for neither (each removal cancels one put).
+  const removals = new Map<S3Object, number>();
+  for (const o of removed) removals.set(o, (removals.get(o) ?? 0) + 1);
   let known = 0;
-  const added: S3Object[] = [];
-  // Pending objects already pending at the last reckoning; when all of them still are (the usual day), the
-  // set is only extended, not rebuilt.
-  let still = 0;
-  for (const o of bucket.objects.values()) {
-    if (!o.pending) {
-      known += o.size;
+  const addedLater: S3Object[] = [];
+  for (const o of added) {
+    const n = removals.get(o) ?? 0;
+    if (n > 0) {
+      removals.set(o, n - 1);
       continue;
     }
-    if (ledger.pending.has(o)) still++;
-    else added.push(o);
+    if (o.pending) addedLater.push(o);
+    else known += o.size;
   }
-  let removed: S3Object[] = [];
-  if (still === ledger.pending.size) {
-    for (const o of added) ledger.pending.add(o);
-  } else {
-    const pendingNow = new Set<S3Object>();
-    for (const o of bucket.objects.values()) if (o.pending) pendingNow.add(o);
-    removed = [...ledger.pending].filter((o) => !pendingNow.has(o));
-    ledger.pending = pendingNow;
+  const removedLater: S3Object[] = [];
+  for (const [o, n] of removals) {
+    for (let i = 0; i < n; i++) {
+      if (o.pending) removedLater.push(o);
+      else known -= o.size;
+    }
   }
-  if (ledger.pending.size === 0) {
-    ledger.last = undefined;
-    return known;
-  }
-  const reckoning = new Reckoning(known, ledger.last, added, removed);
-  ledger.last = reckoning;
-  return () => reckoning.total();
+  const reckoning = new Reckoning(known, last.get(bucket), addedLater, removedLater);
+  last.set(bucket, reckoning);
+  const now = reckoning.settled();
+  return now !== undefined ? now : () => reckoning.total();
 }

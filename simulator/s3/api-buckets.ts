@@ -3,6 +3,7 @@ import { isoMillis } from '../core/clock';
 import { apiDef, isObject, requireStr, str, type ActionSpec, type ServiceDeps } from '../core/service';
 import type { S3Model } from './model';
 import { bucketArn, bucketHost, bucketParams, s3Spec } from './shared';
+import { ObjectMap } from './object-map';
 
 const need = (p: JsonObject, n: string) => requireStr(p, n, 'InvalidRequest');
 
@@ -40,7 +41,7 @@ export function bucketActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
         if (existing && !(existing.region === 'us-east-1' && ctx.region === 'us-east-1')) {
           throw new AwsError('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
         }
-        if (!existing) s3.buckets.set(name, { name, region: ctx.region, creationDate: d.clock.now(), policy: null, objects: new Map() });
+        if (!existing) s3.buckets.set(name, { name, region: ctx.region, creationDate: d.clock.now(), policy: null, objects: new ObjectMap() });
         return {
           response: { Location: ctx.region === 'us-east-1' ? `/${name}` : `http://${name}.s3.amazonaws.com/` },
           resources: bucketRes(p),

@@ -2,6 +2,7 @@ import { AwsError, type ComputedObjects, type Json, type ObjectContent, type Obj
 import { fromBase64, toBase64 } from '../core/format';
 import { configFromJson, configToJson, type MetricsConfig } from './metrics-config';
 import { StoredObject } from './stored-object';
+import { ObjectMap } from './object-map';
 
 export type S3Object = StoredObject;
 export interface Bucket {
@@ -9,6 +10,7 @@ export interface Bucket {
   region: string;
   creationDate: number;
   policy: string | null;
+  /** An ObjectMap when the S3 model made the bucket; tests may hand in a plain Map. */
   objects: Map<string, S3Object>;
   /** Metrics configurations by Id (request metrics); absent until the first PutBucketMetricsConfiguration. */
   metrics?: Map<string, MetricsConfig>;
@@ -79,7 +81,7 @@ export class S3Model implements ObjectStore {
   restore(s: Json): void {
     this.buckets.clear();
     for (const b of s as { name: string; region: string; creationDate: number; policy: string | null; objects: { key: string; body: string; etag: string; lastModified: number; contentType: string; metadata?: Record<string, string>; computed?: Json }[]; metricsConfigurations?: unknown }[]) {
-      const objects = new Map<string, S3Object>();
+      const objects = new ObjectMap();
       for (const o of b.objects) {
         if (o.computed !== undefined) {
           const computed = this.computed;

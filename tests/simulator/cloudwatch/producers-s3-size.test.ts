@@ -1,5 +1,6 @@
 // A bucket's daily size counts objects whose bytes are made on first read without making them, and still
 // reports what the bucket held at that day's end, whatever happens to the objects afterwards.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bucketSizeAtDayEnd } from '../../../simulator/cloudwatch/producers-s3-size';
 import { S3Model, type Bucket } from '../../../simulator/s3/model';
@@ -43,5 +44,38 @@ describe('bucketSizeAtDayEnd', () => {
     expect(typeof bucketSizeAtDayEnd(bucket)).toBe('function');
     s3.getObject('b', 'd');
     expect(bucketSizeAtDayEnd(bucket)).toBe(5);
+  });
+
+  it('gives each day the size the bucket had at its end, whatever is put, replaced, removed or read in between', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constantFrom('put', 'computed', 'reproducible'), key: fc.integer({ min: 0, max: 5 }), size: fc.integer({ min: 0, max: 50 }) }),
+      fc.record({ kind: fc.constant('delete'), key: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('read'), key: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('dayEnd') }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const s3 = new S3Model(() => 0);
+        s3.buckets.set('b', { name: 'b', region: 'us-east-1', creationDate: 0, policy: null, objects: new Map() });
+        const bucket = s3.buckets.get('b')!;
+        // What the bucket holds, by the sizes the test chose (reading nothing from the model).
+        const shadow = new Map<string, number>();
+        const days: { expected: number; datum: number | (() => number) }[] = [];
+        for (const o of ops) {
+          const key = 'key' in o ? `k${o.key}` : '';
+          if (o.kind === 'put') s3.putObject('b', key, bytes(o.size));
+          else if (o.kind === 'computed') s3.putComputedObject('b', key, 'application/json', () => ({ body: bytes(o.size) }));
+          else if (o.kind === 'reproducible') s3.putReproducibleObject('b', key, 'application/json', { body: () => bytes(o.size), recipe: () => null });
+          else if (o.kind === 'delete') s3.deleteObject('b', key);
+          else if (o.kind === 'read') s3.getObject('b', key);
+          if ('size' in o) shadow.set(key, o.size);
+          if (o.kind === 'delete') shadow.delete(key);
+          if (o.kind === 'dayEnd') days.push({ expected: [...shadow.values()].reduce((a, b) => a + b, 0), datum: bucketSizeAtDayEnd(bucket) });
+        }
+        // Read back in reverse, so later days are worked out before the earlier ones they build on.
+        for (const d of [...days].reverse()) expect(typeof d.datum === 'number' ? d.datum : d.datum()).toBe(d.expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
