@@ -212,18 +212,28 @@ export class DeliveryLanes {
 
   /** Runs every delivery and digest due up to nowMs, in time order (a delivery before a digest at the same instant). */
   advanceTo(nowMs: number): void {
+    // Asked every simulated minute: one pass over the lanes, nothing allocated when nothing is due.
     for (;;) {
-      let next: { lane: Lane; atMs: number; digest: boolean } | undefined;
-      for (const lane of this.lanes.values()) {
-        const candidates: [number | null, boolean][] = [[lane.dueMs, false], [lane.chain?.nextMs ?? null, true]];
-        for (const [atMs, digest] of candidates) {
-          if (atMs === null || atMs > nowMs) continue;
-          if (!next || atMs < next.atMs || (atMs === next.atMs && !digest && next.digest)) next = { lane, atMs, digest };
+      let lane: Lane | undefined;
+      let atMs = Infinity;
+      let digest = false;
+      for (const l of this.lanes.values()) {
+        const due = l.dueMs;
+        if (due !== null && due <= nowMs && (due < atMs || (due === atMs && digest))) {
+          lane = l;
+          atMs = due;
+          digest = false;
+        }
+        const next = l.chain?.nextMs;
+        if (next !== undefined && next <= nowMs && next < atMs) {
+          lane = l;
+          atMs = next;
+          digest = true;
         }
       }
-      if (!next) return;
-      if (next.digest) this.deliverDigest(next.lane, next.atMs);
-      else this.deliverLog(next.lane, next.atMs);
+      if (!lane) return;
+      if (digest) this.deliverDigest(lane, atMs);
+      else this.deliverLog(lane, atMs);
     }
   }
 
