@@ -7,6 +7,7 @@ import { selectorHandlers } from './api/selector-handlers';
 import { trailHandlers } from './api/trail-handlers';
 import { CLOUDTRAIL_CATALOG } from './catalog';
 import { hasRegionKey } from './crypto/region-keys';
+import type { LogFolder } from './delivery/files';
 import { DeliveryLanes, waitingRecord, type DigestDelivered, type LaneState, type LogFileDelivered, type WaitingRecord } from './delivery/lanes';
 import type { SavedDigest } from './delivery/pending-digest';
 import { EventStore, type EventStoreSnapshot } from './history/event-store';
@@ -177,10 +178,11 @@ export class CloudTrailService {
     }
     const actionKey = actionKeyOf(record, def);
     let waiting: WaitingRecord | undefined;
+    // One function for all trails (not one per trail per record): it is told which trail takes the record.
+    const buffer = (folder: LogFolder, trailArn: string) =>
+      this.lanes.buffer(trailArn, record.awsRegion, (waiting ??= waitingRecord(text(), (values ??= varyingValuesOf(record)), inHistory)), eventMs, now, folder);
     const trails = this.trails.all().map(
-      (t) =>
-        (insight && insightTrailVerdict(t.config, t.status, record.awsRegion, insight)) ??
-        trailRoutingCached(record, def, t.config, t.status, (folder) => this.lanes.buffer(t.config.arn, record.awsRegion, (waiting ??= waitingRecord(text(), (values ??= varyingValuesOf(record)), inHistory)), eventMs, now, folder), actionKey),
+      (t) => (insight && insightTrailVerdict(t.config, t.status, record.awsRegion, insight)) ?? trailRoutingCached(record, def, t.config, t.status, buffer, actionKey),
     );
     return { eventId: record.eventID, eventName: record.eventName, awsRegion: record.awsRegion, eventHistory, trails };
   }

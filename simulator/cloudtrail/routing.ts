@@ -133,10 +133,11 @@ export function trailRoutingCached(
   def: ActionDef,
   trail: TrailConfig,
   status: TrailStatus,
-  due: (folder: LogFolder) => number,
+  /** Buffers the record for this trail (its ARN is passed, so one function serves every trail of a record). */
+  due: (folder: LogFolder, trailArn: string) => number,
   actionKey: string = actionKeyOf(record, def),
 ): TrailRouting {
-  if (!decidedByAction(trail, record)) return trailRouting(record, def, trail, status, due);
+  if (!decidedByAction(trail, record)) return trailRouting(record, def, trail, status, (f) => due(f, trail.arn));
   let byAction = decisions.get(trail);
   if (!byAction) decisions.set(trail, (byAction = new Map()));
   const key = status.isLogging ? actionKey : `off|${actionKey}`;
@@ -151,7 +152,7 @@ export function trailRoutingCached(
     byAction.set(key, decision);
   }
   if (!('folder' in decision)) return decision;
-  const dueMs = due(decision.folder);
+  const dueMs = due(decision.folder, trail.arn);
   if (decision.byDue?.dueMs !== dueMs) decision.byDue = { dueMs, routing: withDue(decision.atZero, dueMs) };
   return decision.byDue.routing;
 }
