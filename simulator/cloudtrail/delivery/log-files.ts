@@ -1,22 +1,24 @@
 // Delivered log files as runs of record ids. A busy account delivers a log file every five minutes per trail
-// and Region: each file costs two numbers in a shared column and one small object, not an array, closures
-// and gzip bytes of its own.
+// and Region: each file costs a few numbers in a shared column and one small object, not an array, closures
+// and gzip bytes of its own. The records of one delivery are archived in order, and every trail delivering
+// them at that instant names the same ids in the same order, so a file's ids are a few runs of consecutive
+// ids: the column holds each run as its first id and its length.
 import type { Json, ReproducibleContent } from '../../core/contract';
 import { IntColumn } from '../../core/int-column';
 import { gzipDeterministic } from './files';
 import { idsFromText, idsToText, RecordArchive } from './record-archive';
 
-/** One log file: `count` record ids from `at` in its LogFiles' column. The S3 object's content. */
+/** One log file: `runs` runs of record ids from `at` in its LogFiles' column. The S3 object's content. */
 export class LogFileContent implements ReproducibleContent {
   constructor(
     private readonly files: LogFiles,
     private readonly at: number,
-    private readonly count: number,
+    private readonly runs: number,
   ) {}
 
   /** {"Records":[…]} as delivered: what a digest hashes. */
   uncompressed(): Uint8Array {
-    return this.files.archive.body(this.files.idsOf(this.at, this.count));
+    return this.files.archive.body(this.files.idsOf(this.at, this.runs));
   }
 
   body(): Uint8Array {
@@ -24,12 +26,12 @@ export class LogFileContent implements ReproducibleContent {
   }
 
   recipe(): Json {
-    return { cloudTrailLogFile: idsToText(this.files.idsOf(this.at, this.count)) };
+    return { cloudTrailLogFile: idsToText(this.files.idsOf(this.at, this.runs)) };
   }
 
   /** True when every id names a record the archive holds (a restored file, checked once the archive is). */
   valid(): boolean {
-    return this.files.archive.has(this.files.idsOf(this.at, this.count));
+    return this.files.archive.has(this.files.idsOf(this.at, this.runs));
   }
 }
 
@@ -41,8 +43,17 @@ export class LogFiles {
   /** A new log file holding these records, in order. */
   file(recordIds: ArrayLike<number>): LogFileContent {
     const at = this.ids.length;
-    for (let i = 0; i < recordIds.length; i++) this.ids.push(recordIds[i]!);
-    return new LogFileContent(this, at, recordIds.length);
+    let runs = 0;
+    for (let i = 0; i < recordIds.length; ) {
+      const first = recordIds[i]!;
+      let n = 1;
+      while (i + n < recordIds.length && recordIds[i + n] === first + n) n++;
+      this.ids.push(first);
+      this.ids.push(n);
+      runs++;
+      i += n;
+    }
+    return new LogFileContent(this, at, runs);
   }
 
   /** A log file as a snapshot named it (see LogFileContent.recipe); undefined if the text is not ids. */
@@ -51,7 +62,18 @@ export class LogFiles {
     return ids && this.file(ids);
   }
 
-  idsOf(at: number, count: number): Int32Array {
-    return this.ids.data.subarray(at, at + count);
+  /** The ids of the file whose `runs` runs start at `at`, in order. */
+  idsOf(at: number, runs: number): Int32Array {
+    const col = this.ids.data;
+    let count = 0;
+    for (let r = 0; r < runs; r++) count += col[at + 2 * r + 1]!;
+    const out = new Int32Array(count);
+    let k = 0;
+    for (let r = 0; r < runs; r++) {
+      const first = col[at + 2 * r]!;
+      const n = col[at + 2 * r + 1]!;
+      for (let j = 0; j < n; j++) out[k++] = first + j;
+    }
+    return out;
   }
 }
