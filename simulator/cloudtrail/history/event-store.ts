@@ -5,6 +5,7 @@
 // ints instead of a Map entry each. Records normally arrive in eventTime order (the clock only moves
 // forward); the rare out-of-order arrival switches queries to a sort-based path that gives the same answers.
 import { TemplatedTexts, type TemplatedTextsSnapshot } from '../../core/templated-texts';
+import { Postings, postingsOf } from './postings';
 
 export interface StoredEvent {
   id: number;
@@ -104,8 +105,8 @@ export class EventStore {
   private texts = new TemplatedTexts();
   private unique = new UniqueKeyTable();
   /** A key seen once holds its id as a number (event ids and most resource names are unique), saving an
-   *  array per record; a second id turns it into an ascending array. */
-  private index = new Map<string, number | number[]>();
+   *  array per record; a second id turns it into ascending Postings. */
+  private index = new Map<string, number | Postings>();
   private monotonic = true;
 
   constructor(private readonly options: EventStoreOptions = {}) {}
@@ -147,8 +148,8 @@ export class EventStore {
       const entry = this.index.get(key);
       if (entry === undefined) this.index.set(key, id);
       else if (typeof entry === 'number') {
-        if (entry !== id) this.index.set(key, [entry, id]);
-      } else if (entry[entry.length - 1] !== id) entry.push(id);
+        if (entry !== id) this.index.set(key, Postings.of([entry, id]));
+      } else if (entry.last !== id) entry.push(id);
     }
     return id;
   }
@@ -168,15 +169,15 @@ export class EventStore {
     return this.monotonic ? this.queryOrdered(ids, q) : this.querySorted(ids, q);
   }
 
-  private idsOf(key: string): number[] {
+  private idsOf(key: string): ArrayLike<number> {
     const prefix = this.options.uniquePrefix;
     if (prefix !== undefined && key.startsWith(prefix)) {
       const has = this.options.hasUniqueKey;
       const minId = this.base + this.head;
       return this.unique.candidates(key).filter((id) => id >= minId && (!has || has(this.json(id - this.base), key)));
     }
-    const entry = this.index.get(key) ?? [];
-    return typeof entry === 'number' ? [entry] : entry;
+    const entry = this.index.get(key);
+    return entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry.ids();
   }
 
   snapshot(): EventStoreSnapshot {
@@ -213,7 +214,7 @@ export class EventStore {
     return store;
   }
 
-  private queryOrdered(ids: number[] | undefined, q: StoreQuery): StoredEvent[] {
+  private queryOrdered(ids: ArrayLike<number> | undefined, q: StoreQuery): StoredEvent[] {
     // Highest position whose time is <= endMs; times are non-decreasing in id order here.
     let lo = this.head;
     let hi = this.times.length;
@@ -247,7 +248,7 @@ export class EventStore {
     return out;
   }
 
-  private querySorted(ids: number[] | undefined, q: StoreQuery): StoredEvent[] {
+  private querySorted(ids: ArrayLike<number> | undefined, q: StoreQuery): StoredEvent[] {
     const candidates: StoredEvent[] = [];
     const consider = (id: number): void => {
       const i = id - this.base;
@@ -257,7 +258,7 @@ export class EventStore {
       if (q.before && (t > q.before.timeMs || (t === q.before.timeMs && id >= q.before.id))) return;
       candidates.push({ id, timeMs: t, json: this.json(i) });
     };
-    if (ids) ids.forEach(consider);
+    if (ids) for (let i = 0; i < ids.length; i++) consider(ids[i]!);
     else for (let i = this.head; i < this.times.length; i++) consider(this.base + i);
     candidates.sort((a, b) => b.timeMs - a.timeMs || b.id - a.id);
     return candidates.slice(0, q.limit);
@@ -276,10 +277,10 @@ export class EventStore {
       for (const [key, entry] of this.index) {
         if (typeof entry === 'number') {
           if (entry < newBase) this.index.delete(key);
-        } else if (entry[0]! < newBase) {
-          const next = entry.filter((id) => id >= newBase);
-          if (next.length === 0) this.index.delete(key);
-          else this.index.set(key, next.length === 1 ? next[0]! : next);
+        } else if (entry.first < newBase) {
+          const next = postingsOf(Array.from(entry.ids()).filter((id) => id >= newBase));
+          if (next === undefined) this.index.delete(key);
+          else this.index.set(key, next);
         }
       }
       this.base = newBase;
@@ -293,9 +294,9 @@ export class EventStore {
     this.times = keep.map((i) => this.times[i]!);
     this.texts = this.texts.keep(keep);
     for (const [key, entry] of this.index) {
-      const next = (typeof entry === 'number' ? [entry] : entry).flatMap((id) => (remap.has(id) ? [remap.get(id)!] : []));
-      if (next.length === 0) this.index.delete(key);
-      else this.index.set(key, next.length === 1 ? next[0]! : next);
+      const next = postingsOf((typeof entry === 'number' ? [entry] : Array.from(entry.ids())).flatMap((id) => (remap.has(id) ? [remap.get(id)!] : [])));
+      if (next === undefined) this.index.delete(key);
+      else this.index.set(key, next);
     }
     this.base = newBase;
     this.head = 0;
