@@ -8,11 +8,13 @@ const gc = runInNewContext('gc') as () => void;
 
 export class MemoryPeak {
   peakMB = 0;
+  lastMB = 0;
   settledMB(): number {
     gc();
     return process.memoryUsage().heapUsed / 1048576 + process.memoryUsage().external / 1048576;
   }
   sample(): void {
-    this.peakMB = Math.max(this.peakMB, this.settledMB());
+    this.lastMB = this.settledMB();
+    this.peakMB = Math.max(this.peakMB, this.lastMB);
   }
 }
