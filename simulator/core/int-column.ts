@@ -6,7 +6,7 @@ export class IntColumn {
   length = 0;
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Int32Array(Math.ceil(this.data.length * 1.5));
+      const next = new Int32Array(Math.max(16, Math.ceil(this.data.length * 1.5)));
       next.set(this.data);
       this.data = next;
     }

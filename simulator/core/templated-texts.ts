@@ -386,6 +386,48 @@ export class TemplatedTexts {
     return undefined;
   }
 
+  /** A store holding the texts from `first` on, renumbered 0, 1, 2…: `keep` for a contiguous suffix (what
+   *  expiry leaves), done with bulk copies. It keeps every template, used or not (there are few). */
+  keepFrom(first: number): TemplatedTexts {
+    const next = new TemplatedTexts();
+    const n = this.template.length;
+    if (first >= n) return next.withTemplatesOf(this);
+    const h0 = this.holesAt.data[first]!;
+    const s0 = this.stringsAt.data[first]!;
+    let p0 = this.packed.length;
+    for (let h = h0; h < this.holeKinds.length; h++) {
+      const kind = this.holeKinds.data[h]!;
+      if (kind !== STRING_HOLE) {
+        p0 = kind & OFFSET_MASK;
+        break;
+      }
+    }
+    const sliced = (c: IntColumn, from: number, minus = 0): IntColumn => {
+      const out = new IntColumn();
+      out.data = c.data.slice(from, Math.max(from + 1, c.length));
+      out.length = c.length - from;
+      if (minus) for (let i = 0; i < out.length; i++) out.data[i] = out.data[i]! - minus;
+      return out;
+    };
+    next.template = sliced(this.template, first);
+    next.holesAt = sliced(this.holesAt, first, h0);
+    next.stringsAt = sliced(this.stringsAt, first, s0);
+    next.holeKinds = sliced(this.holeKinds, h0);
+    for (let i = 0; i < next.holeKinds.length; i++) {
+      const kind = next.holeKinds.data[i]!;
+      if (kind !== STRING_HOLE) next.holeKinds.data[i] = (kind & ~OFFSET_MASK) | ((kind & OFFSET_MASK) - p0);
+    }
+    next.packed = sliced(this.packed, p0);
+    next.strings = this.strings.slice(s0);
+    return next.withTemplatesOf(this);
+  }
+
+  private withTemplatesOf(other: TemplatedTexts): this {
+    this.templates = [...other.templates];
+    this.templateIds = new Map(other.templateIds);
+    return this;
+  }
+
   /** A store holding only the texts at `ids` (ascending), renumbered 0, 1, 2…, and only their templates. */
   keep(ids: readonly number[]): TemplatedTexts {
     const next = new TemplatedTexts();

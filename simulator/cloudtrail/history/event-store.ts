@@ -269,16 +269,17 @@ export class EventStore {
     for (let i = this.head; i < this.times.length; i++) if (this.times[i]! >= cutoffMs) keep.push(i);
     if (keep.length === this.times.length - this.head) {
       // Contiguous survivors keep their ids, so NextTokens issued before the compaction stay valid.
+      // Bulk copies: after 90 days, expiry compacts hundreds of thousands of records at a time.
       const newBase = this.base + this.head;
-      const survivors = Array.from({ length: this.times.length - this.head }, (_, n) => this.head + n);
-      this.unique = this.unique.rebuilt(survivors.map((i) => this.base + i), (id) => id, newBase);
+      const survivors = Array.from({ length: this.times.length - this.head }, (_, n) => this.base + this.head + n);
+      this.unique = this.unique.rebuilt(survivors, (id) => id, newBase);
       this.times = this.times.slice(this.head);
-      this.texts = this.texts.keep(survivors);
+      this.texts = this.texts.keepFrom(this.head);
       for (const [key, entry] of this.index) {
         if (typeof entry === 'number') {
           if (entry < newBase) this.index.delete(key);
         } else if (entry.first < newBase) {
-          const next = postingsOf(Array.from(entry.ids()).filter((id) => id >= newBase));
+          const next = entry.from(newBase);
           if (next === undefined) this.index.delete(key);
           else this.index.set(key, next);
         }

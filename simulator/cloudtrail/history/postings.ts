@@ -28,6 +28,24 @@ export class Postings {
     return this.data[0]!;
   }
 
+  /** What the index keeps for the ids from `minId` on: nothing, one id, or Postings (found by bisection). */
+  from(minId: number): number | Postings | undefined {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.data[mid]! < minId) lo = mid + 1;
+      else hi = mid;
+    }
+    const n = this.length - lo;
+    if (n === 0) return undefined;
+    if (n === 1) return this.data[lo]!;
+    const p = new Postings();
+    p.data = this.data.slice(lo, this.length);
+    p.length = n;
+    return p;
+  }
+
   /** The ids, ascending (a view: valid until the next push). */
   ids(): Int32Array {
     return this.data.subarray(0, this.length);

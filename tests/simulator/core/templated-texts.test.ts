@@ -57,6 +57,26 @@ describe('TemplatedTexts', () => {
     );
   });
 
+  it('keepFrom keeps a suffix exactly as keep does, and goes on storing after it', () => {
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 30 }), fc.nat(), fc.array(record, { maxLength: 5 }), (rows, cut, more) => {
+        const texts = new TemplatedTexts();
+        const stored = rows.map((r) => JSON.stringify(r));
+        stored.forEach((t, i) => texts.add(t, [rows[i]!.eventTime, rows[i]!.requestID, rows[i]!.eventID, rows[i]!.amzId2]));
+        const first = cut % (rows.length + 1);
+        const kept = texts.keepFrom(first);
+        const ids = Array.from({ length: rows.length - first }, (_, i) => first + i);
+        expect(kept.snapshot(Array.from({ length: ids.length }, (_, i) => i))).toEqual(texts.snapshot(ids));
+        for (let i = 0; i < ids.length; i++) expect(kept.get(i)).toBe(stored[first + i]);
+        for (const r of more) {
+          const t = JSON.stringify(r);
+          expect(kept.get(kept.add(t, [r.eventTime, r.requestID, r.eventID, r.amzId2]))).toBe(t);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('shares one template between records that differ only in their values', () => {
     const texts = new TemplatedTexts();
     const a = { eventTime: '2026-01-01T00:00:00Z', requestID: 'ABCDEF0123456789', eventID: '63aebd03-feb3-4e4f-a6a9-6393545d65c4', eventName: 'ListBuckets' };
