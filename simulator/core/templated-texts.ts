@@ -428,37 +428,11 @@ export class TemplatedTexts {
     return this;
   }
 
-  /** A store holding only the texts at `ids` (ascending), renumbered 0, 1, 2…, and only their templates. */
+  /** A store holding only the texts at `ids` (ascending), renumbered 0, 1, 2…, and only their templates (in
+   *  the order first used). */
   keep(ids: readonly number[]): TemplatedTexts {
     const next = new TemplatedTexts();
-    const renumbered = new Map<number, number>();
-    for (const id of ids) {
-      const tid = this.template.data[id]!;
-      let ntid = renumbered.get(tid);
-      if (ntid === undefined) {
-        ntid = next.addTemplate(this.templates[tid]!);
-        renumbered.set(tid, ntid);
-      }
-      next.template.push(ntid);
-      next.holesAt.push(next.holeKinds.length);
-      next.stringsAt.push(next.strings.length);
-      let s = this.stringsAt.data[id]!;
-      const h0 = this.holesAt.data[id]!;
-      const holes = this.templates[tid]!.length - 1;
-      for (let i = 0; i < holes; i++) {
-        const kind = this.holeKinds.data[h0 + i]!;
-        if (kind === STRING_HOLE) {
-          next.holeKinds.push(STRING_HOLE);
-          next.strings.push(this.strings[s++]!);
-        } else {
-          const from = kind & OFFSET_MASK;
-          const type = kind >>> KIND_SHIFT;
-          const words = packedWords(type, this.packed.data, from, this.packed.length);
-          next.holeKinds.push((type << KIND_SHIFT) | next.packed.length);
-          for (let w = 0; w < words; w++) next.packed.push(this.packed.data[from + w]!);
-        }
-      }
-    }
+    for (const id of ids) next.copyFrom(this, id);
     return next;
   }
 
