@@ -101,12 +101,15 @@ export function objectActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
         const prefix = str(p, 'Prefix') ?? '';
         const delimiter = str(p, 'Delimiter');
         const maxKeys = typeof p['MaxKeys'] === 'number' ? Math.max(0, Math.min(1000, p['MaxKeys'])) : 1000;
-        const after = str(p, 'ContinuationToken') ?? str(p, 'StartAfter') ?? '';
+        const token = str(p, 'ContinuationToken');
+        const after = token ?? str(p, 'StartAfter') ?? '';
+        // A page that ended on a common prefix continues after everything under it, not inside it again.
+        const afterPrefix = token !== undefined && delimiter && token.endsWith(delimiter) ? token : undefined;
         const contents: JsonObject[] = [];
         const prefixes = new Set<string>();
         let truncatedAt: string | undefined;
         for (const key of s3.listKeys(b.name, prefix)) {
-          if (after && key <= after) continue;
+          if (after && (key <= after || (afterPrefix !== undefined && key.startsWith(afterPrefix)))) continue;
           const rest = key.slice(prefix.length);
           const cut = delimiter ? rest.indexOf(delimiter) : -1;
           const entry = cut >= 0 ? prefix + rest.slice(0, cut + (delimiter?.length ?? 0)) : undefined;

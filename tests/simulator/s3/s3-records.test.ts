@@ -87,6 +87,17 @@ describe('S3 buckets and objects', () => {
     expect(page1['IsTruncated']).toBe(true);
     const page2 = ok(acct.call('s3:ListObjectsV2', { Bucket: 'tree', MaxKeys: 2, ContinuationToken: page1['NextContinuationToken'] as string }, c));
     expect((page2['Contents'] as Record<string, string>[]).map((x) => x['Key'])).toEqual(['b/1', 'top']);
+    // With a delimiter, a page that ended on a folder continues after it: each folder listed once.
+    const entries: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = ok(acct.call('s3:ListObjectsV2', { Bucket: 'tree', Delimiter: '/', MaxKeys: 1, ...(token ? { ContinuationToken: token } : {}) }, c));
+      for (const p of (page['CommonPrefixes'] as { Prefix: string }[] | undefined) ?? []) entries.push(p.Prefix);
+      for (const o of (page['Contents'] as { Key: string }[] | undefined) ?? []) entries.push(o.Key);
+      token = page['IsTruncated'] === true ? (page['NextContinuationToken'] as string) : undefined;
+    } while (token && ++pages < 10);
+    expect(entries).toEqual(['a/', 'b/', 'top']);
   });
 
   it('denied object reads fail with AccessDenied and are still recorded as data events', () => {
