@@ -290,7 +290,7 @@ export class DeliveryLanes {
     let texts: string[] | undefined;
     return {
       get records(): string[] {
-        return (texts ??= Array.from(ids, (id) => archive.text(id)));
+        return (texts ??= Array.from(ids, (id) => archive.get(id)));
       },
     };
   }

@@ -116,15 +116,9 @@ export class PendingDigest {
 }
 
 /** An unsigned digest as a snapshot keeps it: its inputs, the previous digest by id while that is unsigned. */
-export interface SavedDigest {
+export interface SavedDigest extends Omit<DigestInput, 'logFiles' | 'previous'> {
   id: number;
-  accountId: string;
-  region: string;
-  bucket: string;
-  key: string;
-  startMs: number;
-  endMs: number;
-  files: (DigestLogFile & { newestMs: number; oldestMs: number })[];
+  files: DigestInput['logFiles'];
   previous: PreviousDigest | { pendingDigest: number } | null;
 }
 

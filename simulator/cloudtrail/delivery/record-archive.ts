@@ -21,11 +21,7 @@ export class RecordArchive {
     return history.copyText(historyId, this.texts) ?? this.texts.add(json, values);
   }
 
-  text(id: number): string {
-    return this.texts.get(id);
-  }
-
-  /** The same as text(): a log group's trail stream reads its events from here (DeliveredFile.archived). */
+  /** One record's text (a log group's trail stream reads its events from here: DeliveredFile.archived). */
   get(id: number): string {
     return this.texts.get(id);
   }

@@ -5,7 +5,7 @@ import * as rsa from '../../../simulator/cloudtrail/crypto/rsa';
 import type { DeliveryLanes } from '../../../simulator/cloudtrail/delivery/lanes';
 import type { CloudTrailRecord, JsonObject, ObjectContent } from '../../../simulator/core/contract';
 import { StoredObject } from '../../../simulator/s3/stored-object';
-import { advance, call, MemoryStore, MGMT_DEF, record, T0, world, type World } from './helpers';
+import { call, drive, MemoryStore, record, T0, world, type World } from './helpers';
 
 // With a store that can hold computed objects (S3Model does), digests are signed and log file hashes taken
 // only when something reads them. These tests run the same deliveries against the plain store (everything
@@ -56,16 +56,6 @@ function setup(store: MemoryStore): World {
   return w;
 }
 
-/** Feeds the records minute by minute up to `untilMs`, running `meddle` once at `meddleAtMs`. */
-function drive(w: World, untilMs: number, meddleAtMs = Infinity, meddle: (w: World) => void = () => {}): void {
-  let next = 0;
-  while (w.clock.ms < untilMs) {
-    while (next < RECORDS.length && Date.parse(RECORDS[next]!.eventTime) <= w.clock.ms) w.ct.ingest(RECORDS[next++]!, MGMT_DEF);
-    if (w.clock.ms === meddleAtMs) meddle(w);
-    advance(w, MIN);
-  }
-}
-
 function contents(w: World): Record<string, { body: string; signature: string | undefined }> {
   const out: Record<string, { body: string; signature: string | undefined }> = {};
   for (const key of w.store.listKeys('logs')) {
@@ -82,8 +72,8 @@ describe('digests and log file hashes computed on first read', () => {
   it('give the same bytes and signatures as computing them at delivery', () => {
     const eager = setup(new MemoryStore());
     const lazy = setup(new ComputedStore());
-    drive(eager, T0 + 6 * HOUR);
-    drive(lazy, T0 + 6 * HOUR);
+    drive(eager, RECORDS, T0 + 6 * HOUR);
+    drive(lazy, RECORDS, T0 + 6 * HOUR);
     expect(digestKeys(lazy).length).toBeGreaterThanOrEqual(20);
     expect(contents(lazy)).toEqual(contents(eager));
   });
@@ -92,7 +82,7 @@ describe('digests and log file hashes computed on first read', () => {
     const store = new ComputedStore();
     const w = setup(store);
     const signedBefore = signatures();
-    drive(w, T0 + 4 * HOUR);
+    drive(w, RECORDS, T0 + 4 * HOUR);
     const all = store.computed.length;
     expect(store.pending).toBe(all);
     expect(signatures()).toBe(signedBefore);
@@ -117,8 +107,8 @@ describe('digests and log file hashes computed on first read', () => {
     };
     const eager = setup(new MemoryStore());
     const lazy = setup(new ComputedStore());
-    drive(eager, T0 + 3 * HOUR, T0 + 50 * MIN, meddle);
-    drive(lazy, T0 + 3 * HOUR, T0 + 50 * MIN, meddle);
+    drive(eager, RECORDS, T0 + 3 * HOUR, T0 + 50 * MIN, meddle);
+    drive(lazy, RECORDS, T0 + 3 * HOUR, T0 + 50 * MIN, meddle);
     expect(contents(lazy)).toEqual(contents(eager));
     const listed = (digestJson(lazy, digestKeys(lazy).find((k) => k.includes('/us-east-1/'))!)['logFiles'] as JsonObject[]).map((f) => f['hashValue']);
     expect(listed).toHaveLength(new Set(listed).size);
@@ -128,16 +118,16 @@ describe('digests and log file hashes computed on first read', () => {
     const meddle = (w: World) => w.store.deleteObject('logs', digestKeys(w)[0]!);
     const eager = setup(new MemoryStore());
     const lazy = setup(new ComputedStore());
-    drive(eager, T0 + 3 * HOUR, T0 + HOUR + 30 * MIN, meddle);
-    drive(lazy, T0 + 3 * HOUR, T0 + HOUR + 30 * MIN, meddle);
+    drive(eager, RECORDS, T0 + 3 * HOUR, T0 + HOUR + 30 * MIN, meddle);
+    drive(lazy, RECORDS, T0 + 3 * HOUR, T0 + HOUR + 30 * MIN, meddle);
     expect(contents(lazy)).toEqual(contents(eager));
   });
 
   it('snapshot unsigned digests as their inputs (signing nothing), and a restored service continues byte-identically', () => {
     const eager = setup(new MemoryStore());
     const lazy = setup(new ComputedStore());
-    drive(eager, T0 + 2 * HOUR + 3 * MIN);
-    drive(lazy, T0 + 2 * HOUR + 3 * MIN);
+    drive(eager, RECORDS, T0 + 2 * HOUR + 3 * MIN);
+    drive(lazy, RECORDS, T0 + 2 * HOUR + 3 * MIN);
     const before = signatures();
     const snap = JSON.stringify(lazy.ct.snapshot());
     expect(signatures()).toBe(before);
@@ -148,8 +138,8 @@ describe('digests and log file hashes computed on first read', () => {
     restored.clock.ms = lazy.clock.ms;
     restored.ct.restore(JSON.parse(snap) as JsonObject);
     Object.assign(restored.random, lazy.random);
-    drive(restored, T0 + 4 * HOUR);
-    drive(eager, T0 + 4 * HOUR);
+    drive(restored, RECORDS, T0 + 4 * HOUR);
+    drive(eager, RECORDS, T0 + 4 * HOUR);
     expect(contents(restored)).toEqual(contents(eager));
   });
 
@@ -157,8 +147,8 @@ describe('digests and log file hashes computed on first read', () => {
     const eager = setup(new MemoryStore());
     const store = new ComputedStore();
     const lazy = setup(store);
-    drive(eager, T0 + 3 * HOUR);
-    drive(lazy, T0 + 3 * HOUR);
+    drive(eager, RECORDS, T0 + 3 * HOUR);
+    drive(lazy, RECORDS, T0 + 3 * HOUR);
     // The service keeps its lanes private; the host that would call signAhead is not part of this test.
     const lanes = (lazy.ct as unknown as { lanes: DeliveryLanes }).lanes;
     const digests = digestKeys(lazy).length;

@@ -4,24 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { Account } from '../../../simulator/account';
 import type { Json } from '../../../simulator/core/contract';
 import { ok, START } from '../support';
+import { ROOT, TRAIL_ARN, validatedTrailAccount } from './trail-account';
 
 const MIN = 60_000;
-const ROOT = { as: 'root', region: 'us-east-1', via: 'console' as const };
-const TRAIL_ARN = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main';
 
 function busyValidatedTrail(seed: number): Account {
-  const acct = new Account({ seed, startMs: START });
-  ok(acct.call('s3:CreateBucket', { Bucket: 'trail-bucket' }, ROOT));
-  const policy = {
-    Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: 'arn:aws:s3:::trail-bucket' },
-      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::trail-bucket/AWSLogs/123456789012/*' },
-    ],
-  };
-  ok(acct.call('s3:PutBucketPolicy', { Bucket: 'trail-bucket', Policy: JSON.stringify(policy) }, ROOT));
-  ok(acct.call('cloudtrail:CreateTrail', { Name: 'main', S3BucketName: 'trail-bucket', EnableLogFileValidation: true, IsMultiRegionTrail: true }, ROOT));
-  ok(acct.call('cloudtrail:StartLogging', { Name: 'main' }, ROOT));
+  const acct = validatedTrailAccount(seed, { multiRegion: true });
   for (let h = 0; h < 5; h++) {
     ok(acct.call('s3:CreateBucket', { Bucket: `some-bucket-${h}` }, ROOT));
     ok(acct.call('ec2:DescribeVpcs', {}, { ...ROOT, region: 'ap-northeast-2' }));

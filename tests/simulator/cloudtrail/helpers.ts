@@ -171,3 +171,14 @@ export function advance(w: World, ms: number): void {
   w.clock.ms += ms;
   w.ct.advanceTo(w.clock.ms);
 }
+
+/** Feeds `records` (in time order) as their eventTime comes, minute by minute up to `untilMs`, running `meddle`
+ *  once at `meddleAtMs` (a learner deleting or overwriting files, say). */
+export function drive(w: World, records: readonly CloudTrailRecord[], untilMs: number, meddleAtMs = Infinity, meddle: (w: World) => void = () => {}): void {
+  let next = 0;
+  while (w.clock.ms < untilMs) {
+    while (next < records.length && Date.parse(records[next]!.eventTime) <= w.clock.ms) w.ct.ingest(records[next++]!, MGMT_DEF);
+    if (w.clock.ms === meddleAtMs) meddle(w);
+    advance(w, 60_000);
+  }
+}

@@ -9,7 +9,8 @@ import { Account } from '../../../simulator/account';
 import type { CloudTrailRecord, Json, ObjectContent, ReproducibleContent } from '../../../simulator/core/contract';
 import { StoredObject } from '../../../simulator/s3/stored-object';
 import { ok, START } from '../support';
-import { advance, call, MemoryStore, MGMT_DEF, record, T0, world, type World } from './helpers';
+import { call, drive, MemoryStore, record, T0, world, type World } from './helpers';
+import { ROOT, TRAIL_ARN, validatedTrailAccount } from './trail-account';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -55,15 +56,6 @@ function setup(store: MemoryStore): World {
   return w;
 }
 
-function drive(w: World, untilMs: number, meddleAtMs = Infinity, meddle: (w: World) => void = () => {}): void {
-  let next = 0;
-  while (w.clock.ms < untilMs) {
-    while (next < RECORDS.length && Date.parse(RECORDS[next]!.eventTime) <= w.clock.ms) w.ct.ingest(RECORDS[next++]!, MGMT_DEF);
-    if (w.clock.ms === meddleAtMs) meddle(w);
-    advance(w, MIN);
-  }
-}
-
 function contents(w: World): Record<string, string> {
   const out: Record<string, string> = {};
   for (const bucket of ['logs', 'other']) {
@@ -87,8 +79,8 @@ describe('log files made from the record archive when read', () => {
     const eager = setup(new MemoryStore());
     const store = new DeferringStore();
     const lazy = setup(store);
-    drive(eager, T0 + 5 * HOUR, T0 + 40 * MIN, meddle);
-    drive(lazy, T0 + 5 * HOUR, T0 + 40 * MIN, meddle);
+    drive(eager, RECORDS, T0 + 5 * HOUR, T0 + 40 * MIN, meddle);
+    drive(lazy, RECORDS, T0 + 5 * HOUR, T0 + 40 * MIN, meddle);
     expect(store.logFiles.length).toBeGreaterThan(40);
     // Nothing gzipped yet: no log file's size is known before something reads it.
     expect(store.logFiles.every((o) => o.pending)).toBe(true);
@@ -98,7 +90,7 @@ describe('log files made from the record archive when read', () => {
   it('give each trail exactly its own records, and the same bytes on every read', () => {
     const store = new DeferringStore();
     const w = setup(store);
-    drive(w, T0 + 2 * HOUR);
+    drive(w, RECORDS, T0 + 2 * HOUR);
     const mainFiles = w.store.listKeys('logs', 'AWSLogs/123456789012/CloudTrail/');
     const otherFiles = w.store.listKeys('other', 'AWSLogs/123456789012/CloudTrail/');
     const inMain = mainFiles.flatMap((k) => eventIdsIn(w.store.getObject('logs', k)!));
@@ -114,21 +106,8 @@ describe('log files made from the record archive when read', () => {
   });
 });
 
-const ROOT = { as: 'root', region: 'us-east-1', via: 'console' as const };
-
 function busyAccount(): Account {
-  const acct = new Account({ seed: 5, startMs: START });
-  ok(acct.call('s3:CreateBucket', { Bucket: 'trail-bucket' }, ROOT));
-  const policy = {
-    Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: 'arn:aws:s3:::trail-bucket' },
-      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::trail-bucket/AWSLogs/123456789012/*' },
-    ],
-  };
-  ok(acct.call('s3:PutBucketPolicy', { Bucket: 'trail-bucket', Policy: JSON.stringify(policy) }, ROOT));
-  ok(acct.call('cloudtrail:CreateTrail', { Name: 'main', S3BucketName: 'trail-bucket', EnableLogFileValidation: true, IsMultiRegionTrail: true }, ROOT));
-  ok(acct.call('cloudtrail:StartLogging', { Name: 'main' }, ROOT));
+  const acct = validatedTrailAccount(5, { multiRegion: true });
   for (let m = 0; m < 40; m++) {
     ok(acct.call('ec2:DescribeVpcs', {}, { ...ROOT, region: m % 2 ? 'ap-northeast-2' : 'us-east-1' }));
     acct.advance(3 * MIN);
@@ -175,7 +154,7 @@ describe('log files in the S3 model', () => {
     expect(logKeys(b)).toEqual(logKeys(a));
     const last = logKeys(a).at(-1)!;
     expect(Buffer.from(b.s3.model.getObject('trail-bucket', last)!).equals(Buffer.from(a.s3.model.getObject('trail-bucket', last)!))).toBe(true);
-    expect(ok(b.call('sim:ValidateLogs', { TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main', StartTime: START / 1000 }, ROOT))['valid']).toBe(true);
+    expect(ok(b.call('sim:ValidateLogs', { TrailARN: TRAIL_ARN, StartTime: START / 1000 }, ROOT))['valid']).toBe(true);
   });
 
   it('refuse a snapshot whose log file names records the archive does not hold, or is not ids at all', () => {
