@@ -18,7 +18,7 @@ import type { CloudTrailInternals } from './internals';
 import { InsightsEngine, type InsightDetection } from './insights/engine';
 import { buildInsightRecord } from './insights/insight-record';
 import { insightsReadyMs, trailCoversRegion } from './insights/learning';
-import { actionKeyOf, historyRouting, insightTrailVerdict, trailRoutingCached, type RecordRouting, type TrailRouting } from './routing';
+import { actionKeyOf, historyRouting, insightTrailVerdict, trailRoutingCached, TrailVerdictTable, type RecordRouting, type TrailRouting } from './routing';
 import { DAY_MS, eventTimeMs } from './time';
 import { checkBucket } from './trails/trail-params';
 import { TrailRegistry } from './trails/trail-registry';
@@ -187,17 +187,19 @@ export class CloudTrailService {
     const actionKey = actionKeyOf(record, def);
     const outer = this.routed;
     this.routed = { record, values, inHistory, eventMs, now, waiting: undefined };
-    const trails: TrailRouting[] = [];
+    let trails: TrailRouting[];
     try {
-      for (const t of this.trails.all()) {
-        trails.push((insight && insightTrailVerdict(t.config, t.status, record.awsRegion, insight)) ?? trailRoutingCached(record, def, t.config, t.status, this.bufferRouted, actionKey));
-      }
+      trails = insight
+        ? this.trails.all().map((t) => insightTrailVerdict(t.config, t.status, record.awsRegion, insight) ?? trailRoutingCached(record, def, t.config, t.status, this.bufferRouted, actionKey))
+        : this.verdicts.route(record, def, this.trails.all(), this.bufferRouted, actionKey);
     } finally {
       this.routed = outer;
     }
     return { eventId: record.eventID, eventName: record.eventName, awsRegion: record.awsRegion, eventHistory, trails };
   }
 
+  /** Every trail's verdict per action, for the trails as they are now. */
+  private readonly verdicts = new TrailVerdictTable();
   /** The record `route` is handing to trails, for `bufferRouted`. */
   private routed: RoutedRecord | undefined;
 

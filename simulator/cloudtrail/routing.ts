@@ -104,9 +104,20 @@ function decidedByAction(trail: TrailConfig, record: CloudTrailRecord): boolean 
   return trail.selectors.advancedEventSelectors.every((s) => s.FieldSelectors.every((f) => PER_ACTION_FIELDS.has(f.Field)));
 }
 
-/** A landed verdict as worked out for a file due at epoch 0: the same for every due time but in the two
- *  places that name it. */
-type Decision = TrailRouting | { landed: true; folder: LogFolder; atZero: TrailRouting; byDue: { dueMs: number; routing: TrailRouting } | undefined };
+/** A trail's verdict on an action. A landed one is worked out for a file due at epoch 0: the same for every
+ *  due time but in the two places that name it. One class for both kinds keeps the hot path monomorphic. */
+class Decision {
+  /** The verdict on the last due time asked for (all records of a five-minute lane share one). */
+  dueMs = -1;
+  routing: TrailRouting;
+  constructor(
+    /** Where a landed record's file goes; null when the trail turns the action away (`routing` is then final). */
+    readonly folder: LogFolder | null,
+    readonly atZero: TrailRouting,
+  ) {
+    this.routing = atZero;
+  }
+}
 
 /** What trailRouting writes for a file due at epoch 0; no trail or bucket name can hold it (no colons). */
 const ZERO_DUE_TEXT = isoSeconds(0);
@@ -126,6 +137,35 @@ export function actionKeyOf(record: CloudTrailRecord, def: ActionDef): string {
 /** Per trail configuration (configs are replaced, never changed, when a trail is updated): decisions by action. */
 const decisions = new WeakMap<TrailConfig, Map<string, Decision>>();
 
+/** One trail's decision on an action, worked out once per configuration and logging state. */
+function decisionFor(record: CloudTrailRecord, def: ActionDef, trail: TrailConfig, status: TrailStatus, actionKey: string): Decision {
+  let byAction = decisions.get(trail);
+  if (!byAction) decisions.set(trail, (byAction = new Map()));
+  const key = status.isLogging ? actionKey : `off|${actionKey}`;
+  let decision = byAction.get(key);
+  if (!decision) {
+    let folder: LogFolder | undefined;
+    const routing = trailRouting(record, def, trail, status, (f) => {
+      folder = f;
+      return 0;
+    });
+    decision = new Decision(folder ?? null, routing);
+    byAction.set(key, decision);
+  }
+  return decision;
+}
+
+/** A decision applied to this record: a landed one is buffered and names its file's due time. */
+function applied(decision: Decision, trailArn: string, due: (folder: LogFolder, trailArn: string) => number): TrailRouting {
+  if (decision.folder === null) return decision.routing;
+  const dueMs = due(decision.folder, trailArn);
+  if (decision.dueMs !== dueMs) {
+    decision.dueMs = dueMs;
+    decision.routing = withDue(decision.atZero, dueMs);
+  }
+  return decision.routing;
+}
+
 /** The verdict for one trail, reusing the verdict on earlier records of the same action when it can.
  *  Routing objects are shared between records that way: nobody may change one. */
 export function trailRoutingCached(
@@ -138,23 +178,56 @@ export function trailRoutingCached(
   actionKey: string = actionKeyOf(record, def),
 ): TrailRouting {
   if (!decidedByAction(trail, record)) return trailRouting(record, def, trail, status, (f) => due(f, trail.arn));
-  let byAction = decisions.get(trail);
-  if (!byAction) decisions.set(trail, (byAction = new Map()));
-  const key = status.isLogging ? actionKey : `off|${actionKey}`;
-  let decision = byAction.get(key);
-  if (!decision) {
-    let folder: LogFolder | undefined;
-    const routing = trailRouting(record, def, trail, status, (f) => {
-      folder = f;
-      return 0;
-    });
-    decision = folder ? { landed: true, folder, atZero: routing, byDue: undefined } : routing;
-    byAction.set(key, decision);
+  return applied(decisionFor(record, def, trail, status, actionKey), trail.arn, due);
+}
+
+/** What routing reads of a trail: its configuration (replaced, never changed) and whether it is logging. */
+export interface RoutedTrail {
+  readonly config: TrailConfig;
+  readonly status: TrailStatus;
+}
+
+/**
+ * Every trail's decisions on each action at once, for one set of trails: a record then costs one lookup, not one
+ * per trail. The set is the trails' configurations and logging states; when any of them changes the table starts
+ * over (the per-configuration decisions above survive, so starting over is cheap).
+ */
+export class TrailVerdictTable {
+  private configs: TrailConfig[] = [];
+  private logging: boolean[] = [];
+  /** Per action key: each trail's decision, or null where the verdict depends on more than the action. */
+  private byAction = new Map<string, (Decision | null)[]>();
+
+  /** The verdict of every trail on `record`, in the trails' order. */
+  route(record: CloudTrailRecord, def: ActionDef, trails: readonly RoutedTrail[], due: (folder: LogFolder, trailArn: string) => number, actionKey: string): TrailRouting[] {
+    if (!this.sameTrails(trails)) this.remember(trails);
+    let row = this.byAction.get(actionKey);
+    if (!row) {
+      row = trails.map((t) => (decidedByAction(t.config, record) ? decisionFor(record, def, t.config, t.status, actionKey) : null));
+      this.byAction.set(actionKey, row);
+    }
+    const out: TrailRouting[] = new Array(trails.length);
+    for (let i = 0; i < trails.length; i++) {
+      const t = trails[i]!;
+      const d = row[i]!;
+      out[i] = d === null ? trailRouting(record, def, t.config, t.status, (f) => due(f, t.config.arn)) : applied(d, t.config.arn, due);
+    }
+    return out;
   }
-  if (!('folder' in decision)) return decision;
-  const dueMs = due(decision.folder, trail.arn);
-  if (decision.byDue?.dueMs !== dueMs) decision.byDue = { dueMs, routing: withDue(decision.atZero, dueMs) };
-  return decision.byDue.routing;
+
+  private sameTrails(trails: readonly RoutedTrail[]): boolean {
+    if (trails.length !== this.configs.length) return false;
+    for (let i = 0; i < trails.length; i++) {
+      if (trails[i]!.config !== this.configs[i] || trails[i]!.status.isLogging !== this.logging[i]) return false;
+    }
+    return true;
+  }
+
+  private remember(trails: readonly RoutedTrail[]): void {
+    this.configs = trails.map((t) => t.config);
+    this.logging = trails.map((t) => t.status.isLogging);
+    this.byAction.clear();
+  }
 }
 
 /** The verdict for one trail; `due` is asked only when the record is taken. */

@@ -9,6 +9,9 @@ type TrailActor = Actor<typeof trailMachine>;
 
 export class TrailRegistry {
   private actors = new Map<string, TrailActor>();
+  /** `all()` as last built: every record is routed past every trail, and trails change rarely. Every change
+   *  goes through this class (the machine has no timers of its own), which drops it. */
+  private current: readonly TrailContext[] | undefined;
 
   constructor(private readonly accountId: string) {}
 
@@ -16,6 +19,7 @@ export class TrailRegistry {
     const actor = createActor(trailMachine, { input: { config } });
     actor.start();
     this.actors.set(config.arn, actor);
+    this.current = undefined;
     return actor.getSnapshot().context;
   }
 
@@ -27,6 +31,7 @@ export class TrailRegistry {
     const actor = this.actors.get(arn);
     if (!actor) throw new Error(`no trail ${arn}`);
     actor.send(event);
+    this.current = undefined;
     return actor.getSnapshot().context;
   }
 
@@ -34,10 +39,12 @@ export class TrailRegistry {
     this.actors.get(arn)?.send({ type: 'trail.delete' });
     this.actors.get(arn)?.stop();
     this.actors.delete(arn);
+    this.current = undefined;
   }
 
-  all(): TrailContext[] {
-    return [...this.actors.values()].map((a) => a.getSnapshot().context);
+  /** Every trail's present context, in creation order. The same array until a trail changes: never modify it. */
+  all(): readonly TrailContext[] {
+    return (this.current ??= [...this.actors.values()].map((a) => a.getSnapshot().context));
   }
 
   visibleIn(region: string): TrailContext[] {
@@ -91,6 +98,7 @@ export class TrailRegistry {
   restore(items: Json[]): void {
     for (const actor of this.actors.values()) actor.stop();
     this.actors = new Map();
+    this.current = undefined;
     for (const item of items) {
       const ctx = (item as { context?: { config?: { arn?: unknown; name?: unknown } } } | null)?.context;
       if (typeof ctx?.config?.arn !== 'string' || typeof ctx.config.name !== 'string') {

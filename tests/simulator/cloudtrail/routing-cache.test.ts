@@ -1,7 +1,7 @@
 // The per-action verdict cache must give exactly what working each record out afresh gives.
 import { describe, expect, it } from 'vitest';
 import type { ActionDef, CloudTrailRecord } from '../../../simulator/core/contract';
-import { trailRouting, trailRoutingCached } from '../../../simulator/cloudtrail/routing';
+import { actionKeyOf, trailRouting, trailRoutingCached, TrailVerdictTable, type RoutedTrail } from '../../../simulator/cloudtrail/routing';
 import type { TrailConfig, TrailSelectors, TrailStatus } from '../../../simulator/cloudtrail/trails/trail-types';
 import type { LogFolder } from '../../../simulator/cloudtrail/delivery/files';
 
@@ -74,5 +74,24 @@ describe('trailRoutingCached', () => {
     expect(trailRoutingCached(record, def, before, status, () => 0).landed).toBe(true);
     const after = { ...before, selectors: basic('WriteOnly') };
     expect(trailRoutingCached(record, def, after, status, () => 0)).toMatchObject({ landed: false, code: 'READ_WRITE_FILTER' });
+  });
+});
+
+describe('TrailVerdictTable', () => {
+  it('routes varied records through varied trails exactly as the uncached verdicts while trails start, stop and change', () => {
+    const table = new TrailVerdictTable();
+    let trails: RoutedTrail[] = TRAILS.map((config) => ({ config, status: { isLogging: true } }));
+    for (let i = 0; i < 600; i++) {
+      // Every 97 records one trail stops or starts logging, every 151 one is given other selectors.
+      if (i % 97 === 96) trails = trails.map((t, k) => (k === i % TRAILS.length ? { config: t.config, status: { isLogging: !t.status.isLogging } } : t));
+      if (i % 151 === 150) trails = trails.map((t, k) => (k === i % TRAILS.length ? { config: { ...t.config, selectors: basic(i % 2 ? 'WriteOnly' : 'All') }, status: t.status } : t));
+      const { record, def } = rec(i);
+      const dueMs = Date.parse('2026-01-01T00:05:00Z') + Math.floor(i / 50) * 300_000;
+      const asked: string[] = [];
+      const routed = table.route(record, def, trails, (f, arn) => (asked.push(`${arn} ${f}`), dueMs), actionKeyOf(record, def));
+      const fresh = trails.map((t) => trailRouting(record, def, t.config, t.status, () => dueMs));
+      expect(routed).toEqual(fresh);
+      expect(asked).toEqual(fresh.filter((r) => r.landed).map((r) => `${r.trailArn} CloudTrail`));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { trailMachine } from '../../../simulator/cloudtrail/trails/trail-machine';
+import { TrailRegistry } from '../../../simulator/cloudtrail/trails/trail-registry';
 import { defaultSelectors, type TrailConfig } from '../../../simulator/cloudtrail/trails/trail-types';
 
 const config: TrailConfig = {
@@ -66,5 +67,26 @@ describe('trail machine', () => {
     expect(restored.getSnapshot().value).toBe('logging');
     restored.send({ type: 'trail.stopLogging', atMs: 3000 });
     expect(restored.getSnapshot().context.status.stopLoggingMs).toBe(3000);
+  });
+});
+
+describe('TrailRegistry.all', () => {
+  it('is the same array until a trail is created, changed, deleted or restored, then shows the change', () => {
+    const reg = new TrailRegistry('123456789012');
+    reg.create(config);
+    const first = reg.all();
+    expect(reg.all()).toBe(first);
+    expect(first[0]!.status.isLogging).toBe(false);
+    reg.send(config.arn, { type: 'trail.startLogging', atMs: 1000 });
+    expect(reg.all()).not.toBe(first);
+    expect(reg.all()[0]!.status.isLogging).toBe(true);
+    const second = { ...config, name: 'second', arn: config.arn.replace('main', 'second') };
+    reg.create(second);
+    expect(reg.all().map((t) => t.config.name)).toEqual(['main', 'second']);
+    const saved = reg.snapshot();
+    reg.delete(second.arn);
+    expect(reg.all().map((t) => t.config.name)).toEqual(['main']);
+    reg.restore(saved);
+    expect(reg.all().map((t) => t.config.name)).toEqual(['main', 'second']);
   });
 });
