@@ -18,7 +18,7 @@ import type { CloudTrailInternals } from './internals';
 import { InsightsEngine, type InsightDetection } from './insights/engine';
 import { buildInsightRecord } from './insights/insight-record';
 import { insightsReadyMs, trailCoversRegion } from './insights/learning';
-import { actionKeyOf, historyRouting, insightTrailVerdict, trailRoutingCached, TrailVerdictTable, type RecordRouting, type TrailRouting } from './routing';
+import { historyRouting, insightTrailVerdict, trailRoutingCached, TrailVerdictTable, type RecordRouting, type TrailRouting } from './routing';
 import { DAY_MS, eventTimeMs } from './time';
 import { checkBucket } from './trails/trail-params';
 import { TrailRegistry } from './trails/trail-registry';
@@ -55,8 +55,33 @@ interface RoutedRecord {
   waiting: WaitingRecord | undefined;
 }
 
+/** Lookup attributes whose values repeat from record to record: their keys are kept as one string each, so the
+ *  index finds them without a new string to build and hash per record. Event ids and resource names are mostly
+ *  unique; they are built each time and never kept here. */
+const REPEATING = new Set(['ReadOnly', 'EventName', 'EventSource', 'Username', 'AccessKeyId', 'ResourceType']);
+/** Bounds each attribute's kept keys (an account with endless users simply stops sharing past it). */
+const MAX_SHARED_KEYS = 4096;
+const sharedKeys = new Map<string, Map<string, string>>();
+
 function storeKeysOf(record: CloudTrailRecord): string[] {
-  return lookupPairsOf(record).map(([k, v]) => `${k}\u0000${v}`);
+  const pairs = lookupPairsOf(record);
+  const keys: string[] = new Array(pairs.length);
+  for (let i = 0; i < pairs.length; i++) {
+    const [k, v] = pairs[i]!;
+    if (!REPEATING.has(k)) {
+      keys[i] = `${k}\u0000${v}`;
+      continue;
+    }
+    let byValue = sharedKeys.get(k);
+    if (!byValue) sharedKeys.set(k, (byValue = new Map()));
+    let key = byValue.get(v);
+    if (key === undefined) {
+      key = `${k}\u0000${v}`;
+      if (byValue.size < MAX_SHARED_KEYS) byValue.set(v, key);
+    }
+    keys[i] = key;
+  }
+  return keys;
 }
 
 /** The values that differ between otherwise identical records, in the order JSON.stringify writes them
@@ -184,14 +209,13 @@ export class CloudTrailService {
       // Insights analyse the Region's management events, whichever trails record them.
       if (eventHistory.code === 'MANAGEMENT_EVENT') this.insights.count(record, eventMs);
     }
-    const actionKey = actionKeyOf(record, def);
     const outer = this.routed;
     this.routed = { record, values, inHistory, eventMs, now, waiting: undefined };
     let trails: TrailRouting[];
     try {
       trails = insight
-        ? this.trails.all().map((t) => insightTrailVerdict(t.config, t.status, record.awsRegion, insight) ?? trailRoutingCached(record, def, t.config, t.status, this.bufferRouted, actionKey))
-        : this.verdicts.route(record, def, this.trails.all(), this.bufferRouted, actionKey);
+        ? this.trails.all().map((t) => insightTrailVerdict(t.config, t.status, record.awsRegion, insight) ?? trailRoutingCached(record, def, t.config, t.status, this.bufferRouted))
+        : this.verdicts.route(record, def, this.trails.all(), this.bufferRouted);
     } finally {
       this.routed = outer;
     }

@@ -43,13 +43,17 @@ export type RecordRouting = {
   trails: TrailRouting[];
 };
 
-/** The verdict depends on the Region and category alone: one shared (never changed) object for each. */
-const historyVerdicts = new Map<string, HistoryRouting>();
+/** The verdict depends on the account's Regions, the record's Region and its category alone: one shared (never
+ *  changed) object for each, found without building a key per record. */
+const historyVerdicts = new WeakMap<readonly string[], Map<string, Map<string, HistoryRouting>>>();
 
 export function historyRouting(record: CloudTrailRecord, regions: readonly string[]): HistoryRouting {
-  const key = `${regions.includes(record.awsRegion)}|${record.awsRegion}|${record.eventCategory}`;
-  let verdict = historyVerdicts.get(key);
-  if (!verdict) historyVerdicts.set(key, (verdict = historyVerdict(record, regions)));
+  let byRegion = historyVerdicts.get(regions);
+  if (!byRegion) historyVerdicts.set(regions, (byRegion = new Map()));
+  let byCategory = byRegion.get(record.awsRegion);
+  if (!byCategory) byRegion.set(record.awsRegion, (byCategory = new Map()));
+  let verdict = byCategory.get(record.eventCategory);
+  if (!verdict) byCategory.set(record.eventCategory, (verdict = historyVerdict(record, regions)));
   return verdict;
 }
 
@@ -195,17 +199,16 @@ export interface RoutedTrail {
 export class TrailVerdictTable {
   private configs: TrailConfig[] = [];
   private logging: boolean[] = [];
-  /** Per action key: each trail's decision, or null where the verdict depends on more than the action. */
-  private byAction = new Map<string, (Decision | null)[]>();
+  /** Each trail's decision, or null where the verdict depends on more than the action; found by the action's
+   *  definition (when the record names the same source, event, type and category as it: nearly always) or else
+   *  by the whole action key, then by Region, then by data-event target. Existing strings and objects are the
+   *  keys, so no key is built per record. */
+  private byAction = new Map<ActionDef | string, Map<string, Map<string, (Decision | null)[]>>>();
 
   /** The verdict of every trail on `record`, in the trails' order. */
-  route(record: CloudTrailRecord, def: ActionDef, trails: readonly RoutedTrail[], due: (folder: LogFolder, trailArn: string) => number, actionKey: string): TrailRouting[] {
+  route(record: CloudTrailRecord, def: ActionDef, trails: readonly RoutedTrail[], due: (folder: LogFolder, trailArn: string) => number): TrailRouting[] {
     if (!this.sameTrails(trails)) this.remember(trails);
-    let row = this.byAction.get(actionKey);
-    if (!row) {
-      row = trails.map((t) => (decidedByAction(t.config, record) ? decisionFor(record, def, t.config, t.status, actionKey) : null));
-      this.byAction.set(actionKey, row);
-    }
+    const row = this.rowFor(record, def, trails);
     const out: TrailRouting[] = new Array(trails.length);
     for (let i = 0; i < trails.length; i++) {
       const t = trails[i]!;
@@ -213,6 +216,25 @@ export class TrailVerdictTable {
       out[i] = d === null ? trailRouting(record, def, t.config, t.status, (f) => due(f, t.config.arn)) : applied(d, t.config.arn, due);
     }
     return out;
+  }
+
+  private rowFor(record: CloudTrailRecord, def: ActionDef, trails: readonly RoutedTrail[]): (Decision | null)[] {
+    const asDefined =
+      record.eventSource === def.eventSource && record.eventName === def.eventName && record.eventType === def.eventType && record.eventCategory === def.category &&
+      record.readOnly === (def.eventType === 'AwsConsoleSignIn' ? undefined : def.readOnly);
+    const first = asDefined ? def : actionKeyOf(record, def);
+    let byRegion = this.byAction.get(first);
+    if (!byRegion) this.byAction.set(first, (byRegion = new Map()));
+    let byTarget = byRegion.get(record.awsRegion);
+    if (!byTarget) byRegion.set(record.awsRegion, (byTarget = new Map()));
+    const target = record.eventCategory === 'Data' ? dataTargetOf(record) : '';
+    let row = byTarget.get(target);
+    if (!row) {
+      const actionKey = actionKeyOf(record, def);
+      row = trails.map((t) => (decidedByAction(t.config, record) ? decisionFor(record, def, t.config, t.status, actionKey) : null));
+      byTarget.set(target, row);
+    }
+    return row;
   }
 
   private sameTrails(trails: readonly RoutedTrail[]): boolean {

@@ -12,10 +12,15 @@ export function isoSeconds(ms: number): string {
   return iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The last eventTime parsed: records made within the same second share it. */
+let lastEventTime = { text: '', ms: 0 };
+
 /** Parses a record's eventTime; records always carry one. */
 export function eventTimeMs(eventTime: string): number {
+  if (eventTime === lastEventTime.text) return lastEventTime.ms;
   const ms = Date.parse(eventTime);
   if (Number.isNaN(ms)) throw new Error(`record has an unreadable eventTime: ${eventTime}`);
+  lastEventTime = { text: eventTime, ms };
   return ms;
 }
 
