@@ -22,7 +22,7 @@ import { historyRouting, insightTrailVerdict, trailRoutingCached, TrailVerdictTa
 import { DAY_MS, eventTimeMs } from './time';
 import { checkBucket } from './trails/trail-params';
 import { TrailRegistry } from './trails/trail-registry';
-import type { InsightType } from './trails/trail-types';
+import type { InsightType, TrailStatus } from './trails/trail-types';
 
 export type { RecordRouting, TrailRouting, HistoryRouting } from './routing';
 export type { LogFileDelivered, DigestDelivered } from './delivery/lanes';
@@ -92,6 +92,18 @@ function varyingValuesOf(record: CloudTrailRecord): (string | undefined)[] {
   return [record.eventTime, typeof amzId === 'string' ? amzId : undefined, record.requestID, record.eventID, record.sharedEventID];
 }
 
+/** The trail's status already says what this delivery would: a trail's files for several Regions, or its log
+ *  file and digest, are delivered at the same instant, and the second note would change nothing. */
+function alreadyNoted(status: TrailStatus, e: LogFileDelivered | DigestDelivered): boolean {
+  if (e.kind === 'digest') return status.latestDigestDeliveryMs === e.atMs;
+  return (
+    status.latestDeliveryMs === e.atMs &&
+    status.latestDeliveryAttemptMs === e.atMs &&
+    status.latestDeliveryError === undefined &&
+    (!e.cloudWatchLogs || status.latestCloudWatchLogsDeliveryMs === e.atMs)
+  );
+}
+
 const EVENT_ID_KEY = 'EventId\u0000';
 /** Event ids are unique: the store keeps them in a hash table and confirms a hit against the record. */
 const HISTORY_OPTIONS = {
@@ -134,7 +146,8 @@ export class CloudTrailService {
       varyingValues: (json) => varyingValuesOf(JSON.parse(json) as CloudTrailRecord),
       trail: (arn) => this.trails.get(arn)?.config,
       delivered: (e) => {
-        if (this.trails.get(e.trailArn)) {
+        const trail = this.trails.get(e.trailArn);
+        if (trail && !alreadyNoted(trail.status, e)) {
           this.trails.send(
             e.trailArn,
             e.kind === 'digest' ? { type: 'trail.digestDelivered', atMs: e.atMs } : { type: 'trail.delivered', atMs: e.atMs, cloudWatchLogs: !!e.cloudWatchLogs },
