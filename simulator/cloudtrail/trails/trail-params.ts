@@ -63,32 +63,38 @@ export function checkBucket(store: ObjectStore, bucket: string, prefix: string |
     throw new AwsError('S3BucketDoesNotExistException', `S3 bucket ${bucket} does not exist.`);
   }
   if (!store.bucketPolicy) return;
-  const insufficient = new AwsError('InsufficientS3BucketPolicyException', `Incorrect S3 bucket policy is detected for bucket: ${bucket}`);
+  const insufficient = () => new AwsError('InsufficientS3BucketPolicyException', `Incorrect S3 bucket policy is detected for bucket: ${bucket}`);
   const text = store.bucketPolicy(bucket);
-  if (text === undefined) throw insufficient;
-  // Every delivery asks again (hourly digests of every trail and Region): the same policy gets the same answer.
-  const key = `${bucket}\u0000${prefix ?? ''}\u0000${accountId}\u0000${text}`;
-  const known = policyVerdicts.get(key);
-  if (known === true) return;
-  if (known === false) throw insufficient;
+  if (text === undefined) throw insufficient();
+  // Every delivery asks again (each trail's files and hourly digests for every Region): the same policy gets the
+  // same answer. Found by the policy text the store keeps (its hash already known), then bucket, prefix and
+  // account, so no key is built per delivery.
   if (policyVerdicts.size > 1000) policyVerdicts.clear();
-  policyVerdicts.set(key, false);
+  let byBucket = policyVerdicts.get(text);
+  if (!byBucket) policyVerdicts.set(text, (byBucket = new Map()));
+  const place = `${bucket}\u0000${prefix ?? ''}\u0000${accountId}`;
+  let known = byBucket.get(place);
+  if (known === undefined) {
+    known = policyLetsCloudTrailWrite(text, bucket, prefix, accountId);
+    byBucket.set(place, known);
+  }
+  if (!known) throw insufficient();
+}
+
+function policyLetsCloudTrailWrite(text: string, bucket: string, prefix: string | undefined, accountId: string): boolean {
   let statements: PolicyStatement[];
   try {
     const policy = JSON.parse(text) as { Statement?: PolicyStatement | PolicyStatement[] };
     statements = Array.isArray(policy.Statement) ? policy.Statement : policy.Statement ? [policy.Statement] : [];
   } catch {
-    throw insufficient;
+    return false;
   }
   const objectArn = `arn:aws:s3:::${bucket}/${prefix ? `${prefix}/` : ''}AWSLogs/${accountId}/x`;
-  if (!allows(statements, 's3:GetBucketAcl', `arn:aws:s3:::${bucket}`) || !allows(statements, 's3:PutObject', objectArn)) {
-    throw insufficient;
-  }
-  policyVerdicts.set(key, true);
+  return allows(statements, 's3:GetBucketAcl', `arn:aws:s3:::${bucket}`) && allows(statements, 's3:PutObject', objectArn);
 }
 
-/** Whether a bucket policy (by bucket, prefix, account and the policy's text) lets CloudTrail write. */
-const policyVerdicts = new Map<string, boolean>();
+/** Whether a bucket policy lets CloudTrail write: by the policy's text, then bucket, prefix and account. */
+const policyVerdicts = new Map<string, Map<string, boolean>>();
 
 function optionalString(params: JsonObject, name: string): string | undefined {
   const v = params[name];
