@@ -205,15 +205,26 @@ export class TrailVerdictTable {
    *  keys, so no key is built per record. */
   private byAction = new Map<ActionDef | string, Map<string, Map<string, (Decision | null)[]>>>();
 
+  /** The list last routed with: a caller that keeps its list until a trail changes is checked only then. */
+  private checked: readonly RoutedTrail[] | undefined;
+  /** The trails' ARNs, read once: trail contexts come in many shapes, and reading them per record was slow. */
+  private arns: string[] = [];
+
   /** The verdict of every trail on `record`, in the trails' order. */
   route(record: CloudTrailRecord, def: ActionDef, trails: readonly RoutedTrail[], due: (folder: LogFolder, trailArn: string) => number): TrailRouting[] {
-    if (!this.sameTrails(trails)) this.remember(trails);
+    if (trails !== this.checked) {
+      if (!this.sameTrails(trails)) this.remember(trails);
+      this.checked = trails;
+    }
     const row = this.rowFor(record, def, trails);
-    const out: TrailRouting[] = new Array(trails.length);
-    for (let i = 0; i < trails.length; i++) {
-      const t = trails[i]!;
+    const out: TrailRouting[] = [];
+    for (let i = 0; i < row.length; i++) {
       const d = row[i]!;
-      out[i] = d === null ? trailRouting(record, def, t.config, t.status, (f) => due(f, t.config.arn)) : applied(d, t.config.arn, due);
+      if (d !== null) out.push(applied(d, this.arns[i]!, due));
+      else {
+        const t = trails[i]!;
+        out.push(trailRouting(record, def, t.config, t.status, (f) => due(f, t.config.arn)));
+      }
     }
     return out;
   }
@@ -248,6 +259,7 @@ export class TrailVerdictTable {
   private remember(trails: readonly RoutedTrail[]): void {
     this.configs = trails.map((t) => t.config);
     this.logging = trails.map((t) => t.status.isLogging);
+    this.arns = trails.map((t) => t.config.arn);
     this.byAction.clear();
   }
 }

@@ -31,11 +31,26 @@ function hexValue(s: string, from: number, to: number): number {
 }
 
 const HEX16_UPPER = /^[0-9A-F]{16}$/;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** Each base64 character's six bits, by character code (the caller has checked the alphabet). */
 const B64_BITS = new Int8Array(128);
 for (let i = 0; i < B64.length; i++) B64_BITS[B64.charCodeAt(i)] = i;
+/** 1 for the characters of the base64 alphabet (not '='), by character code. */
+const IS_B64 = new Uint8Array(128);
+for (let i = 0; i < B64.length; i++) IS_B64[B64.charCodeAt(i)] = 1;
+
+/** What /^[A-Za-z0-9+/]+={0,2}$/ accepts, checked without a regular expression (every S3 record has one). */
+function isBase64(s: string): boolean {
+  let end = s.length;
+  if (end > 0 && s.charCodeAt(end - 1) === 61) end--;
+  if (end > 0 && s.charCodeAt(end - 1) === 61) end--;
+  if (end === 0) return false;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || IS_B64[c] === 0) return false;
+  }
+  return true;
+}
 
 /** A text in the base64 alphabet (S3's x-amz-id-2), five characters of six bits a word, after a word holding
  *  the length and the number of '=' at the end. Exact for any such text, canonical base64 or not. */
@@ -275,7 +290,7 @@ export class TemplatedTexts {
     if (v.length === 36 && readUuid(v)) return UUID_KIND;
     if (v.length === 16) return HEX16_UPPER.test(v) ? HEX16_KIND : STRING_HOLE;
     if (v.length === 20) return v === this.lastTimeText || this.rememberTime(v) ? TIME_KIND : STRING_HOLE;
-    return v.length >= 24 && BASE64.test(v) ? BASE64_KIND : STRING_HOLE;
+    return v.length >= 24 && isBase64(v) ? BASE64_KIND : STRING_HOLE;
   }
 
   /** True if `h` packs as a time; it is then the last time packed. */

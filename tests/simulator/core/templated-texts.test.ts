@@ -15,6 +15,9 @@ const record = fc.record({
   amzId2: fc.oneof(
     fc.uint8Array({ minLength: 18, maxLength: 64 }).map((b) => btoa(String.fromCharCode(...b))),
     fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'), minLength: 24, maxLength: 90 }).chain((b) => fc.constantFrom(b, `${b}=`, `${b}==`)),
+    // Almost base64: '=' inside or three at the end, URL-safe or non-ASCII characters (kept as strings).
+    fc.string({ unit: fc.constantFrom(...'AZaz09+/=-_é'), minLength: 24, maxLength: 40 }),
+    fc.constantFrom('='.repeat(24), `${'A'.repeat(24)}===`, `${'A'.repeat(12)}=${'A'.repeat(12)}`),
   ),
   note: fc.string(),
 });
