@@ -187,10 +187,28 @@ function quotedAt(text: string, v: string, from: number): number {
   return -1;
 }
 
+/** A template's signature: a hash of its parts' lengths in order (FNV-1a over the lengths). Different templates
+ *  may share one; a template found by it is always confirmed part by part. */
+const SIGNATURE_SEED = 0x811c9dc5;
+function signatureStep(h: number, length: number): number {
+  return Math.imul(h ^ length, 0x01000193) >>> 0;
+}
+export function signatureOf(parts: readonly string[]): number {
+  let h = SIGNATURE_SEED;
+  for (const p of parts) h = signatureStep(h, p.length);
+  return h;
+}
+
+const CUTS: number[] = [];
+const HOLES: string[] = [];
+const KINDS: number[] = [];
+/** The packed words of each UUID hole of the text being added, four a hole. */
+let UUID_HOLE_WORDS = new Int32Array(64);
+
 export class TemplatedTexts {
   private templates: string[][] = [];
-  /** Templates by signature (their parts' lengths); different templates may share one. */
-  private templateIds = new Map<string, number | number[]>();
+  /** Templates by signature (a hash of their parts' lengths); different templates may share one. */
+  private templateIds = new Map<number, number | number[]>();
   /** Per text: its template, and where its holes start in `holeKinds`. */
   private template = new IntColumn();
   private holesAt = new IntColumn();
@@ -213,9 +231,11 @@ export class TemplatedTexts {
   add(text: string, values: readonly (string | undefined)[]): number {
     // Where the holes are, then a cheap signature (the parts' lengths); a template with that signature is
     // confirmed part by part in place, so no copy of the text is made per call.
-    const cuts: number[] = [];
-    const holes: string[] = [];
-    const kinds: number[] = [];
+    // Scratch arrays shared by every call (add is never re-entered): no arrays made per text. `n` holes found.
+    const cuts = CUTS;
+    const holes = HOLES;
+    const kinds = KINDS;
+    let n = 0;
     let from = 0;
     // A raw NUL (never in JSON.stringify output) could make two different cuts share a template key.
     if (!text.includes('\u0000')) {
@@ -226,24 +246,30 @@ export class TemplatedTexts {
         if (kind === STRING_HOLE && NEEDS_ESCAPE.test(v)) continue;
         const at = quotedAt(text, v, from);
         if (at < 0) continue;
-        cuts.push(at);
-        holes.push(v);
-        kinds.push(kind);
+        // A UUID's words as kindOf just read them (kept per hole: the next value's check overwrites them).
+        if (kind === UUID_KIND) {
+          if (4 * n + 4 > UUID_HOLE_WORDS.length) UUID_HOLE_WORDS = Int32Array.from({ length: 2 * UUID_HOLE_WORDS.length }, (_, k) => UUID_HOLE_WORDS[k] ?? 0);
+          UUID_HOLE_WORDS.set(UUID_WORDS, 4 * n);
+        }
+        cuts[n] = at;
+        holes[n] = v;
+        kinds[n] = kind;
+        n++;
         from = at + v.length;
       }
     }
-    let signature = '';
+    let signature = SIGNATURE_SEED;
     let start = 0;
-    for (let i = 0; i < cuts.length; i++) {
-      signature += `${cuts[i]! - start},`;
+    for (let i = 0; i < n; i++) {
+      signature = signatureStep(signature, cuts[i]! - start);
       start = cuts[i]! + holes[i]!.length;
     }
-    signature += text.length - start;
-    let tid = this.findTemplate(signature, text, cuts, holes);
+    signature = signatureStep(signature, text.length - start);
+    let tid = this.findTemplate(signature, text, cuts, holes, n);
     if (tid === undefined) {
       const parts: string[] = [];
       start = 0;
-      for (let i = 0; i < cuts.length; i++) {
+      for (let i = 0; i < n; i++) {
         parts.push(text.slice(start, cuts[i]));
         start = cuts[i]! + holes[i]!.length;
       }
@@ -255,15 +281,13 @@ export class TemplatedTexts {
     this.template.push(tid);
     this.holesAt.push(this.holeKinds.length);
     this.stringsAt.push(this.strings.length);
-    for (let i = 0; i < holes.length; i++) {
+    for (let i = 0; i < n; i++) {
       const h = holes[i]!;
       const at = this.packed.length;
       const kind = kinds[i]!;
       if (kind !== STRING_HOLE) this.holeKinds.push((kind << KIND_SHIFT) | at);
       if (kind === UUID_KIND) {
-        // Read again: a later value may have been checked since.
-        readUuid(h);
-        for (let w = 0; w < 4; w++) this.packed.push(UUID_WORDS[w]!);
+        for (let w = 0; w < 4; w++) this.packed.push(UUID_HOLE_WORDS[4 * i + w]!);
       } else if (kind === HEX16_KIND) {
         this.packed.push(hexValue(h, 0, 8));
         this.packed.push(hexValue(h, 8, 16));
@@ -306,24 +330,28 @@ export class TemplatedTexts {
   private addTemplate(parts: string[]): number {
     const tid = this.templates.length;
     this.templates.push(parts);
-    const signature = parts.map((p) => p.length).join(',');
+    const signature = signatureOf(parts);
     const same = this.templateIds.get(signature);
     this.templateIds.set(signature, same === undefined ? tid : [...(typeof same === 'number' ? [same] : same), tid]);
     return tid;
   }
 
-  private findTemplate(signature: string, text: string, cuts: number[], holes: string[]): number | undefined {
+  /** The template of a text with `n` holes (`cuts[i]`, `holes[i]`), if one is stored. */
+  private findTemplate(signature: number, text: string, cuts: number[], holes: string[], n: number): number | undefined {
     const found = this.templateIds.get(signature);
     if (found === undefined) return undefined;
     for (const tid of typeof found === 'number' ? [found] : found) {
       const parts = this.templates[tid]!;
+      // The signature is a hash: the number of parts and each part's exact span are checked too.
+      if (parts.length !== n + 1) continue;
       let start = 0;
       let ok = true;
       for (let i = 0; ok && i < parts.length; i++) {
         // substring + === compares in native code; startsWith(part, offset) was ~80× slower on V8.
         const part = parts[i]!;
-        ok = text.substring(start, start + part.length) === part;
-        if (i < cuts.length) start = cuts[i]! + holes[i]!.length;
+        const end = i < n ? cuts[i]! : text.length;
+        ok = end - start === part.length && text.substring(start, end) === part;
+        if (i < n) start = cuts[i]! + holes[i]!.length;
       }
       if (ok) return tid;
     }
@@ -392,7 +420,7 @@ export class TemplatedTexts {
 
   /** The first own template with exactly these parts (the one `add` would find for a text of that shape). */
   private templateLike(parts: readonly string[]): number | undefined {
-    const found = this.templateIds.get(parts.map((p) => p.length).join(','));
+    const found = this.templateIds.get(signatureOf(parts));
     if (found === undefined) return undefined;
     for (const tid of typeof found === 'number' ? [found] : found) {
       const own = this.templates[tid]!;

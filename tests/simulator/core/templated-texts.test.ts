@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TemplatedTexts } from '../../../simulator/core/templated-texts';
+import { signatureOf, TemplatedTexts } from '../../../simulator/core/templated-texts';
 
 const uuid = fc.uuid().map((u) => u.toLowerCase());
 const record = fc.record({
@@ -129,5 +129,33 @@ describe('TemplatedTexts', () => {
     const again = kept.add(JSON.stringify({ n: 'two', id: '00000009-0000-4000-8000-000000000000' }), ['00000009-0000-4000-8000-000000000000']);
     expect((kept as unknown as { templates: unknown[] }).templates).toHaveLength(2);
     expect(kept.get(again)).toContain('00000009-0000-4000-8000-000000000000');
+  });
+});
+
+describe('TemplatedTexts template signatures', () => {
+  it('tells apart texts whose parts have other lengths but the same signature (a hash)', () => {
+    // Two one-hole shapes (a, b) and (c, d) with one signature, c > a and d >= b: the second text starts the
+    // way the first template does at every place the first template has a part, so only the lengths differ.
+    // The signature is FNV-1a over the lengths; lengths a and a + 256 give first steps that differ only in
+    // their low bits, so some d makes the second step meet.
+    const one = (len: number) => signatureOf(['x'.repeat(len)]);
+    let pair: [[number, number], [number, number]] | undefined;
+    for (let a = 2; a < 256 && !pair; a++) {
+      const c = a + 256;
+      const b = 2;
+      const d = (one(a) ^ one(c) ^ b) >>> 0;
+      if (d >= b && d < 1 << 20 && signatureOf(['x'.repeat(a), 'x'.repeat(b)]) === signatureOf(['x'.repeat(c), 'x'.repeat(d)])) pair = [[a, b], [c, d]];
+    }
+    expect(pair).toBeDefined();
+    const [[a, b], [c, d]] = pair!;
+    const value = '2f1e5c8e-0d4b-4a57-9d6e-3f0a1b2c3d4e';
+    const first = `${'x'.repeat(a - 1)}"${value}"${'x'.repeat(b - 1)}`;
+    const second = `${'x'.repeat(a - 1)}"${'z'.repeat(c - a - 1)}"${value}"${'x'.repeat(d - 1)}`;
+    expect(signatureOf([first.slice(0, a), first.slice(a + value.length)])).toBe(signatureOf([second.slice(0, c), second.slice(c + value.length)]));
+    const texts = new TemplatedTexts();
+    const i = texts.add(first, [value]);
+    const j = texts.add(second, [value]);
+    expect(texts.get(i)).toBe(first);
+    expect(texts.get(j)).toBe(second);
   });
 });
