@@ -6,7 +6,7 @@ import type { EventBridgeEvent } from './cloudtrail-event';
 import type { Rule } from './model';
 import { branchMatches, type Flattened } from './pattern-match';
 import { PathsReader } from './pattern-paths';
-import type { EventPattern } from './pattern-types';
+import type { EventPattern, Leaf } from './pattern-types';
 
 export interface RuleEntry {
   rule: Rule;
@@ -29,6 +29,8 @@ export class RuleSet {
   private readonly paths: string[];
   private readonly reader: PathsReader;
   private readonly verdicts = new Map<string, readonly RuleEntry[]>();
+  /** Whether a pattern tests the event's id (the bus then needs the id before matching, not only after). */
+  readonly readsId: boolean;
 
   constructor(readonly entries: readonly RuleEntry[]) {
     const tested = new Set<string>();
@@ -38,6 +40,7 @@ export class RuleSet {
       }
     }
     this.paths = [...tested].sort();
+    this.readsId = this.paths.some((p) => p === 'id' || p.startsWith('id.'));
     this.reader = new PathsReader(this.paths);
   }
 
@@ -56,18 +59,31 @@ export class RuleSet {
     return found;
   }
 
-  /** The values at the tested paths, each list as JSON text (self-delimiting, one per path; "-" for none). JSON
-   *  tells strings, numbers, booleans and null apart; the one pair it merges, 0 and -0, every matcher treats
-   *  alike. Undefined when too long to be worth keeping. */
+  /** The values at the tested paths, one list per path ("-" for none), each written by listKey. Undefined when
+   *  too long to be worth keeping. */
   private keyOf(fields: Flattened): string | undefined {
     let key = '';
     for (const path of this.paths) {
       const values = fields.get(path);
-      key += values === undefined ? '-' : JSON.stringify(values);
+      key += values === undefined ? '-' : listKey(values);
       if (key.length > MAX_KEY_CHARS) return undefined;
     }
     return key;
   }
+}
+
+/**
+ * A list of leaves as text that no other list shares, cheaper to make than its JSON: each leaf is tagged with its
+ * type, a string also with its length (so no content can pass for what follows it), a number ends at ";" (never
+ * in a number's text), and "|" ends the list. Like JSON, it writes 0 and -0 alike, which every matcher treats
+ * alike too.
+ */
+export function listKey(values: readonly Leaf[]): string {
+  let key = '';
+  for (const v of values) {
+    key += typeof v === 'string' ? `s${v.length}:${v}` : typeof v === 'number' ? `n${v};` : v === null ? 'z' : v ? 't' : 'f';
+  }
+  return `${key}|`;
 }
 
 function patternMatches(pattern: EventPattern, fields: Flattened): boolean {

@@ -30,12 +30,25 @@ function failed(r: Extract<CallResult, { ok: false }>, what: string): Omit<Targe
   return { ok: false, errorCode: r.error.code, reasonKo: `${what}: ${r.error.message}.${hint}` };
 }
 
+/** `arn.split(':')[index] ?? ''`, without making every part: asked for each target of every matched event. */
+export function arnPart(arn: string, index: number): string {
+  let from = 0;
+  for (let i = 0; i < index; i++) {
+    const colon = arn.indexOf(':', from);
+    if (colon < 0) return '';
+    from = colon + 1;
+  }
+  const end = arn.indexOf(':', from);
+  return arn.slice(from, end < 0 ? arn.length : end);
+}
+
 export function wireEventBridge(w: EventBridgeWiring): DefaultBus {
   const ports: BusPorts = {
     clock: w.clock,
     emit: (e) => w.bus.emit(e),
     invoke: (target, input, rule, event) => {
-      const [, , service = '', region = ''] = target.arn.split(':');
+      const service = arnPart(target.arn, 2);
+      const region = arnPart(target.arn, 3);
       if (!w.regions.includes(region)) return { ok: false, errorCode: 'Sim.InvalidRegion', reasonKo: `대상의 리전 ${region}은(는) 이 계정의 시뮬레이션 리전이 아닙니다.` };
       const ctx: CallContext = { as: EVENTBRIDGE_PRINCIPAL, region, via: 'service' };
       if (service === 'sns') {

@@ -3,13 +3,14 @@
 import type { Clock, CloudTrailRecord, Json, JsonObject } from '../core/contract';
 import { eventTime } from '../core/clock';
 import type { SimEvent } from '../core/events';
-import { cloudTrailEventView, detailTypeOf, reachesDefaultBus, type EventBridgeEvent } from './cloudtrail-event';
+import { recordText } from '../core/record-text';
+import { cloudTrailEventText, cloudTrailEventView, reachesDefaultBus, type EventBridgeEvent } from './cloudtrail-event';
 import { eventIdFor, uuidFrom } from './event-id';
 import { renderTargetInput, type RenderedInput, type TargetInputConfig } from './input-transform';
 import type { EventsModel, Rule } from './model';
 import { parseEventPattern, type EventPattern } from './pattern';
-import { busDeliveryOf, busReasonKo, type BusCode } from './bus-routing';
-import { RegionRules, type RuleSet } from './bus-rules';
+import { busDeliveryOf, busReasonKo, DeliveredRouting, type BusCode } from './bus-routing';
+import { RegionRules, type RuleEntry, type RuleSet } from './bus-rules';
 
 export { eventIdFor, uuidFrom } from './event-id';
 
@@ -96,19 +97,30 @@ export class DefaultBus {
   private handleRecord(record: CloudTrailRecord, routing: Json, depth: number): void {
     const delivery = reachesDefaultBus(record, busDeliveryOf(routing));
     const code: BusCode = delivery.delivered ? (delivery.readOnlyManagement ? 'DELIVERED_READ_ONLY' : 'DELIVERED') : delivery.reason === 'no-logging-trail' ? 'NO_LOGGING_TRAIL' : 'DATA_EVENT_NOT_LOGGED';
-    const summary: BusRouting = { region: record.awsRegion, delivered: delivery.delivered, code, reasonKo: '', matchedRules: [] };
+    let summary: BusRouting;
     if (delivery.delivered) {
-      const id = eventIdFor(record);
       // Most records reach no rule at all (read-only ones reach only rules taking every management event):
       // those need no event built.
       const rules = this.rulesIn(record.awsRegion).receiving(delivery.readOnlyManagement);
-      if (rules.entries.length > 0) summary.matchedRules = this.route(cloudTrailEventView(record, id), rules, depth);
-      summary.eventId = id;
-      summary.detailType = detailTypeOf(record);
+      const routed = rules.entries.length > 0 ? this.routeRecord(record, rules, depth) : undefined;
+      summary = new DeliveredRouting(record, code, routed?.matches ?? [], routed?.id);
+    } else {
+      summary = { region: record.awsRegion, delivered: false, code, reasonKo: busReasonKo(code, record, 0), matchedRules: [] };
     }
-    summary.reasonKo = busReasonKo(code, record, summary.matchedRules.length);
     // The call's routing tells the learner where the record went; the bus adds its part in place.
     if (routing !== null && typeof routing === 'object' && !Array.isArray(routing)) (routing as JsonObject)['eventBridge'] = summary as unknown as Json;
+  }
+
+  /** Offers a record's event to `rules`. Its id is hashed only once a rule matches (or when a pattern tests the
+   *  id): most events match nothing, and their id is then seen nowhere but in the routing, which hashes it when
+   *  read (DeliveredRouting). */
+  private routeRecord(record: CloudTrailRecord, rules: RuleSet, depth: number): { matches: RuleMatch[]; id: string | undefined } {
+    const event = this.texts.recordEvent(record, rules.readsId ? eventIdFor(record) : '');
+    const matched = rules.matching(event);
+    if (matched.length === 0) return { matches: [], id: rules.readsId ? event.id : undefined };
+    // The id was left empty only where no pattern reads it, so it decided nothing; targets see the real one.
+    if (!rules.readsId) event.id = eventIdFor(record);
+    return { matches: this.deliverAll(event, matched, depth), id: event.id };
   }
 
   private pattern(rule: Rule): EventPattern | undefined {
@@ -137,9 +149,13 @@ export class DefaultBus {
   /** Offers the event to the rules of its Region that receive it; returns the rules that matched and what their
    *  targets did. */
   private route(event: EventBridgeEvent, rules: RuleSet, depth: number): RuleMatch[] {
+    return this.deliverAll(event, rules.matching(event), depth);
+  }
+
+  private deliverAll(event: EventBridgeEvent, matched: readonly RuleEntry[], depth: number): RuleMatch[] {
     const matches: RuleMatch[] = [];
     // Rules match before any target is invoked: deliveries (sns:Publish, lambda:Invoke) never change rules.
-    for (const { rule } of rules.matching(event)) {
+    for (const { rule } of matched) {
       const atMs = this.ports.clock.now();
       this.ports.emit({ type: 'rule.matched', ruleArn: rule.arn, ruleName: rule.name, region: event.region, eventId: event.id, source: event.source, detailType: event['detail-type'], atMs });
       const targets = depth >= MAX_CHAIN ? rule.targets.map((t) => loopStopped(t)) : rule.targets.map((t) => this.deliver(rule, t, event));
@@ -184,10 +200,13 @@ export class DefaultBus {
     const outcome: Omit<TargetResult, 'id' | 'arn'> = rendered.ok
       ? this.ports.invoke({ id, arn }, rendered.text, rule, event)
       : { ok: false, errorCode: 'InputTransformationFailed', reasonKo: `대상 입력을 만들지 못했습니다: ${rendered.reason}` };
-    this.ports.emit({
-      type: 'target.invoked', ruleArn: rule.arn, targetId: id, targetArn: arn, eventId: event.id, ok: outcome.ok,
-      ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}), atMs: this.ports.clock.now(),
-    });
+    const atMs = this.ports.clock.now();
+    const { ok, errorCode } = outcome;
+    this.ports.emit(
+      errorCode
+        ? { type: 'target.invoked', ruleArn: rule.arn, targetId: id, targetArn: arn, eventId: event.id, ok, errorCode, atMs }
+        : { type: 'target.invoked', ruleArn: rule.arn, targetId: id, targetArn: arn, eventId: event.id, ok, atMs },
+    );
     return { id, arn, ...outcome };
   }
 }
@@ -199,18 +218,29 @@ export class DefaultBus {
  */
 class EventTexts {
   private event: EventBridgeEvent | undefined;
+  /** The record the event stands for, when the bus made the event from one (its detail is that record). */
+  private record: CloudTrailRecord | undefined;
   private text: string | undefined;
   private copy: JsonObject | undefined;
 
-  private of(event: EventBridgeEvent): void {
+  private of(event: EventBridgeEvent, record?: CloudTrailRecord): void {
     if (this.event === event) return;
     this.event = event;
+    this.record = record;
     this.text = undefined;
     this.copy = undefined;
   }
+  /** The event of a CloudTrail record (cloudTrailEventView), whose text is then spliced around the record's. */
+  recordEvent(record: CloudTrailRecord, id: string): EventBridgeEvent {
+    const event = cloudTrailEventView(record, id);
+    this.of(event, record);
+    return event;
+  }
   jsonText(event: EventBridgeEvent): string {
     this.of(event);
-    return (this.text ??= JSON.stringify(event));
+    // CloudTrail has usually just made the record's text (recordText remembers it): the event is that text in
+    // a small envelope.
+    return (this.text ??= this.record ? cloudTrailEventText(event, recordText(this.record)) : JSON.stringify(event));
   }
   jsonCopy(event: EventBridgeEvent): JsonObject {
     this.of(event);

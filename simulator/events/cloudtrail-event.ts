@@ -51,6 +51,33 @@ export function cloudTrailEventView(record: CloudTrailRecord, id: string): Event
   return envelope(record, id, record as unknown as JsonObject);
 }
 
+/**
+ * `JSON.stringify(event)` for an event whose detail is a record (cloudTrailEventView), given that record's text
+ * (`JSON.stringify(record)`): JSON.stringify writes a nested object exactly as it writes it alone, so only the
+ * envelope is written here, in the event's key order. An envelope member that is not a string (which JSON
+ * would leave out or write otherwise) sends the whole event through JSON.stringify instead.
+ */
+export function cloudTrailEventText(event: EventBridgeEvent, detailText: string): string {
+  const { version, id, source, account, time, region } = event;
+  const detailType = event['detail-type'];
+  if (typeof version !== 'string' || typeof id !== 'string' || typeof detailType !== 'string' || typeof source !== 'string' || typeof account !== 'string' || typeof time !== 'string' || typeof region !== 'string' || !Array.isArray(event.resources)) {
+    return JSON.stringify(event);
+  }
+  const resources = event.resources.length === 0 ? '[]' : JSON.stringify(event.resources);
+  return `{"version":${quoted(version)},"id":${quoted(id)},"detail-type":${quoted(detailType)},"source":${quoted(source)},"account":${quoted(account)},"time":${quoted(time)},"region":${quoted(region)},"resources":${resources},"detail":${detailText}}`;
+}
+
+/** `JSON.stringify(text)`, without calling it for the short plain strings an envelope holds: a string without
+ *  the characters JSON escapes (quote, backslash, controls) and without surrogates (escaped when alone) is
+ *  written as it is, between quotes. */
+function quoted(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
+}
+
 /** The event's detail-type for a record of this eventType. */
 export function detailTypeOf(record: Pick<CloudTrailRecord, 'eventType'>): string {
   return DETAIL_TYPE[record.eventType];
@@ -91,7 +118,8 @@ export type RuleState = 'ENABLED' | 'DISABLED' | 'ENABLED_WITH_ALL_CLOUDTRAIL_MA
 
 // STS calls EventBridge has always delivered although their names start with Get (2023 user guide,
 // eb-service-event.md: "except for ... GetFederationToken and GetSessionToken").
-const ALWAYS_DELIVERED = new Set(['sts.amazonaws.com:GetFederationToken', 'sts.amazonaws.com:GetSessionToken']);
+// Per event source, asked of every read-only record without joining source and name into a new string.
+const ALWAYS_DELIVERED = new Map([['sts.amazonaws.com', new Set(['GetFederationToken', 'GetSessionToken'])]]);
 
 /**
  * Whether CloudTrail hands this record to the default event bus, per the EventBridge user guide:
@@ -114,7 +142,7 @@ export function reachesDefaultBus(record: CloudTrailRecord, ctx: BusDeliveryCont
     record.eventCategory === 'Management' &&
     record.readOnly === true &&
     gatedName &&
-    !ALWAYS_DELIVERED.has(`${record.eventSource}:${record.eventName}`);
+    ALWAYS_DELIVERED.get(record.eventSource)?.has(record.eventName) !== true;
   return { delivered: true, readOnlyManagement };
 }
 

@@ -4,6 +4,9 @@ import type { CloudTrailRecord } from '../core/contract';
 import { sha256 } from '../core/sha256';
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const NIBBLE = '0123456789abcdef';
+/** The variant digit: the high nibble of byte 8, modulo 4, picks one of 8, 9, a, b. */
+const VARIANT = '89ab';
 const UTF8 = new TextEncoder();
 
 /** UTF-8 bytes of `text`; the ids hashed here are ASCII, whose bytes are their char codes. */
@@ -18,13 +21,16 @@ function utf8(text: string): Uint8Array {
 }
 
 /** A version-4-shaped UUID derived from `text` (SHA-256), for ids the simulation must not draw at random.
- *  Only the first 16 bytes of the digest are used; they are turned into hex by table, as every record
- *  that reaches the bus needs one. */
+ *  Only the first 16 bytes of the digest are used: xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx, the hex of those
+ *  bytes in order with the first nibble of byte 6 replaced by 4 and the first of byte 8 by its variant digit.
+ *  Written straight from the bytes, as every record whose event a rule matches needs one. */
 export function uuidFrom(text: string): string {
   const d = sha256(utf8(text));
-  let h = '';
-  for (let i = 0; i < 16; i++) h += HEX[d[i] ?? 0];
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16] ?? '0', 16) % 4] ?? '8'}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const h = HEX;
+  return (
+    h[d[0]!]! + h[d[1]!]! + h[d[2]!]! + h[d[3]!]! + '-' + h[d[4]!]! + h[d[5]!]! + '-4' + NIBBLE[d[6]! & 15]! + h[d[7]!]! + '-' +
+    VARIANT[(d[8]! >> 4) & 3]! + NIBBLE[d[8]! & 15]! + h[d[9]!]! + '-' + h[d[10]!]! + h[d[11]!]! + h[d[12]!]! + h[d[13]!]! + h[d[14]!]! + h[d[15]!]!
+  );
 }
 
 /** The id of the event a CloudTrail record becomes on the default bus: it depends only on the record. */

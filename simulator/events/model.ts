@@ -21,6 +21,12 @@ export interface Rule {
 
 const SNAPSHOT_VERSION = 2;
 
+/** Regions or rules by name, with no prototype: "constructor" and "__proto__" are valid rule names
+ *  ([.\-_A-Za-z0-9]+, PutRule), not members every object already has. */
+function byName<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** A restored rule must be one PutRule could have stored: the bus compiles its pattern and schedule later. */
 function ruleExpressionsValid(r: Rule): boolean {
   try {
@@ -36,7 +42,7 @@ const STATES: RuleState[] = ['ENABLED', 'DISABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL
 /** EventBridge rules on each Region's default event bus. Rules join, leave or change state only through the
  *  methods below, so the name-ordered lists the bus walks for every event can be kept instead of re-sorted. */
 export class EventsModel {
-  private regions: Record<string, Record<string, Rule>> = {};
+  private regions: Record<string, Record<string, Rule>> = byName();
   /** Bumped by every change of a rule set or a rule's state; caches keyed on it stay exact. */
   private gen = 0;
   private readonly orderedCache = new Map<string, Rule[]>();
@@ -50,7 +56,7 @@ export class EventsModel {
     return Object.keys(this.regions);
   }
   rules(region: string): Readonly<Record<string, Rule>> {
-    return (this.regions[region] ??= {});
+    return (this.regions[region] ??= byName());
   }
   rule(region: string, name: string): Rule {
     const r = this.rules(region)[name];
@@ -59,12 +65,12 @@ export class EventsModel {
   }
   /** Creates the rule or replaces the one of the same name. */
   putRule(region: string, rule: Rule): void {
-    (this.regions[region] ??= {})[rule.name] = rule;
+    (this.regions[region] ??= byName())[rule.name] = rule;
     this.gen += 1;
   }
   deleteRule(region: string, name: string): void {
     const rules = this.regions[region];
-    if (!rules || !(name in rules)) return;
+    if (!rules || !Object.hasOwn(rules, name)) return;
     delete rules[name];
     this.gen += 1;
   }
@@ -98,14 +104,17 @@ export class EventsModel {
     const regions = (o['version'] === undefined ? o : o['version'] === SNAPSHOT_VERSION ? o['regions'] : undefined) as Record<string, Record<string, Rule>> | undefined;
     if (o['version'] !== undefined && o['version'] !== SNAPSHOT_VERSION) throw new Error(`events snapshot: unsupported version ${String(o['version'])}`);
     if (typeof regions !== 'object' || regions === null) throw new Error('events snapshot: malformed');
-    for (const rules of Object.values(regions)) {
+    const restored = byName<Record<string, Rule>>();
+    for (const [region, parsed] of Object.entries(regions)) {
+      if (typeof parsed !== 'object' || parsed === null) throw new Error('events snapshot: malformed');
+      const rules = (restored[region] = Object.assign(byName<Rule>(), parsed));
       for (const r of Object.values(rules)) {
         if (typeof r.name !== 'string' || typeof r.arn !== 'string' || !STATES.includes(r.state) || !Array.isArray(r.targets)) throw new Error('events snapshot: malformed rule');
         if (r.enabledSinceMs !== undefined && typeof r.enabledSinceMs !== 'number') throw new Error('events snapshot: malformed rule');
         if (!ruleExpressionsValid(r)) throw new Error(`events snapshot: rule ${r.name} has an invalid pattern or schedule`);
       }
     }
-    this.regions = regions;
+    this.regions = restored;
     this.gen += 1;
   }
 }

@@ -44,8 +44,11 @@ class PathReader {
       for (const item of value as Array<Json | undefined>) this.from(item, pos, true, out);
     } else if (value !== null && typeof value === 'object') {
       // An object has no value of its own, only its members on longer paths (or on "" via a "" member).
+      // Most names tried are absent (a whole dotted path as one name, say): those are told by their value,
+      // before the dearer own-and-enumerable test. An undefined member adds nothing either way.
       for (const { key, to } of this.next[pos] ?? []) {
-        if (enumerableOwn.call(value, key)) this.from(value[key], to, false, out);
+        const member = value[key];
+        if (member !== undefined && enumerableOwn.call(value, key)) this.from(member, to, false, out);
       }
     } else if (exact) {
       out.push(typeof value === 'number' && !Number.isFinite(value) ? null : value);

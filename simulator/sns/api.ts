@@ -23,6 +23,26 @@ function utf8Longer(text: string, limit: number): boolean {
   return UTF8.encode(text).length > limit;
 }
 
+/**
+ * The AuthorizationError Publish answers a service principal that the topic policy does not let publish. An
+ * EventBridge rule whose topic lacks the policy statement is refused on every event it matches, always in the
+ * same words, so each principal's refusal is made once per topic (a deleted topic's go with it).
+ */
+class PublishRefusals {
+  private readonly byTopic = new WeakMap<Topic, Map<string, AwsError>>();
+
+  of(topic: Topic, principalArn: string): AwsError {
+    let forTopic = this.byTopic.get(topic);
+    if (!forTopic) this.byTopic.set(topic, (forTopic = new Map()));
+    let refusal = forTopic.get(principalArn);
+    if (!refusal) {
+      refusal = new AwsError('AuthorizationError', `User: ${principalArn} is not authorized to perform: SNS:Publish on resource: ${topic.arn} because no resource-based policy allows the SNS:Publish action`, 403);
+      forTopic.set(principalArn, refusal);
+    }
+    return refusal;
+  }
+}
+
 export function topicResources(acct: string, t: Topic | string): NonNullable<CloudTrailRecord['resources']> {
   return [{ accountId: acct, type: 'AWS::SNS::Topic', ARN: typeof t === 'string' ? t : t.arn }];
 }
@@ -31,6 +51,7 @@ export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
   const acct = d.accountId;
   const topicArnOf = (region: string, name: string) => `arn:aws:sns:${region}:${acct}:${name}`;
   const topicRes = (t: Topic | string) => topicResources(acct, t);
+  const refusals = new PublishRefusals();
   return [
     {
       def: apiDef('sns:CreateTopic', { readOnly: false, resourceTypes: ['AWS::SNS::Topic'], summaryKo: 'SNS 주제를 만듭니다.' }),
@@ -63,7 +84,10 @@ export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
       def: apiDef('sns:Publish', { readOnly: false, category: 'Data', resourceTypes: ['AWS::SNS::Topic'], summaryKo: '주제에 메시지를 게시합니다(데이터 이벤트).' }),
       authz: (p) => ({ resource: str(p, 'TopicArn') ?? '' }),
       // The message body is not written to the record.
-      requestParameters: (p) => ({ topicArn: str(p, 'TopicArn') ?? '', ...(str(p, 'Subject') ? { subject: str(p, 'Subject') ?? '' } : {}) }),
+      requestParameters: (p): JsonObject => {
+        const subject = str(p, 'Subject');
+        return subject ? { topicArn: str(p, 'TopicArn') ?? '', subject } : { topicArn: str(p, 'TopicArn') ?? '' };
+      },
       resources: (p) => topicRes(str(p, 'TopicArn') ?? ''),
       handler: (p, ctx) => {
         const t = m.topicByArn(ctx.region, need(p, 'TopicArn'));
@@ -72,9 +96,7 @@ export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
         const origin = ctx.principal.kind === 'service' ? m.serviceOrigin : undefined;
         if (ctx.principal.kind === 'service' && NEEDS_TOPIC_POLICY.has(ctx.principal.arn)) {
           const sourceArn = origin?.kind === 'eventbridge' ? origin.ruleArn : undefined;
-          if (!policyAllowsServicePublish(t.attributes['Policy'], t.arn, ctx.principal.arn, { sourceAccount: acct, ...(sourceArn ? { sourceArn } : {}) })) {
-            throw new AwsError('AuthorizationError', `User: ${ctx.principal.arn} is not authorized to perform: SNS:Publish on resource: ${t.arn} because no resource-based policy allows the SNS:Publish action`, 403);
-          }
+          if (!policyAllowsServicePublish(t.attributes['Policy'], t.arn, ctx.principal.arn, { sourceAccount: acct, sourceArn })) throw refusals.of(t, ctx.principal.arn);
         }
         const messageId = d.random.uuid();
         m.publish(t, { messageId, subject: str(p, 'Subject') ?? null, message, atMs: d.clock.now(), origin: origin ?? { kind: 'api', publisher: ctx.principal.arn } });

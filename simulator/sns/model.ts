@@ -34,11 +34,22 @@ export interface Delivery {
   origin?: DeliveryOrigin;
 }
 
+/** Regions or topics by name, with no prototype: "constructor", "toString" and "__proto__" are valid topic names
+ *  (letters, digits, hyphens and underscores, SNS CreateTopic), not members every object already has. */
+function byName<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** The last `:`-separated part of an ARN (a topic's name). */
+function arnName(arn: string): string {
+  return arn.slice(arn.lastIndexOf(':') + 1);
+}
+
 type DeliveryListener = (d: Delivery) => void;
 const SNAPSHOT_VERSION = 2;
 
 export class SnsModel {
-  regions: Record<string, Record<string, Topic>> = {};
+  regions: Record<string, Record<string, Topic>> = byName();
   deliveries: Delivery[] = [];
   private seq = 0;
   private readonly listeners = new Set<DeliveryListener>();
@@ -58,10 +69,14 @@ export class SnsModel {
   }
 
   topics(region: string): Record<string, Topic> {
-    return (this.regions[region] ??= {});
+    return (this.regions[region] ??= byName());
   }
   topicByArn(region: string, arn: string): Topic {
-    const t = Object.values(this.topics(region)).find((x) => x.arn === arn);
+    const topics = this.topics(region);
+    // Topics are kept under their name, the ARN's last part; the search covers snapshots that say otherwise.
+    const name = arnName(arn);
+    const named = Object.hasOwn(topics, name) ? topics[name] : undefined;
+    const t = named?.arn === arn ? named : Object.values(topics).find((x) => x.arn === arn);
     if (!t) throw new AwsError('NotFound', 'Topic does not exist', 404);
     return t;
   }
@@ -110,8 +125,10 @@ export class SnsModel {
     const o = JSON.parse(JSON.stringify(s)) as { version?: number; seq?: number; regions?: unknown; deliveries?: unknown };
     if (o.version !== undefined && o.version !== SNAPSHOT_VERSION) throw new Error(`sns snapshot: unsupported version ${String(o.version)}`);
     if (typeof o.regions !== 'object' || o.regions === null || !Array.isArray(o.deliveries)) throw new Error('sns snapshot: malformed');
-    const regions = o.regions as Record<string, Record<string, Topic>>;
-    for (const topics of Object.values(regions)) {
+    const regions = byName<Record<string, Topic>>();
+    for (const [region, parsed] of Object.entries(o.regions as Record<string, Record<string, Topic>>)) {
+      if (typeof parsed !== 'object' || parsed === null) throw new Error('sns snapshot: malformed region');
+      const topics = (regions[region] = Object.assign(byName<Topic>(), parsed));
       for (const t of Object.values(topics)) {
         if (typeof t.arn !== 'string' || !Array.isArray(t.subscriptions)) throw new Error('sns snapshot: malformed topic');
         t.attributes ??= defaultTopicAttributes(t.arn, t.arn.split(':')[4] ?? '');

@@ -57,7 +57,7 @@ function resourceCovers(pattern: unknown, arn: string): boolean {
  * statement naming the service principal, a covering action and resource, and no Deny doing the same.
  * Conditions other than aws:SourceArn/aws:SourceAccount are not evaluated (such statements are skipped).
  */
-export function policyAllowsServicePublish(policyText: string | undefined, topicArn: string, service: string, ctx: { sourceArn?: string; sourceAccount: string }): boolean {
+export function policyAllowsServicePublish(policyText: string | undefined, topicArn: string, service: string, ctx: { sourceArn?: string | undefined; sourceAccount: string }): boolean {
   // EventBridge asks this for every event a rule with an SNS target matches; the answer depends only on
   // the arguments, so it is kept rather than parsing the policy and building its patterns each time. Each
   // argument is a key of its own (nested maps): the strings are the same objects every time, with their
@@ -91,7 +91,7 @@ function within<V>(m: Map<string, V>, key: string, make: () => V): V {
   return inner;
 }
 
-function evaluatePolicy(policyText: string | undefined, topicArn: string, service: string, ctx: { sourceArn?: string; sourceAccount: string }): boolean {
+function evaluatePolicy(policyText: string | undefined, topicArn: string, service: string, ctx: { sourceArn?: string | undefined; sourceAccount: string }): boolean {
   let doc: unknown;
   try {
     doc = JSON.parse(policyText ?? '');
@@ -116,7 +116,7 @@ function evaluatePolicy(policyText: string | undefined, topicArn: string, servic
   return allowed;
 }
 
-function conditionsHold(condition: unknown, ctx: { sourceArn?: string; sourceAccount: string }): boolean {
+function conditionsHold(condition: unknown, ctx: { sourceArn?: string | undefined; sourceAccount: string }): boolean {
   if (condition === undefined) return true;
   if (typeof condition !== 'object' || condition === null) return false;
   for (const [op, block] of Object.entries(condition as Record<string, unknown>)) {

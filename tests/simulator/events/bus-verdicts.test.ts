@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CloudTrailRecord, Json, JsonObject } from '../../../simulator/core/contract';
 import { DefaultBus, eventIdFor, type BusPorts } from '../../../simulator/events/bus';
-import { RegionRules, RuleSet, type RuleEntry } from '../../../simulator/events/bus-rules';
+import { listKey, RegionRules, RuleSet, type RuleEntry } from '../../../simulator/events/bus-rules';
+import type { Leaf } from '../../../simulator/events/pattern-types';
 import type { EventBridgeEvent } from '../../../simulator/events/cloudtrail-event';
 import { uuidFrom } from '../../../simulator/events/event-id';
 import { EventsModel, type Rule } from '../../../simulator/events/model';
@@ -129,6 +130,22 @@ describe('RuleSet verdicts', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keys value lists apart exactly when their JSON differs (listKey), 0 and -0 alike', () => {
+    const leaf = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('s1:a', 'n1;', '|', 'z', 't', 'f', '-', ''), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+    const lists = fc.array(fc.array(leaf, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 });
+    // Whole keys: the lists of several paths one after another, as keyOf joins them.
+    const whole = (ls: Leaf[][]) => ls.map(listKey).join('');
+    fc.assert(
+      fc.property(lists, lists, (a, b) => {
+        expect(whole(a) === whole(b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(listKey([0])).toBe(listKey([-0]));
+    expect(listKey(['1'])).not.toBe(listKey([1]));
+    expect(whole([['a'], ['b']])).not.toBe(whole([['a', 'b']]));
   });
 
   it('keeps giving exact verdicts past its size bound', () => {
