@@ -2,10 +2,11 @@ import type { Random } from './contract';
 
 const HEX = '0123456789abcdef';
 const VARIANTS = '89ab';
-const DASH = '-'.charCodeAt(0);
 const VERSION_4 = '4'.charCodeAt(0);
 /** Characters built in one String.fromCharCode call at most (its arguments go on the stack). */
 const CODES_AT_ONCE = 4096;
+/** A uuid's character codes, dashes in place; String.fromCharCode copies them, so one array serves every call. */
+const UUID_CODES: number[] = Array.from('00000000-0000-4000-8000-000000000000', (ch) => ch.charCodeAt(0));
 
 // sfc32 (Chris Doty-Humphrey's Small Fast Counter): 128 bits of state, passes PractRand, and its whole
 // state is four integers, so a snapshot can carry it and a restored account continues the same sequence.
@@ -56,17 +57,19 @@ export class SeededRandom implements Random {
   }
 
   /** RFC 4122 version-4 UUID, the form CloudTrail uses for eventID. Draws 32 hex digits (the 13th is then
-   *  replaced by the version, 4) and one more for the variant, as it always has: same seed, same ids. */
+   *  replaced by the version, 4) and one more for the variant, as it always has: same seed, same ids. The
+   *  digits are drawn in order straight into their places between the dashes of one reused array. */
   uuid(): string {
-    const hex = this.drawCodes(HEX, 32, 0, new Array<number>(33));
+    const c = UUID_CODES;
+    this.drawCodes(HEX, 8, 0, c);
+    this.drawCodes(HEX, 4, 9, c);
+    this.drawCodes(HEX, 4, 14, c);
+    this.drawCodes(HEX, 4, 19, c);
+    this.drawCodes(HEX, 12, 24, c);
+    c[14] = VERSION_4;
     // The 17th digit (string index 19) becomes the variant: 8, 9, a or b.
-    this.drawCodes(VARIANTS, 1, 32, hex);
-    const codes = new Array<number>(36);
-    for (let i = 0, j = 0; i < 32; i++) {
-      if (i === 8 || i === 12 || i === 16 || i === 20) codes[j++] = DASH;
-      codes[j++] = i === 12 ? VERSION_4 : i === 16 ? hex[32]! : hex[i]!;
-    }
-    return String.fromCharCode.apply(null, codes);
+    this.drawCodes(VARIANTS, 1, 19, c);
+    return String.fromCharCode.apply(null, c);
   }
 
   /**
@@ -81,16 +84,28 @@ export class SeededRandom implements Random {
     let d = this.d;
     const n = alphabet.length;
     // For 2^k characters int()'s floor((t / 2^32) * 2^k) is exactly t's top k bits (scaling by a power of two
-    // is exact in a double): most id alphabets (hex, base32, base64) take the shift.
-    const shift = n >= 2 && (n & (n - 1)) === 0 ? 32 - Math.log2(n) : -1;
-    for (let i = 0; i < count; i++) {
-      const t = (((a + b) | 0) + d) | 0;
-      d = (d + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (c << 21) | (c >>> 11);
-      c = (c + t) | 0;
-      into[at + i] = alphabet.charCodeAt(shift >= 0 ? t >>> shift : Math.floor(((t >>> 0) / 4294967296) * n));
+    // is exact in a double): most id alphabets (hex, base32, base64) take the shift, in a loop of its own.
+    if (n >= 2 && (n & (n - 1)) === 0) {
+      const shift = 32 - (31 - Math.clz32(n));
+      for (let i = 0; i < count; i++) {
+        const t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+        into[at + i] = alphabet.charCodeAt(t >>> shift);
+      }
+    } else {
+      for (let i = 0; i < count; i++) {
+        const t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+        into[at + i] = alphabet.charCodeAt(Math.floor(((t >>> 0) / 4294967296) * n));
+      }
     }
     this.a = a;
     this.b = b;

@@ -1,6 +1,7 @@
 import type { ActionDef, Channel, CloudTrailRecord, HandlerContext, JsonObject, UserIdentity } from './contract';
 import { eventTime } from './clock';
 import { BROWSER_UA, endpointHost, sourceIpFor, tlsFor, userAgentFor } from './channel';
+import { newRecordTextMemo, noteBuilt, type RecordTextMemo } from './record-text';
 
 /** The current record format version (CloudTrail record contents page: "The current version is 1.11"). */
 export const EVENT_VERSION = '1.11';
@@ -27,12 +28,14 @@ interface ActionParts {
   userAgent: Partial<Record<Channel, string>>;
   /** tlsDetails per channel and Region for requests sent to the service endpoint (no Host of their own). */
   endpointTls: { cli: Map<string, TlsDetails>; sdk: Map<string, TlsDetails> };
+  /** The action's repeating runs of record text (see record-text.ts). */
+  text: RecordTextMemo;
 }
 type TlsDetails = NonNullable<CloudTrailRecord['tlsDetails']>;
 const actionParts = new WeakMap<ActionDef, ActionParts>();
 function partsOf(def: ActionDef): ActionParts {
   let p = actionParts.get(def);
-  if (!p) actionParts.set(def, (p = { svc: def.api.split(':')[0] ?? '', userAgent: {}, endpointTls: { cli: new Map(), sdk: new Map() } }));
+  if (!p) actionParts.set(def, (p = { svc: def.api.split(':')[0] ?? '', userAgent: {}, endpointTls: { cli: new Map(), sdk: new Map() }, text: newRecordTextMemo() }));
   return p;
 }
 
@@ -100,5 +103,6 @@ export function buildRecord(i: RecordInput): CloudTrailRecord {
         : remembered(parts.endpointTls[channel], i.awsRegion, (region) => tlsFor(channel, endpointHost(svc, region))!);
   }
   if (channel === 'console' && !signIn) r.sessionCredentialFromConsole = 'true';
+  noteBuilt(r as CloudTrailRecord, parts.text);
   return r as CloudTrailRecord;
 }

@@ -112,6 +112,12 @@ export function resolvePrincipal(as: string, channel: Channel, src: PrincipalSou
   return build(find(as, channel, src), src.accountId);
 }
 
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * resolvePrincipal for a busy account: the same caller makes call after call, so the principal built for the
  * last call is handed out again while every value it was built from is unchanged (looked up afresh each call,
@@ -127,7 +133,7 @@ export class PrincipalResolver {
     let byCaller = this.last.get(channel);
     if (!byCaller) this.last.set(channel, (byCaller = new Map()));
     const hit = byCaller.get(as);
-    if (hit && hit.values.length === values.length && hit.values.every((v, i) => v === values[i])) return hit.principal;
+    if (hit && sameValues(hit.values, values)) return hit.principal;
     const principal = build(found, src.accountId);
     byCaller.set(as, { values, principal });
     return principal;
