@@ -68,6 +68,10 @@ export function performCall(env: CallEnv, api: string, params: JsonObject, cc: C
   try {
     authorize(env, spec, params, ctx);
     result = spec.handler(params, ctx);
+    if (result.refusal) {
+      failure = result.refusal;
+      result = undefined;
+    }
   } catch (e) {
     if (!(e instanceof AwsError)) throw e;
     // Refusals by the simulation itself (bad script input) never reached AWS: nothing is recorded.

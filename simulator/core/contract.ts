@@ -214,6 +214,10 @@ export interface HandlerResult {
   resources?: CloudTrailRecord['resources'];
   /** The record's additionalEventData; omitted → no such field (unless the call surface adds service defaults). */
   additionalEventData?: JsonObject;
+  /** The call is refused with this error, exactly as if the handler had thrown it (the rest is ignored). For
+   *  refusals on a hot path: EventBridge's every matched event to a topic whose policy refuses it. A throw
+   *  unwinding the call path cost more than the rest of the refusal. */
+  refusal?: AwsError;
 }
 
 /** One API handler. Throws AwsError for AWS's errors; returns HandlerResult on success. */

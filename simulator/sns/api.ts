@@ -1,4 +1,4 @@
-import { AwsError, type CloudTrailRecord, type JsonObject } from '../core/contract';
+import { AwsError, type CloudTrailRecord, type HandlerResult, type JsonObject } from '../core/contract';
 import { apiDef, str, type ActionSpec, type ServiceDeps } from '../core/service';
 import type { SnsModel, Topic } from './model';
 import { policyAllowsServicePublish } from './topic-policy';
@@ -89,14 +89,15 @@ export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
         return subject ? { topicArn: str(p, 'TopicArn') ?? '', subject } : { topicArn: str(p, 'TopicArn') ?? '' };
       },
       resources: (p) => topicRes(str(p, 'TopicArn') ?? ''),
-      handler: (p, ctx) => {
+      handler: (p, ctx): HandlerResult => {
         const t = m.topicByArn(ctx.region, need(p, 'TopicArn'));
         const message = need(p, 'Message');
         if (utf8Longer(message, MAX_MESSAGE_BYTES)) throw new AwsError('InvalidParameter', 'Invalid parameter: Message too long');
         const origin = ctx.principal.kind === 'service' ? m.serviceOrigin : undefined;
         if (ctx.principal.kind === 'service' && NEEDS_TOPIC_POLICY.has(ctx.principal.arn)) {
           const sourceArn = origin?.kind === 'eventbridge' ? origin.ruleArn : undefined;
-          if (!policyAllowsServicePublish(t.attributes['Policy'], t.arn, ctx.principal.arn, { sourceAccount: acct, sourceArn })) throw refusals.of(t, ctx.principal.arn);
+          // Returned, not thrown: see HandlerResult.refusal.
+          if (!policyAllowsServicePublish(t.attributes['Policy'], t.arn, ctx.principal.arn, { sourceAccount: acct, sourceArn })) return { response: {}, refusal: refusals.of(t, ctx.principal.arn) };
         }
         const messageId = d.random.uuid();
         m.publish(t, { messageId, subject: str(p, 'Subject') ?? null, message, atMs: d.clock.now(), origin: origin ?? { kind: 'api', publisher: ctx.principal.arn } });
