@@ -153,9 +153,23 @@ function decisionFor(record: CloudTrailRecord, def: ActionDef, trail: TrailConfi
       folder = f;
       return 0;
     });
-    decision = new Decision(folder ?? null, routing);
+    decision = folder ? landedDecision(trail, record.awsRegion, folder, routing) : new Decision(null, routing);
     byAction.set(key, decision);
   }
+  return decision;
+}
+
+/** A landed verdict names the trail, the Region's file and its due time, never the action: every action a
+ *  trail takes in one Region and folder shares one decision, so a new due time is written into it once, not
+ *  once per action. */
+const landedDecisions = new WeakMap<TrailConfig, Map<string, Decision>>();
+
+function landedDecision(trail: TrailConfig, region: string, folder: LogFolder, atZero: TrailRouting): Decision {
+  let byPlace = landedDecisions.get(trail);
+  if (!byPlace) landedDecisions.set(trail, (byPlace = new Map()));
+  const place = `${region}\u0000${folder}`;
+  let decision = byPlace.get(place);
+  if (!decision) byPlace.set(place, (decision = new Decision(folder, atZero)));
   return decision;
 }
 
