@@ -13,7 +13,7 @@ import { DeliveryLanes, waitingRecord, type DigestDelivered, type LaneState, typ
 import type { SavedDigest } from './delivery/pending-digest';
 import { EventStore, type EventStoreSnapshot } from './history/event-store';
 import { EVENT_HISTORY_DAYS, type RegionHistory } from './history/lookup-events';
-import { lookupPairsOf } from './history/lookup-keys';
+import { visitLookupPairs } from './history/lookup-keys';
 import type { CloudTrailInternals } from './internals';
 import { InsightsEngine, type InsightDetection } from './insights/engine';
 import { buildInsightRecord } from './insights/insight-record';
@@ -64,13 +64,11 @@ const MAX_SHARED_KEYS = 4096;
 const sharedKeys = new Map<string, Map<string, string>>();
 
 function storeKeysOf(record: CloudTrailRecord): string[] {
-  const pairs = lookupPairsOf(record);
-  const keys: string[] = new Array(pairs.length);
-  for (let i = 0; i < pairs.length; i++) {
-    const [k, v] = pairs[i]!;
+  const keys: string[] = [];
+  visitLookupPairs(record, (k, v) => {
     if (!REPEATING.has(k)) {
-      keys[i] = `${k}\u0000${v}`;
-      continue;
+      keys.push(`${k}\u0000${v}`);
+      return;
     }
     let byValue = sharedKeys.get(k);
     if (!byValue) sharedKeys.set(k, (byValue = new Map()));
@@ -79,8 +77,8 @@ function storeKeysOf(record: CloudTrailRecord): string[] {
       key = `${k}\u0000${v}`;
       if (byValue.size < MAX_SHARED_KEYS) byValue.set(v, key);
     }
-    keys[i] = key;
-  }
+    keys.push(key);
+  });
   return keys;
 }
 

@@ -39,11 +39,22 @@ export function usernameOf(record: CloudTrailRecord): string | undefined {
 /** Resource name as Event history lists it: the resource part of the ARN after its type prefix
  *  (bucket name, instance id, user name, bucket/key for objects). */
 export function resourceNameOf(arn: string): string {
-  const colonParts = arn.split(':');
-  const resource = colonParts.slice(5).join(':');
-  if (colonParts[2] === 's3') return resource;
+  // arn:partition:service:region:account:resource — the resource is all after the fifth colon ('' without one).
+  const second = nthColon(arn, 2);
+  const third = second < 0 ? -1 : arn.indexOf(':', second + 1);
+  const fifth = third < 0 ? -1 : nthColon(arn, 2, third);
+  const resource = fifth < 0 ? '' : arn.slice(fifth + 1);
+  const service = second < 0 ? undefined : arn.slice(second + 1, third < 0 ? arn.length : third);
+  if (service === 's3') return resource;
   const slash = resource.indexOf('/');
   return slash >= 0 ? resource.slice(slash + 1) : resource;
+}
+
+/** Where the `n`th colon after position `after` is, or -1. */
+function nthColon(s: string, n: number, after = -1): number {
+  let at = after;
+  for (let i = 0; i < n && (i === 0 || at >= 0); i++) at = s.indexOf(':', at + 1);
+  return at;
 }
 
 /** A resource's ARN; S3 list operations name an `ARNPrefix` instead (record contents reference). */
@@ -55,24 +66,33 @@ export function resourcesOf(record: CloudTrailRecord): { ResourceType: string; R
   return (record.resources ?? []).map((r) => ({ ResourceType: r.type, ResourceName: resourceNameOf(resourceArnOf(r)) }));
 }
 
-/** Every (attribute, value) pair the record can be found by. */
-export function lookupPairsOf(record: CloudTrailRecord): [LookupAttributeKey, string][] {
-  const pairs: [LookupAttributeKey, string][] = [
-    ['EventId', record.eventID],
-    ['ReadOnly', String(record.readOnly ?? false)],
-  ];
+/** Every (attribute, value) pair the record can be found by, handed to `visit` in order (no pair arrays: the
+ *  event history asks this of every record). */
+export function visitLookupPairs(record: CloudTrailRecord, visit: (key: LookupAttributeKey, value: string) => void): void {
+  visit('EventId', record.eventID);
+  visit('ReadOnly', record.readOnly === true ? 'true' : String(record.readOnly ?? false));
   // Insights records have no top-level eventName/eventSource; they are found by the ones they describe.
   const insight = record.insightDetails as { eventName?: string; eventSource?: string } | undefined;
   const eventName = record.eventName ?? insight?.eventName;
   const eventSource = record.eventSource ?? insight?.eventSource;
-  if (eventName) pairs.push(['EventName', eventName]);
-  if (eventSource) pairs.push(['EventSource', eventSource]);
+  if (eventName) visit('EventName', eventName);
+  if (eventSource) visit('EventSource', eventSource);
   const user = usernameOf(record);
-  if (user) pairs.push(['Username', user]);
+  if (user) visit('Username', user);
   const key = record.userIdentity?.accessKeyId;
-  if (key) pairs.push(['AccessKeyId', key]);
-  for (const r of resourcesOf(record)) {
-    pairs.push(['ResourceType', r.ResourceType], ['ResourceName', r.ResourceName]);
+  if (key) visit('AccessKeyId', key);
+  const resources = record.resources;
+  if (resources) {
+    for (const r of resources) {
+      visit('ResourceType', r.type);
+      visit('ResourceName', resourceNameOf(resourceArnOf(r)));
+    }
   }
+}
+
+/** Every (attribute, value) pair the record can be found by. */
+export function lookupPairsOf(record: CloudTrailRecord): [LookupAttributeKey, string][] {
+  const pairs: [LookupAttributeKey, string][] = [];
+  visitLookupPairs(record, (k, v) => pairs.push([k, v]));
   return pairs;
 }
