@@ -3,7 +3,7 @@
 import { decideAlarmState, evaluationRangeSize, type AlarmDecision } from './alarm-decide';
 import { stateReason, type StateReason } from './alarm-reason';
 import { isBreaching, type AlarmDatapoint, type MetricAlarmConfig, type StateValue, type TreatMissingData } from './alarm-types';
-import { floorTo, type MetricStore } from './metric-store';
+import { floorTo, type MetricStore, type PeriodBucket } from './metric-store';
 import { parsePercentile, statisticValue } from './metric-statistics';
 import { MINUTE, SECOND, metricKey } from './metric-types';
 
@@ -44,13 +44,21 @@ export function alarmMetricKey(config: MetricAlarmConfig): string {
 export function alarmRange(config: MetricAlarmConfig, store: MetricStore, now: number): AlarmDatapoint[] {
   const period = config.Period * SECOND;
   const size = evaluationRangeSize(config.EvaluationPeriods);
-  const end = evaluationTick(config.Period, now);
-  const start = end - size * period;
-  const byIndex = store.periodsKey(alarmMetricKey(config), config.Unit, start, period, size);
+  const start = evaluationTick(config.Period, now) - size * period;
+  return rangeFromPeriods(config, store.periodsKey(alarmMetricKey(config), config.Unit, start, period, size), 0, start);
+}
+
+/**
+ * The range read from periods folded from an earlier start (`skip` periods earlier) to the same end: periods
+ * are fixed by their start and the data in them, so the newest `size` of a longer fold are the range's own.
+ */
+export function rangeFromPeriods(config: MetricAlarmConfig, periods: ReadonlyArray<PeriodBucket | undefined>, skip: number, start: number): AlarmDatapoint[] {
+  const period = config.Period * SECOND;
+  const size = evaluationRangeSize(config.EvaluationPeriods);
   const stat = config.Statistic ?? config.ExtendedStatistic ?? 'Average';
   const range: AlarmDatapoint[] = [];
   for (let i = 0; i < size; i++) {
-    const b = byIndex[i];
+    const b = periods[skip + i];
     range.push({ timestamp: start + i * period, value: b ? statisticValue(b, stat) : undefined, sampleCount: b?.count ?? 0 });
   }
   return range;

@@ -3,7 +3,7 @@
 // leaves in `outbox` the actions it asks the account to run, so callers learn what changed without diffing.
 import { assign, setup } from 'xstate';
 import { actionItem, createdItem, stateUpdateItem, updatedItem, type AlarmHistoryItem, type AlarmRecord, type AlarmType } from './alarm-history';
-import { withItem } from './alarm-history-query';
+import { appendKept } from './alarm-history-query';
 import type { JavaJson } from './alarm-format';
 import type { CompositeAlarmConfig, MetricAlarmConfig, StateValue } from './alarm-types';
 
@@ -30,6 +30,7 @@ export interface AlarmContext {
   stateUpdatedTimestamp: number;
   stateTransitionedTimestamp: number;
   configUpdatedTimestamp: number;
+  /** Appended in place (appendKept): each alarm owns its array, and a later snapshot's items extend an earlier's. */
   history: AlarmHistoryItem[];
   outbox: AlarmActionRequest[];
 }
@@ -91,7 +92,7 @@ export const alarmMachine = setup({
         arn, alarmName: context.config.AlarmName, alarmArn: context.config.AlarmArn, newState, oldState: context.stateValue,
         reason: next.stateReason, reasonData: e.reasonData, timestamp: e.now,
       }));
-      return { ...next, history: withItem(context.history, item, e.now), outbox };
+      return { ...next, history: appendKept(context.history, item, e.now), outbox };
     }),
     // SetAlarmState to the state the alarm is already in only rewords it; nothing transitions, nothing fires.
     reword: assign(({ context, event }) =>
@@ -105,12 +106,12 @@ export const alarmMachine = setup({
     replaceConfig: assign(({ context, event }) => {
       if (event.type !== 'alarm.update') return {};
       const after = { ...context, config: event.config, configUpdatedTimestamp: event.now };
-      return { config: event.config, configUpdatedTimestamp: event.now, history: withItem(context.history, updatedItem(record(context), record(after), event.now), event.now) };
+      return { config: event.config, configUpdatedTimestamp: event.now, history: appendKept(context.history, updatedItem(record(context), record(after), event.now), event.now) };
     }),
     recordAction: assign({
       history: ({ context, event }) =>
         event.type === 'alarm.actionExecuted'
-          ? withItem(context.history, actionItem(record(context), event.now, event.arn, event.succeeded, event.detail), event.now)
+          ? appendKept(context.history, actionItem(record(context), event.now, event.arn, event.succeeded, event.detail), event.now)
           : context.history,
     }),
   },

@@ -27,6 +27,8 @@ export interface RunnerSources {
 export class CloudWatchRunner {
   /** Metric alarms by Region and metric key, rebuilt when the set of alarms changes. */
   private index: Map<string, Map<string, AlarmSlot[]>> | undefined;
+  /** Metric alarms by Region in the order the Regions and their alarms are kept, rebuilt with the index. */
+  private ordered: Array<[string, AlarmSlot[]]> | undefined;
 
   constructor(
     private readonly model: CloudWatchModel,
@@ -44,6 +46,7 @@ export class CloudWatchRunner {
   /** Alarms were created, changed or deleted, or one's next evaluation was moved: indexes are stale. */
   alarmsChanged(): void {
     this.index = undefined;
+    this.ordered = undefined;
     this.earliest = undefined;
   }
 
@@ -75,11 +78,9 @@ export class CloudWatchRunner {
     this.earliest = undefined;
     this.produceEc2(t);
     if (t % DAY === 0) this.daily(t);
-    for (const r of this.model.regionNames()) {
-      for (const slot of [...this.model.region(r).alarms.values()]) {
-        if (slot.nextEvalAt > t || slot.actor.getSnapshot().context.alarmType !== 'MetricAlarm') continue;
-        this.engine.evaluateMetric(r, slot, t);
-      }
+    // Evaluating changes no set of alarms (actions run after), so the index's lists can be walked as they are.
+    for (const [r, slots] of this.metricAlarms()) {
+      for (const slot of slots) if (slot.nextEvalAt <= t) this.engine.evaluateMetric(r, slot, t);
     }
     this.dispatchPending(t);
     this.earliest = undefined;
@@ -152,20 +153,33 @@ export class CloudWatchRunner {
   }
 
   private alarmIndex(): Map<string, Map<string, AlarmSlot[]>> {
-    if (this.index) return this.index;
+    if (!this.index) this.buildIndex();
+    return this.index!;
+  }
+
+  private metricAlarms(): Array<[string, AlarmSlot[]]> {
+    if (!this.ordered) this.buildIndex();
+    return this.ordered!;
+  }
+
+  private buildIndex(): void {
     const index = new Map<string, Map<string, AlarmSlot[]>>();
+    const ordered: Array<[string, AlarmSlot[]]> = [];
     for (const r of this.model.regionNames()) {
       const byKey = new Map<string, AlarmSlot[]>();
+      const slots: AlarmSlot[] = [];
       for (const slot of this.model.region(r).alarms.values()) {
         const c = slot.actor.getSnapshot().context;
         if (c.alarmType !== 'MetricAlarm') continue;
         const m = c.config as MetricAlarmConfig;
         const key = metricKey(m.Namespace, m.MetricName, m.Dimensions);
         byKey.set(key, [...(byKey.get(key) ?? []), slot]);
+        slots.push(slot);
       }
       index.set(r, byKey);
+      if (slots.length > 0) ordered.push([r, slots]);
     }
     this.index = index;
-    return index;
+    this.ordered = ordered;
   }
 }

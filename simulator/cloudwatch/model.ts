@@ -217,7 +217,8 @@ export class CloudWatchModel {
         if ((state !== 'OK' && state !== 'ALARM' && state !== 'INSUFFICIENT_DATA') || !a.context || typeof a.context.config?.AlarmName !== 'string' || !Array.isArray(a.context.history)) {
           throw new Error('cloudwatch snapshot: malformed alarm');
         }
-        const context = { ...a.context, outbox: [] };
+        // The alarm appends to its history in place: it gets its own array, not the snapshot's.
+        const context = { ...a.context, history: [...a.context.history], outbox: [] };
         const input = { alarmType: context.alarmType, config: context.config, now: context.configUpdatedTimestamp };
         const actor = createActor(alarmMachine, { input, snapshot: alarmMachine.resolveState({ value: state, context }) }).start();
         reg.alarms.set(a.context.config.AlarmName, { actor, nextEvalAt: typeof a.nextEvalAt === 'number' ? a.nextEvalAt : Infinity });

@@ -36,11 +36,17 @@ export class FilterVerdicts {
   private readonly byShape = new ShapeTable<Map<object, boolean>>(MAX_SHAPES, () => new Map());
   private readonly qualifies = new WeakMap<FilterPattern, boolean>();
 
-  /** Whether the message matches the pattern, as matchLogEvent would answer. */
-  matches(pattern: FilterPattern, m: LogMessage): boolean {
+  /** verdictFollowsShape, remembered per pattern. */
+  followsShape(pattern: FilterPattern): boolean {
     let q = this.qualifies.get(pattern);
     if (q === undefined) this.qualifies.set(pattern, (q = verdictFollowsShape(pattern)));
-    const verdicts = q ? (m.shapeVerdicts ?? this.verdictsOf(m)) : undefined;
+    return q;
+  }
+
+  /** Whether the message matches the pattern, as matchLogEvent would answer. `byShape`: followsShape(pattern),
+   *  when the caller already asked (a batch asks once per filter, not once per message). */
+  matches(pattern: FilterPattern, m: LogMessage, byShape = this.followsShape(pattern)): boolean {
+    const verdicts = byShape ? (m.shapeVerdicts ?? this.verdictsOf(m)) : undefined;
     if (verdicts === undefined) return matchLogEvent(pattern, m).matched;
     let v = verdicts.get(pattern);
     if (v === undefined) verdicts.set(pattern, (v = matchLogEvent(pattern, m).matched));

@@ -11,6 +11,8 @@ import { LogMessage } from './log-message';
 const MINUTE = 60_000;
 /** How far back a filter remembers which minutes it published for (CloudTrail delivers within minutes). */
 const MEMORY_MS = 3 * 3_600_000;
+/** What a filter that does not match a message observes (shared: most filters match few messages). */
+const NONE: readonly MetricObservation[] = Object.freeze([]);
 
 /** Where published values go; the account wires these to CloudWatch and to its event bus. */
 export interface MetricFilterSinks {
@@ -22,6 +24,9 @@ export class MetricFilterRuntime {
   /** Parsed filters, by stored object: a replaced or restored filter is a new object and compiles afresh. */
   private readonly compiled = new WeakMap<StoredMetricFilter, CompiledMetricFilter>();
   private readonly verdicts = new FilterVerdicts();
+  /** The earliest minute of a publishedMinutes list, with the list's length when it was worked out: every
+   *  batch asks whether a minute has aged out, and only pushes (kept up to date here) change a list. */
+  private readonly earliest = new WeakMap<number[], { length: number; minute: number }>();
 
   constructor(private readonly sinks: MetricFilterSinks) {}
 
@@ -47,10 +52,30 @@ export class MetricFilterRuntime {
       list.push(batch.messages?.[i] ?? new LogMessage(e.message));
     }
     const minutes = [...byMinute.keys()].sort((a, b) => a - b);
+    const cutoff = batch.now - MEMORY_MS;
     for (const f of filters) {
       const c = this.compile(f);
       for (const minute of minutes) this.publishMinute(batch, f, c, minute, byMinute.get(minute) ?? []);
-      f.publishedMinutes = f.publishedMinutes.filter((m) => m >= batch.now - MEMORY_MS);
+      // Copied only when a minute has aged out (most batches forget none).
+      if (this.earliestOf(f.publishedMinutes) < cutoff) f.publishedMinutes = f.publishedMinutes.filter((m) => m >= cutoff);
+    }
+  }
+
+  private earliestOf(minutes: number[]): number {
+    const known = this.earliest.get(minutes);
+    if (known && known.length === minutes.length) return known.minute;
+    let minute = Infinity;
+    for (const m of minutes) if (m < minute) minute = m;
+    this.earliest.set(minutes, { length: minutes.length, minute });
+    return minute;
+  }
+
+  private remember(minutes: number[], minute: number): void {
+    const known = this.earliest.get(minutes);
+    minutes.push(minute);
+    if (known && known.length === minutes.length - 1) {
+      known.length = minutes.length;
+      if (minute < known.minute) known.minute = minute;
     }
   }
 
@@ -65,13 +90,15 @@ export class MetricFilterRuntime {
 
   private publishMinute(batch: IngestedBatch, f: StoredMetricFilter, c: CompiledMetricFilter, minute: number, messages: LogMessage[]): void {
     const matched: MetricObservation[] = [];
-    for (const m of messages) for (const o of this.observations(c, m)) matched.push(o);
+    const byShape = this.verdicts.followsShape(c.pattern);
+    for (const m of messages) for (const o of this.observations(c, m, byShape)) matched.push(o);
     for (const o of matched) {
       this.put(batch, o, minute);
       this.sinks.emit({ type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now });
     }
-    const already = f.publishedMinutes.includes(minute);
     let published = matched.length > 0;
+    // Only a match or a default value can publish; without either the minute is not looked up.
+    const already = (published || f.metricTransformations.some((t) => t.defaultValue !== undefined)) && f.publishedMinutes.includes(minute);
     if (!already) {
       for (const t of f.metricTransformations) {
         if (t.defaultValue === undefined) continue;
@@ -80,12 +107,12 @@ export class MetricFilterRuntime {
         published = true;
       }
     }
-    if (published && !already) f.publishedMinutes.push(minute);
+    if (published && !already) this.remember(f.publishedMinutes, minute);
   }
 
   /** metricValuesFor, with the verdict shared by messages of one shape and fixed values not re-read. */
-  private observations(c: CompiledMetricFilter, m: LogMessage): readonly MetricObservation[] {
-    if (!this.verdicts.matches(c.pattern, m)) return [];
+  private observations(c: CompiledMetricFilter, m: LogMessage, byShape: boolean): readonly MetricObservation[] {
+    if (!this.verdicts.matches(c.pattern, m, byShape)) return NONE;
     return fixedObservations(c) ?? metricValuesFor(c, m);
   }
 

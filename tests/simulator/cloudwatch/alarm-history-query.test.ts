@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { alarmMachine } from '../../../simulator/cloudwatch/alarm-machine';
-import { describeAlarmHistory } from '../../../simulator/cloudwatch/alarm-history-query';
+import { appendKept, describeAlarmHistory, HISTORY_RETENTION } from '../../../simulator/cloudwatch/alarm-history-query';
+import type { AlarmHistoryItem } from '../../../simulator/cloudwatch/alarm-history';
+import { CloudWatchModel } from '../../../simulator/cloudwatch/model';
+import type { Json } from '../../../simulator/core/contract';
 import type { CompositeAlarmConfig, MetricAlarmConfig } from '../../../simulator/cloudwatch/alarm-types';
 import { DAY, MINUTE } from '../../../simulator/cloudwatch/metric-types';
 
@@ -61,5 +64,37 @@ describe('DescribeAlarmHistory', () => {
     expect(first.AlarmHistoryItems).toHaveLength(2);
     const second = describeAlarmHistory(history(), { MaxRecords: 2, NextToken: first.NextToken }, T0 + 11 * DAY);
     expect(second).toEqual({ AlarmHistoryItems: [expect.objectContaining({ HistorySummary: 'Alarm "m" created' })] });
+  });
+});
+
+describe('an alarm history appended in place', () => {
+  const item = (ms: number): AlarmHistoryItem => ({
+    AlarmName: 'm', AlarmType: 'MetricAlarm', Timestamp: new Date(ms).toISOString().replace('Z', '+0000'), HistoryItemType: 'StateUpdate', HistorySummary: String(ms), HistoryData: '{}',
+  });
+
+  it('drops from the front exactly the items older than two weeks, then appends, in the same array', () => {
+    const h = [item(T0), item(T0 + DAY), item(T0 + 2 * DAY), item(T0 + 2 * DAY + MINUTE)];
+    const same = appendKept(h, item(T0 + 2 * DAY + HISTORY_RETENTION), T0 + 2 * DAY + HISTORY_RETENTION);
+    expect(same).toBe(h);
+    // Exactly two weeks old is still kept; older is not.
+    expect(h.map((x) => x.HistorySummary)).toEqual([T0 + 2 * DAY, T0 + 2 * DAY + MINUTE, T0 + 2 * DAY + HISTORY_RETENTION].map(String));
+    appendKept(h, item(T0 + 40 * DAY), T0 + 40 * DAY);
+    expect(h.map((x) => x.HistorySummary)).toEqual([String(T0 + 40 * DAY)]);
+  });
+
+  it('never reaches into a snapshot a restored alarm came from', () => {
+    const model = new CloudWatchModel('us-east-1', T0);
+    const actor = createActor(alarmMachine, { input: { alarmType: 'MetricAlarm', config: metric, now: T0 } }).start();
+    actor.send({ type: 'alarm.setState', now: T0 + MINUTE, state: 'ALARM', reason: 'test' });
+    model.region('us-east-1').alarms.set('m', { actor, nextEvalAt: Infinity });
+    const snap: Json = model.snapshot();
+    const pristine = JSON.stringify(snap);
+    const restored = [new CloudWatchModel('us-east-1', T0), new CloudWatchModel('us-east-1', T0)];
+    for (const r of restored) r.restore(snap);
+    restored[0]!.region('us-east-1').alarms.get('m')!.actor.send({ type: 'alarm.setState', now: T0 + 2 * MINUTE, state: 'OK', reason: 'later' });
+    expect(JSON.stringify(snap)).toBe(pristine);
+    expect(restored[0]!.history('us-east-1')).toHaveLength(3);
+    expect(restored[1]!.history('us-east-1')).toHaveLength(2);
+    expect(model.history('us-east-1')).toHaveLength(2);
   });
 });

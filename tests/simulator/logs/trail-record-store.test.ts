@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'fflate';
 import { Account } from '../../../simulator/account';
 import { LogsModel } from '../../../simulator/logs/model';
-import { trailRecordTime, uniqueStringField, varyingValues } from '../../../simulator/logs/trail-record-fields';
+import fc from 'fast-check';
+import { isoSecondsMs, trailRecordTime, uniqueStringField, varyingValues } from '../../../simulator/logs/trail-record-fields';
 import { ok, START } from '../support';
 
 const ARN = 'arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/logs:*';
@@ -36,6 +37,20 @@ describe('reading a record without parsing it', () => {
     for (const r of RECORDS) expect(trailRecordTime(r), r).toBe(Date.parse((JSON.parse(r) as { eventTime: string }).eventTime));
     expect(uniqueStringField(RECORDS[4]!, 'eventTime')).toBeUndefined();
     expect(uniqueStringField(RECORDS[0]!, 'eventTime')).toBe(iso(START + 1000));
+  });
+
+  it('reads eventTime as Date.parse does, whatever the text', () => {
+    const same = (text: string) => expect(Object.is(isoSecondsMs(text), Date.parse(text)), text).toBe(true);
+    for (const t of [
+      '2026-01-01T00:00:00Z', '2024-02-29T23:59:59Z', '2026-02-29T00:00:00Z', '2026-02-30T12:00:00Z', '2026-04-31T00:00:00Z', '1999-12-31T23:59:59Z',
+      '2026-13-01T00:00:00Z', '2026-00-10T00:00:00Z', '2026-01-00T00:00:00Z', '2026-01-32T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T23:60:00Z',
+      '2026-01-01T23:59:60Z', '0099-01-01T00:00:00Z', '0999-06-01T00:00:00Z', '2026-01-01T00:00:00.000Z', '2026-01-01 00:00:00Z', '2026-01-01T00:00:00z',
+      '2026-1a-01T00:00:00Z', '+02026-01-01T00:00:0Z', '2026-01-01T00:00:00+0000', '', 'not a date',
+    ]) same(t);
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    fc.assert(fc.property(fc.integer({ min: 0, max: 9999 }), two(14), two(33), two(25), two(61), two(61), (y, mo, d, h, mi, s) => {
+      same(`${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}Z`);
+    }), { numRuns: 3000 });
   });
 
   it('lists the varying values in text order', () => {
