@@ -8,6 +8,7 @@ import { decideAlarmState, evaluationRangeSize } from './alarm-decide';
 import { alarmMetricKey, effectiveTreatMissingData, evaluationTick, rangeFromPeriods } from './alarm-evaluate';
 import { isBreaching, type AlarmDatapoint, type MetricAlarmConfig, type StateValue } from './alarm-types';
 import type { MetricStore, PeriodBucket } from './metric-store';
+import { isBasicStatistic } from './metric-statistics';
 import { MINUTE, SECOND, metricKey } from './metric-types';
 
 export interface Decided {
@@ -23,6 +24,12 @@ interface SharedFold {
   /** The most periods any range over this fold has asked for. */
   longest: number;
   periods: Array<PeriodBucket | undefined>;
+  /** Per period, the earliest timestamp folded into it (Infinity: none), noted while folding. */
+  firsts: number[];
+  /** Whether a range over this fold reads a statistic that needs the raw samples (a percentile, ...). */
+  needsSamples: boolean;
+  /** Whether `periods` were folded with their samples. */
+  hasSamples: boolean;
   slidesEpoch: number;
   slides: number[];
 }
@@ -94,10 +101,13 @@ export class AlarmDecisions {
     const period = config.Period * SECOND;
     const size = evaluationRangeSize(config.EvaluationPeriods);
     const end = evaluationTick(config.Period, now);
-    if (fold.epoch !== this.epoch || fold.periods.length < size) {
+    // A fold made without samples is made again when an alarm that needs them joined since.
+    if (fold.epoch !== this.epoch || fold.periods.length < size || (fold.needsSamples && !fold.hasSamples)) {
       const count = Math.max(fold.longest, size);
       fold.epoch = this.epoch;
-      fold.periods = store.periodsKey(alarmMetricKey(config), config.Unit, end - count * period, period, count);
+      fold.firsts = new Array<number>(count).fill(Infinity);
+      fold.hasSamples = fold.needsSamples;
+      fold.periods = store.periodsKey(alarmMetricKey(config), config.Unit, end - count * period, period, count, { firsts: fold.firsts, samples: fold.hasSamples });
     }
     return rangeFromPeriods(config, fold.periods, fold.periods.length - size, end - size * period);
   }
@@ -116,7 +126,7 @@ export class AlarmDecisions {
     if (periodMs % MINUTE === 0 && fold.epoch === this.epoch && fold.periods.length >= size) {
       // Whole-minute periods start on minutes, so each datum's minute (and when it slides) is the same in every
       // range over the fold: the range's newest `size` periods of the fold's slide times give its own.
-      const slides = this.slideTimes(config, fold, store, now);
+      const slides = this.slideTimes(config, fold, now);
       for (let j = slides.length - size; j < slides.length; j++) if (slides[j]! < next) next = slides[j]!;
     } else {
       const end = evaluationTick(config.Period, now);
@@ -128,16 +138,20 @@ export class AlarmDecisions {
   }
 
   /** Per period of the fold: the earliest minute at which a datum in it slides (Infinity: none in it). */
-  private slideTimes(config: MetricAlarmConfig, fold: SharedFold, store: MetricStore, now: number): number[] {
+  private slideTimes(config: MetricAlarmConfig, fold: SharedFold, now: number): number[] {
     if (fold.slidesEpoch === this.epoch && fold.slides.length === fold.periods.length) return fold.slides;
     const periodMs = config.Period * SECOND;
     const count = fold.periods.length;
     const start = evaluationTick(config.Period, now) - count * periodMs;
     const slides = new Array<number>(count).fill(Infinity);
-    slidesOver(config, store, now, start, start + count * periodMs, (ts, t) => {
-      const j = Math.floor((ts - start) / periodMs);
-      if (t < slides[j]!) slides[j] = t;
-    });
+    // A period of whole minutes holds whole minute buckets [s, s + P - 1 minute] of the range; with the tick
+    // e = floor(now) = s mod P and d = now - e in [0, 1 minute), a bucket b slides after
+    // (b - s + 1 minute - d) mod P = b - s + 1 minute - d, or P when that is 0: later for a later bucket. So a
+    // period's earliest slide is its earliest datum's, which the fold noted: no second walk of the records.
+    for (let j = 0; j < count; j++) {
+      const first = fold.firsts[j]!;
+      if (first !== Infinity) slides[j] = slideAt(first, start, now, periodMs);
+    }
     fold.slidesEpoch = this.epoch;
     fold.slides = slides;
     return slides;
@@ -158,8 +172,9 @@ export class AlarmDecisions {
     const rangeKey = `${foldKey}\u0002${config.Statistic ?? config.ExtendedStatistic ?? ''}\u0002${size}`;
     const ruleKey = `${rangeKey}\u0002${config.ComparisonOperator}\u0002${config.Threshold}\u0002${config.EvaluationPeriods}\u0002${config.DatapointsToAlarm ?? ''}\u0002${effectiveTreatMissingData(config)}`;
     let fold = this.folds.get(foldKey);
-    if (!fold) this.folds.set(foldKey, (fold = { epoch: 0, longest: 0, periods: [], slidesEpoch: 0, slides: [] }));
+    if (!fold) this.folds.set(foldKey, (fold = { epoch: 0, longest: 0, periods: [], firsts: [], needsSamples: false, hasSamples: false, slidesEpoch: 0, slides: [] }));
     fold.longest = Math.max(fold.longest, size);
+    if (!isBasicStatistic(config.Statistic ?? config.ExtendedStatistic ?? 'Average')) fold.needsSamples = true;
     let range = this.ranges.get(rangeKey);
     if (!range) this.ranges.set(rangeKey, (range = { epoch: 0, points: [], nextChange: undefined }));
     let rule = this.rules.get(ruleKey);
@@ -174,9 +189,12 @@ export class AlarmDecisions {
  *  aggregate at a one-minute period would list them), the next minute its period boundary passes it. */
 function slidesOver(config: MetricAlarmConfig, store: MetricStore, now: number, start: number, end: number, visit: (ts: number, slidesAt: number) => void): void {
   const periodMs = config.Period * SECOND;
-  store.forEachTimestamp(alarmMetricKey(config), config.Unit, start, end, (ts) => {
-    const bucket = start + Math.floor((ts - start) / MINUTE) * MINUTE;
-    const offset = (((bucket + MINUTE - now) % periodMs) + periodMs) % periodMs;
-    visit(ts, now + (offset === 0 ? periodMs : offset));
-  });
+  store.forEachTimestamp(alarmMetricKey(config), config.Unit, start, end, (ts) => visit(ts, slideAt(ts, start, now, periodMs)));
+}
+
+/** The minute at which a datum stamped `ts` in a range from `start` slides, evaluated at `now`. */
+function slideAt(ts: number, start: number, now: number, periodMs: number): number {
+  const bucket = start + Math.floor((ts - start) / MINUTE) * MINUTE;
+  const offset = (((bucket + MINUTE - now) % periodMs) + periodMs) % periodMs;
+  return now + (offset === 0 ? periodMs : offset);
 }

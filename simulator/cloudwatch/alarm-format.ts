@@ -1,5 +1,6 @@
 // Text formats CloudWatch alarms write: Java-style doubles ("50.0", "1.0E-4"), "dd/MM/yy HH:mm:ss" in state
 // reasons and "yyyy-MM-dd'T'HH:mm:ss.SSS+0000" in reason data and history.
+import { isoWithZone } from './iso-time';
 
 /** A number as Java's Double.toString writes it, which is how CloudWatch prints thresholds and values. */
 export function javaDouble(n: number): string {
@@ -26,7 +27,7 @@ export function reasonDate(ms: number): string {
 
 /** "2026-11-26T10:00:00.000+0000": timestamps inside StateReasonData and HistoryData. */
 export function cloudWatchIso(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '+0000');
+  return isoWithZone(ms, '+0000');
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -52,8 +53,20 @@ export function writeJavaJson(v: JavaJson): string {
   if (v === null || typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return JSON.stringify(v);
   if (v instanceof JsonLiteral) return v.text;
-  if (Array.isArray(v)) return `[${v.map(writeJavaJson).join(',')}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${writeJavaJson(x)}`).join(',')}}`;
+  // Every state change writes its reason data and history item through here: plain loops, no entry arrays.
+  let out: string;
+  if (Array.isArray(v)) {
+    out = '[';
+    for (let i = 0; i < v.length; i++) out += (i === 0 ? '' : ',') + writeJavaJson(v[i]!);
+    return `${out}]`;
+  }
+  out = '{';
+  let first = true;
+  for (const k of Object.keys(v)) {
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${writeJavaJson(v[k]!)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 export const dbl = (n: number): JavaJson => new JsonLiteral(javaDouble(n));

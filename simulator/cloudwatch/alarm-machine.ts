@@ -108,7 +108,9 @@ export const alarmMachine = setup({
       const after = { ...context, config: event.config, configUpdatedTimestamp: event.now };
       return { config: event.config, configUpdatedTimestamp: event.now, history: appendKept(context.history, updatedItem(record(context), record(after), event.now), event.now) };
     }),
+    // Clears the outbox itself (one assign, one snapshot copy): every action run is recorded through here.
     recordAction: assign({
+      outbox: () => [],
       history: ({ context, event }) =>
         event.type === 'alarm.actionExecuted'
           ? appendKept(context.history, actionItem(record(context), event.now, event.arn, event.succeeded, event.detail), event.now)
@@ -129,7 +131,7 @@ export const alarmMachine = setup({
     'alarm.enableActions': { actions: ['clearOutbox', 'setActionsEnabled'] },
     'alarm.disableActions': { actions: ['clearOutbox', 'setActionsEnabled'] },
     'alarm.update': { actions: ['clearOutbox', 'replaceConfig'] },
-    'alarm.actionExecuted': { actions: ['clearOutbox', 'recordAction'] },
+    'alarm.actionExecuted': { actions: ['recordAction'] },
   },
   states: {
     OK: { on: { 'alarm.evaluate': changes('OK'), 'alarm.setState': changes('OK') } },
@@ -138,11 +140,12 @@ export const alarmMachine = setup({
   },
 });
 
-/** From `current`: a guarded transition to each other state, else stay without firing anything. */
+/** From `current`: a guarded transition to each other state, else stay without firing anything. `transition`
+ *  writes the whole outbox itself, so it runs alone: each assign costs xstate a snapshot copy. */
 function changes(current: StateValue) {
   const others = (['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const).filter((s) => s !== current);
   return [
-    ...others.map((state) => ({ guard: { type: 'movesTo' as const, params: { state } }, target: state, actions: ['clearOutbox' as const, 'transition' as const] })),
+    ...others.map((state) => ({ guard: { type: 'movesTo' as const, params: { state } }, target: state, actions: ['transition' as const] })),
     { actions: ['clearOutbox' as const, 'reword' as const] },
   ];
 }

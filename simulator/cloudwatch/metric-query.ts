@@ -3,6 +3,7 @@
 import { AwsError } from '../core/contract';
 import { floorTo, mergeBucketInto, type MetricStore, type PeriodBucket } from './metric-store';
 import { DAY, HOUR, MINUTE, SECOND, type MetricIdentity } from './metric-types';
+import { isoString } from './iso-time';
 
 /** "1, 5, 10, 20, 30, 60, or any multiple of 60" seconds (API GetMetricStatisticsInput.Period). */
 export function isValidPeriod(periodSeconds: number): boolean {
@@ -60,5 +61,5 @@ export function mergedBuckets(
 
 /** CloudWatch's wire timestamp, ISO 8601 in UTC. */
 export function isoTimestamp(ms: number): string {
-  return new Date(ms).toISOString();
+  return isoString(ms);
 }

@@ -234,8 +234,12 @@ export class MetricStore {
    * (undefined where a period has no data): the alarm engine asks this of every alarm's range every minute,
    * and the maps, sorting and per-record objects of the general path were most of its cost. Same folds in the
    * same order: each unit's records in time order, then the units merged in the order of their names.
+   * `options.firsts`, when given (`count` long, Infinity where nothing is known), gets per period the earliest
+   * timestamp folded into it, which the alarm engine would otherwise walk the records again for.
+   * `options.samples: false` leaves every bucket's samples null: only percentile-like statistics read them,
+   * and an alarm engine fold read by basic statistics alone need not collect a pair per record.
    */
-  periodsKey(key: string, unit: string | undefined, start: number, periodMs: number, count: number): Array<PeriodBucket | undefined> {
+  periodsKey(key: string, unit: string | undefined, start: number, periodMs: number, count: number, options: PeriodsKeyOptions = {}): Array<PeriodBucket | undefined> {
     const out = new Array<PeriodBucket | undefined>(count);
     const metric = this.metrics.get(key);
     if (!metric) return out;
@@ -245,7 +249,7 @@ export class MetricStore {
     for (const u of units) {
       // The first unit with data folds straight into the result; later ones fold apart and merge in.
       const into = first ? out : new Array<PeriodBucket | undefined>(count);
-      if (!foldPeriods(metric.units.get(u)!, start, periodMs, into)) continue;
+      if (!foldPeriods(metric.units.get(u)!, start, periodMs, into, options)) continue;
       if (!first) {
         for (let i = 0; i < count; i++) {
           const b = into[i];
@@ -299,6 +303,12 @@ export class MetricStore {
   }
 }
 
+export interface PeriodsKeyOptions {
+  firsts?: number[];
+  /** Collect each period's raw samples (default true). */
+  samples?: boolean;
+}
+
 function samplesOf(datum: Omit<MetricDatumInput, 'MetricName' | 'Dimensions'>, ts: number): SampleRecord[] {
   if (datum.StatisticValues) {
     const s = datum.StatisticValues;
@@ -324,19 +334,27 @@ function addToBucket(byIndex: Map<number, PeriodBucket>, r: SampleRecord, start:
   addRecord(b, r.count, r.sum, r.min, r.max);
 }
 
-/** Folds a column's records into `into`'s periods (as many as it has, from `start`); whether any fell in. */
-function foldPeriods(column: MetricColumn, start: number, periodMs: number, into: Array<PeriodBucket | undefined>): boolean {
+/** Folds a column's records into `into`'s periods (as many as it has, from `start`); whether any fell in.
+ *  Records come in time order, so the one that opens a period's bucket is the column's earliest in it. */
+function foldPeriods(column: MetricColumn, start: number, periodMs: number, into: Array<PeriodBucket | undefined>, options: PeriodsKeyOptions): boolean {
+  const { firsts } = options;
+  const samples = options.samples ?? true;
   let any = false;
   column.forEachValuesInRange(start, start + into.length * periodMs, (ts, count, sum, min, max) => {
     const index = Math.floor((ts - start) / periodMs);
-    addRecord((into[index] ??= emptyBucket(start + index * periodMs)), count, sum, min, max);
+    let b = into[index];
+    if (!b) {
+      b = into[index] = emptyBucket(start + index * periodMs, samples);
+      if (firsts && ts < firsts[index]!) firsts[index] = ts;
+    }
+    addRecord(b, count, sum, min, max);
     any = true;
   });
   return any;
 }
 
-function emptyBucket(timestamp: number): PeriodBucket {
-  return { timestamp, count: 0, sum: 0, min: Infinity, max: -Infinity, samples: [] };
+function emptyBucket(timestamp: number, samples = true): PeriodBucket {
+  return { timestamp, count: 0, sum: 0, min: Infinity, max: -Infinity, samples: samples ? [] : null };
 }
 
 /** Folds one record into its period's bucket (the one rule aggregate and periodsKey share). */

@@ -93,6 +93,57 @@ describe('AlarmDecisions shares folds, ranges and decisions without changing any
     expect(withData).toBeLessThan(compared);
   });
 
+  it('finds the next change from the earliest datum of each period, as a walk of every datum does, on whole minutes', () => {
+    // The runner evaluates on whole minutes; the test above evaluates between them. Both must agree with the walk.
+    const rand = lcg(19);
+    const configs: MetricAlarmConfig[] = [];
+    let i = 0;
+    for (const Period of [60, 120, 180, 300, 600]) {
+      for (const EvaluationPeriods of [1, 2, 3, 5]) {
+        for (const Unit of [undefined, 'Count', 'Seconds'] as Array<StandardUnit | undefined>) {
+          configs.push(config(i++, { Period, EvaluationPeriods, ...(Unit ? { Unit } : {}), Threshold: 5, TreatMissingData: 'notBreaching' }));
+        }
+      }
+    }
+    const store = new MetricStore();
+    const decisions = new AlarmDecisions();
+    let finite = 0;
+    for (let m = 1; m <= 120; m++) {
+      const now = T0 + m * MINUTE;
+      // Several data per minute (same and different seconds, two units), sometimes late by minutes, some quiet spells.
+      if (m % 11 > 2 && m < 100) {
+        for (let k = Math.floor(rand() * 5); k > 0; k--) {
+          const ts = now - Math.floor(rand() * (rand() < 0.3 ? 12 : 1)) * MINUTE - 1 - Math.floor(rand() * 59) * SECOND;
+          store.put(NS, { MetricName: 'M', Unit: rand() < 0.6 ? 'Count' : 'Seconds', Timestamp: ts, Values: [Math.floor(rand() * 4)] }, now);
+        }
+      }
+      for (const c of configs) {
+        const got = decisions.decide('us-east-1', c, store, now);
+        const want = direct(c, store, now);
+        expect({ name: c.AlarmName, m, ...got }).toEqual({ name: c.AlarmName, m, ...want });
+        if (Number.isFinite(want.nextChange) && want.nextChange !== now + MINUTE) finite++;
+      }
+    }
+    // Many next changes lay beyond the next minute, so the earliest-datum rule was what decided them.
+    expect(finite).toBeGreaterThan(200);
+  });
+
+  it('folds again with samples when a percentile alarm joins a fold so far read by basic statistics only', () => {
+    const store = new MetricStore();
+    for (let k = 0; k < 30; k++) store.put(NS, { MetricName: 'M', Timestamp: T0 + k * MINUTE, Values: [k % 7, 20 + k] }, T0 + k * MINUTE);
+    const decisions = new AlarmDecisions();
+    const sum = config(1, { Period: 300, EvaluationPeriods: 3, Threshold: 100 });
+    const p90 = config(2, { Period: 300, EvaluationPeriods: 3, Statistic: undefined, ExtendedStatistic: 'p90', Threshold: 30 });
+    const now = T0 + 31 * MINUTE;
+    // The Sum alarm folds this minute without samples; the p90 alarm, new in the same minute, needs them.
+    expect(decisions.decide('us-east-1', sum, store, now)).toEqual(direct(sum, store, now));
+    const got = decisions.decide('us-east-1', p90, store, now);
+    expect(got).toEqual(direct(p90, store, now));
+    expect(got.state).toBe('ALARM');
+    expect(decisions.decide('us-east-1', sum, store, now + MINUTE)).toEqual(direct(sum, store, now + MINUTE));
+    expect(decisions.decide('us-east-1', p90, store, now + MINUTE)).toEqual(direct(p90, store, now + MINUTE));
+  });
+
   it('folds again when a longer range joins a minute already folded shorter', () => {
     const store = new MetricStore();
     const short = config(1, { EvaluationPeriods: 1, Period: 300 });

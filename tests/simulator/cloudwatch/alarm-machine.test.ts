@@ -86,6 +86,19 @@ describe('alarm machine', () => {
     expect(r.tick().context.outbox.map((a) => a.arn)).toEqual([TOPIC_ALARM]);
   });
 
+  it('leaves in the outbox of a transition its own actions only, none of the transition before', () => {
+    const { OKActions: _none, ...withoutOk } = config;
+    const r = rig(withoutOk);
+    let s = r.send({ type: 'alarm.setState', now: r.now + 1000, state: 'ALARM', reason: 'first' });
+    expect(s.context.outbox.map((a) => a.arn)).toEqual([TOPIC_ALARM]);
+    // Straight into OK, which has no actions: the ALARM action must not be asked for again.
+    s = r.send({ type: 'alarm.setState', now: r.now + 2000, state: 'OK', reason: 'second' });
+    expect(s.value).toBe('OK');
+    expect(s.context.outbox).toEqual([]);
+    s = r.send({ type: 'alarm.evaluate', now: r.now + 3000, state: 'ALARM', reason: 'third' });
+    expect(s.context.outbox).toEqual([expect.objectContaining({ arn: TOPIC_ALARM, oldState: 'OK', reason: 'third' })]);
+  });
+
   it('SetAlarmState moves the state and fires its actions until the next evaluation', () => {
     const r = rig();
     r.tick();
@@ -123,9 +136,11 @@ describe('alarm machine', () => {
 
   it('records executed actions in history', () => {
     const r = rig();
-    r.tick();
+    expect(r.tick().context.outbox.map((a) => a.arn)).toEqual([TOPIC_OK]);
     const s = r.send({ type: 'alarm.actionExecuted', now: r.now, arn: TOPIC_OK, succeeded: true });
     expect(s.context.history.at(-1)).toMatchObject({ HistoryItemType: 'Action', HistorySummary: `Successfully executed action ${TOPIC_OK}` });
+    // The action ran: recording it asks for nothing more (the engine queues whatever is left in the outbox).
+    expect(s.context.outbox).toEqual([]);
   });
 
   it('stays put under ignore when every point is missing', () => {

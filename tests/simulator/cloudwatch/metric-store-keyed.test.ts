@@ -113,3 +113,42 @@ describe('write observer', () => {
     ]);
   });
 });
+
+describe('periodsKey notes the earliest timestamp of each period', () => {
+  it('gives per period the smallest timestamp folded into it, over one unit or all, and leaves empty periods alone', () => {
+    const store = new MetricStore();
+    const base = Date.parse('2026-03-01T00:00:00Z');
+    const stamps: Array<[number, 'Count' | 'Seconds']> = [];
+    let s = 3;
+    for (let k = 0; k < 200; k++) {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      const ts = base + (s % 3600) * 1000;
+      const unit = s % 3 === 0 ? 'Seconds' : 'Count';
+      stamps.push([ts, unit]);
+      // Put out of order: the column sorts them, and the earliest must still be found.
+      store.put('NS', { MetricName: 'F', Unit: unit, Timestamp: ts, Values: [s % 5] }, base + 3_600_000);
+    }
+    const key = metricKey('NS', 'F', []);
+    const start = base - 5 * 60_000;
+    for (const unit of [undefined, 'Count', 'Seconds'] as const) {
+      const firsts = new Array<number>(14).fill(Infinity);
+      const periods = store.periodsKey(key, unit, start, 5 * 60_000, 14, { firsts, samples: false });
+      // Without samples the buckets are the same but for their samples, which are null.
+      const full = store.periodsKey(key, unit, start, 5 * 60_000, 14);
+      expect(periods.map((b) => b && { ...b, samples: null })).toEqual(full.map((b) => b && { ...b, samples: null }));
+      expect(periods.every((b) => b === undefined || b.samples === null)).toBe(true);
+      expect(full.some((b) => b !== undefined && b.samples !== null && b.samples.length > 0)).toBe(true);
+      // The stored timestamps (put slots them to the minute) are what the walk of every record visits.
+      const want = new Array<number>(14).fill(Infinity);
+      store.forEachTimestamp(key, unit, start, start + 14 * 5 * 60_000, (ts) => {
+        const j = Math.floor((ts - start) / (5 * 60_000));
+        want[j] = Math.min(want[j]!, ts);
+      });
+      expect(firsts).toEqual(want);
+      // Units apart: each unit's earliest is one of its own puts, slotted to the minute.
+      const own = stamps.filter(([, u]) => unit === undefined || u === unit).map(([ts]) => Math.floor(ts / 60_000) * 60_000);
+      for (const f of firsts) if (f !== Infinity) expect(own).toContain(f);
+      expect(firsts[0]).toBe(Infinity);
+    }
+  });
+});
