@@ -53,6 +53,12 @@ export class FilterVerdicts {
     return v;
   }
 
+  /** The verdicts of the message's shape (one Map per shape), or undefined when it has none; what
+   *  matches(…, true) reads, so messages with the same Map get the same verdict from a shape-following pattern. */
+  shapeOf(m: LogMessage): Map<object, boolean> | undefined {
+    return m.shapeVerdicts ?? this.verdictsOf(m);
+  }
+
   /** The shape's verdicts, looked up once per message and kept on it for the other filters. */
   private verdictsOf(m: LogMessage): Map<object, boolean> | undefined {
     const cuts = m.shapeCuts();

@@ -7,6 +7,7 @@ import { compileMetricFilter, fixedObservations, metricValuesFor, type CompiledM
 import { FilterVerdicts } from './filter-verdicts';
 import type { IngestedBatch, StoredMetricFilter } from './model';
 import { LogMessage } from './log-message';
+import { BatchShapes } from './batch-shapes';
 
 const MINUTE = 60_000;
 /** How far back a filter remembers which minutes it published for (CloudTrail delivers within minutes). */
@@ -24,6 +25,8 @@ export class MetricFilterRuntime {
   /** Parsed filters, by stored object: a replaced or restored filter is a new object and compiles afresh. */
   private readonly compiled = new WeakMap<StoredMetricFilter, CompiledMetricFilter>();
   private readonly verdicts = new FilterVerdicts();
+  private readonly sorted = new WeakMap<Record<string, StoredMetricFilter>, { values: StoredMetricFilter[]; sorted: StoredMetricFilter[] }>();
+  private readonly fixed = new WeakMap<CompiledMetricFilter, readonly MetricObservation[] | null>();
   /** The earliest minute of a publishedMinutes list, with the list's length when it was worked out: every
    *  batch asks whether a minute has aged out, and only pushes (kept up to date here) change a list. */
   private readonly earliest = new WeakMap<number[], { length: number; minute: number }>();
@@ -40,25 +43,63 @@ export class MetricFilterRuntime {
    * a default published for a minute stays even if a later batch brings a match for that same minute.
    */
   process(batch: IngestedBatch): void {
-    const filters = Object.values(batch.group.metricFilters).sort((a, b) => (a.filterName < b.filterName ? -1 : 1));
+    const filters = this.sortedFilters(batch.group.metricFilters);
     if (filters.length === 0) return;
     // One LogMessage per event, shared by every filter: a JSON message is parsed once at most.
+    const messages = batch.messages ?? batch.events.map((e) => new LogMessage(e.message));
+    const minuteOfEvent: number[] = new Array<number>(batch.events.length);
     const byMinute = new Map<number, LogMessage[]>();
     for (let i = 0; i < batch.events.length; i++) {
-      const e = batch.events[i]!;
-      const minute = Math.floor(e.timestamp / MINUTE) * MINUTE;
+      const minute = Math.floor(batch.events[i]!.timestamp / MINUTE) * MINUTE;
+      minuteOfEvent[i] = minute;
       let list = byMinute.get(minute);
       if (!list) byMinute.set(minute, (list = []));
-      list.push(batch.messages?.[i] ?? new LogMessage(e.message));
+      list.push(messages[i]!);
     }
     const minutes = [...byMinute.keys()].sort((a, b) => a - b);
+    let shapes: BatchShapes | undefined;
     const cutoff = batch.now - MEMORY_MS;
     for (const f of filters) {
       const c = this.compile(f);
-      for (const minute of minutes) this.publishMinute(batch, f, c, minute, byMinute.get(minute) ?? []);
-      // Copied only when a minute has aged out (most batches forget none).
-      if (this.earliestOf(f.publishedMinutes) < cutoff) f.publishedMinutes = f.publishedMinutes.filter((m) => m >= cutoff);
+      const byShape = this.verdicts.followsShape(c.pattern);
+      const fixed = byShape ? this.fixedOf(c) : undefined;
+      if (fixed) {
+        if (!shapes) {
+          const index = new Map(minutes.map((m, k) => [m, k]));
+          shapes = new BatchShapes(this.verdicts, messages, minuteOfEvent.map((m) => index.get(m)!), minutes.length);
+        }
+        const counts = shapes.matchCounts(this.verdicts, c.pattern, minutes.length);
+        // A minute without a match publishes only a default value; without one it publishes nothing.
+        const defaults = f.metricTransformations.some((t) => t.defaultValue !== undefined);
+        for (let k = 0; k < minutes.length; k++) if (counts[k]! > 0 || defaults) this.publishMinute(batch, f, minutes[k]!, fixed, counts[k]!);
+      } else {
+        for (const minute of minutes) {
+          const matched: MetricObservation[] = [];
+          for (const m of byMinute.get(minute) ?? []) for (const o of this.observations(c, m, byShape)) matched.push(o);
+          this.publishMinute(batch, f, minute, matched, 1);
+        }
+      }
+      if (this.earliestOf(f.publishedMinutes) < cutoff) this.forget(f.publishedMinutes, cutoff);
     }
+  }
+
+  /** The group's filters by name. The order is kept while the same filter objects are there in the same
+   *  insertion order (PutMetricFilter stores a new object, DeleteMetricFilter removes one): sorting them at
+   *  every batch cost more than reading them. */
+  private sortedFilters(stored: Record<string, StoredMetricFilter>): readonly StoredMetricFilter[] {
+    const values = Object.values(stored);
+    const known = this.sorted.get(stored);
+    if (known && known.values.length === values.length && known.values.every((f, i) => f === values[i])) return known.sorted;
+    const sorted = [...values].sort((a, b) => (a.filterName < b.filterName ? -1 : 1));
+    this.sorted.set(stored, { values, sorted });
+    return sorted;
+  }
+
+  /** fixedObservations, worked out once per compiled filter (null: its values are read from each message). */
+  private fixedOf(c: CompiledMetricFilter): readonly MetricObservation[] | undefined {
+    let fixed = this.fixed.get(c);
+    if (fixed === undefined) this.fixed.set(c, (fixed = fixedObservations(c) ?? null));
+    return fixed ?? undefined;
   }
 
   private earliestOf(minutes: number[]): number {
@@ -68,6 +109,22 @@ export class MetricFilterRuntime {
     for (const m of minutes) if (m < minute) minute = m;
     this.earliest.set(minutes, { length: minutes.length, minute });
     return minute;
+  }
+
+  /** Drops the minutes before `cutoff`, keeping the others' order. In place: a filter that matches every
+   *  few minutes ages some out at nearly every batch, and a copy each time (with its earliest minute worked
+   *  out afresh) cost as much as all the filters' verdicts. */
+  private forget(minutes: number[], cutoff: number): void {
+    let kept = 0;
+    let earliest = Infinity;
+    for (let i = 0; i < minutes.length; i++) {
+      const m = minutes[i]!;
+      if (m < cutoff) continue;
+      minutes[kept++] = m;
+      if (m < earliest) earliest = m;
+    }
+    minutes.length = kept;
+    this.earliest.set(minutes, { length: kept, minute: earliest });
   }
 
   private remember(minutes: number[], minute: number): void {
@@ -88,21 +145,23 @@ export class MetricFilterRuntime {
     return c;
   }
 
-  private publishMinute(batch: IngestedBatch, f: StoredMetricFilter, c: CompiledMetricFilter, minute: number, messages: LogMessage[]): void {
-    const matched: MetricObservation[] = [];
-    const byShape = this.verdicts.followsShape(c.pattern);
-    for (const m of messages) for (const o of this.observations(c, m, byShape)) matched.push(o);
-    for (const o of matched) {
-      this.put(batch, o, minute);
-      this.sinks.emit({ type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now });
+  /** One minute of one filter: `matched` observed `times` over (a count of messages that all publish the
+   *  same values, or 1 for a list gathered message by message), then the default values if nothing matched. */
+  private publishMinute(batch: IngestedBatch, f: StoredMetricFilter, minute: number, matched: readonly MetricObservation[], times: number): void {
+    for (let k = 0; k < times; k++) {
+      for (const o of matched) {
+        this.put(batch, o, minute);
+        this.sinks.emit({ type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now });
+      }
     }
-    let published = matched.length > 0;
+    const any = times > 0 && matched.length > 0;
+    let published = any;
     // Only a match or a default value can publish; without either the minute is not looked up.
     const already = (published || f.metricTransformations.some((t) => t.defaultValue !== undefined)) && f.publishedMinutes.includes(minute);
     if (!already) {
       for (const t of f.metricTransformations) {
         if (t.defaultValue === undefined) continue;
-        if (matched.some((o) => o.metricName === t.metricName && o.metricNamespace === t.metricNamespace)) continue;
+        if (any && matched.some((o) => o.metricName === t.metricName && o.metricNamespace === t.metricNamespace)) continue;
         this.put(batch, { metricNamespace: t.metricNamespace, metricName: t.metricName, value: t.defaultValue, unit: t.unit, dimensions: {} }, minute);
         published = true;
       }
@@ -113,7 +172,7 @@ export class MetricFilterRuntime {
   /** metricValuesFor, with the verdict shared by messages of one shape and fixed values not re-read. */
   private observations(c: CompiledMetricFilter, m: LogMessage, byShape: boolean): readonly MetricObservation[] {
     if (!this.verdicts.matches(c.pattern, m, byShape)) return NONE;
-    return fixedObservations(c) ?? metricValuesFor(c, m);
+    return this.fixedOf(c) ?? metricValuesFor(c, m);
   }
 
   private put(batch: IngestedBatch, o: MetricObservation, minute: number): void {

@@ -198,3 +198,32 @@ describe('metric filters with shared verdicts', () => {
     expect(fixedObservations(compileMetricFilter(filters[1]!))).toBeUndefined();
   });
 });
+
+describe('shape table signatures', () => {
+  it('give one value per distinct shape, whatever the cuts, as a table keyed by the parts themselves', () => {
+    const text = fc.array(fc.constantFrom('{"eventID":"', '1', '22', '","n":"', 'a', 'bb', '"}', '","eventTime":"'), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 60 }), (texts) => {
+        let made = 0;
+        const table = new ShapeTable<number>(1000, () => made++);
+        const byParts = new Map<string, number>();
+        for (const t of texts) {
+          const cuts = shapeCuts(t);
+          if (!cuts) continue;
+          const parts: string[] = [];
+          let from = 0;
+          for (let i = 0; i < cuts.length; i += 2) {
+            parts.push(t.slice(from, cuts[i]));
+            from = cuts[i + 1]!;
+          }
+          parts.push(t.slice(from));
+          const key = JSON.stringify(parts);
+          const v = table.of(t, cuts);
+          if (!byParts.has(key)) byParts.set(key, v);
+          expect(v).toBe(byParts.get(key));
+        }
+        expect(table.size).toBe(byParts.size);
+      }),
+    );
+  });
+});

@@ -53,6 +53,14 @@ describe('reading a record without parsing it', () => {
     }), { numRuns: 3000 });
   });
 
+  it('reads eventTime as Date.parse does across days read one after another (the day is remembered)', () => {
+    const day = fc.constantFrom('2026-01-01', '2026-01-02', '2024-02-29', '2026-02-30', '2026-12-31', '2027-01-01');
+    const time = fc.tuple(fc.nat(23), fc.nat(59), fc.nat(59)).map((t) => t.map((n) => String(n).padStart(2, '0')).join(':'));
+    fc.assert(fc.property(fc.array(fc.tuple(day, time), { minLength: 1, maxLength: 40 }), (times) => {
+      for (const [d, t] of times) expect(isoSecondsMs(`${d}T${t}Z`)).toBe(Date.parse(`${d}T${t}Z`));
+    }), { numRuns: 300 });
+  });
+
   it('lists the varying values in text order', () => {
     expect(varyingValues(RECORDS[0]!)).toEqual([iso(START + 1000), 'id2+1/AbC=', uuid(1), uuid(1001), uuid(7)]);
   });
