@@ -29,9 +29,11 @@ export function s3RequestId(r: SeededRandom): string {
   return r.pick('0123456789ABCDEF', 16);
 }
 
-/** S3 x-amz-id-2: an opaque base64 token. */
+/** S3 x-amz-id-2 (the host id): canonical base64 of 56 bytes, 76 characters ending in one '=', as S3 writes it
+ *  in CloudTrail records (e.g. "hRJMAs5p…XMaPerM="). The 75th character carries the last byte's low four bits
+ *  and two zero bits, so it is one of the sixteen characters whose value is a multiple of four. */
 export function s3HostId(r: SeededRandom): string {
-  return r.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 76) + '=';
+  return r.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 74) + r.pick('AEIMQUYcgkosw048', 1) + '=';
 }
 
 export function alnumUpper(r: SeededRandom, length: number): string {

@@ -24,6 +24,11 @@ describe('S3 buckets and objects', () => {
     expect(rec.requestID).toMatch(/^[0-9A-F]{16}$/);
     expect(Object.keys(rec.additionalEventData ?? {})).toEqual(['SignatureVersion', 'CipherSuite', 'bytesTransferredIn', 'AuthenticationMethod', 'x-amz-id-2', 'bytesTransferredOut']);
     expect(rec.additionalEventData?.['bytesTransferredIn']).toBe(4);
+    // The host id is canonical base64 of 56 bytes: decoding and encoding again gives the same text.
+    const hostId = String(rec.additionalEventData?.['x-amz-id-2']);
+    expect(hostId).toHaveLength(76);
+    expect(atob(hostId)).toHaveLength(56);
+    expect(btoa(atob(hostId))).toBe(hostId);
     expect(rec.tlsDetails?.clientProvidedHostHeader).toBe('photos-kr.s3.ap-northeast-2.amazonaws.com');
 
     const get = acct.call('s3:GetObject', { Bucket: 'photos-kr', Key: 'cat.txt' }, cli);
