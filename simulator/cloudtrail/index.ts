@@ -242,7 +242,7 @@ export class CloudTrailService {
    *  (a closure per record was a measurable share of routing). Archived once, however many trails take it. */
   private readonly bufferRouted = (folder: LogFolder, trailArn: string): number => {
     const r = this.routed!;
-    r.waiting ??= waitingRecord(recordText(r.record), (r.values ??= varyingValuesOf(r.record)), r.inHistory);
+    r.waiting ??= waitingRecord(recordText(r.record), (r.values ??= varyingValuesOf(r.record)), r.inHistory, r.eventMs);
     return this.lanes.buffer(trailArn, r.record.awsRegion, r.waiting, r.eventMs, r.now, folder);
   };
 

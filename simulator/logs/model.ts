@@ -113,11 +113,17 @@ export class LogsModel {
    */
   deliverTrailRecords(
     logGroupArn: string, accountId: string, sourceRegion: string, records: string[], now: number,
-    archived?: { texts: MessageTexts; ids: ArrayLike<number> },
+    archived?: { texts: MessageTexts; ids: ArrayLike<number>; eventMs?: ArrayLike<number> },
   ): void {
     const m = /^arn:aws:logs:([a-z0-9-]+):\d{12}:log-group:(.+?)(:\*)?$/.exec(logGroupArn);
     if (!m?.[1] || !m[2] || !this.groups(m[1])[m[2]]) return;
-    const events = records.map((r, i) => ({ timestamp: trailRecordTime(r), message: r, ...(archived ? { kept: { texts: archived.texts, id: archived.ids[i]! } } : {}) }));
+    // CloudTrail passes each record's time when it knows it; otherwise it is read from the text.
+    const times = archived?.eventMs;
+    const events = records.map((r, i) => {
+      const known = times?.[i];
+      const timestamp = known !== undefined && Number.isFinite(known) ? known : trailRecordTime(r);
+      return archived ? { timestamp, message: r, kept: { texts: archived.texts, id: archived.ids[i]! } } : { timestamp, message: r };
+    });
     const stream = this.streamFor(m[1], m[2], `${accountId}_CloudTrail_${sourceRegion}`, now);
     if (!this.trailStores.has(stream)) this.trailStores.set(stream, new TrailRecordStore());
     this.ingest(m[1], this.group(m[1], m[2]), stream, events.sort((a, b) => a.timestamp - b.timestamp), now);

@@ -36,13 +36,15 @@ export interface WaitingRecord {
   readonly history?: { store: { copyText(id: number, into: TemplatedTexts): number | undefined }; id: number };
   /** The values worth packing when it is archived (see RecordArchive.add). */
   readonly values: readonly (string | undefined)[];
+  /** Its eventTime in ms, when the router knew it (NaN for records restored from a snapshot). */
+  readonly eventMs: number;
   /** Its archive id, valid for deliveries at `archivedAtMs` (trails delivering at the same instant share it). */
   archivedAtMs: number;
   id: number;
 }
 
-export function waitingRecord(json: string, values: readonly (string | undefined)[], history?: WaitingRecord['history']): WaitingRecord {
-  return history ? { json, values, history, archivedAtMs: NaN, id: -1 } : { json, values, archivedAtMs: NaN, id: -1 };
+export function waitingRecord(json: string, values: readonly (string | undefined)[], history?: WaitingRecord['history'], eventMs = NaN): WaitingRecord {
+  return history ? { json, values, history, eventMs, archivedAtMs: NaN, id: -1 } : { json, values, eventMs, archivedAtMs: NaN, id: -1 };
 }
 
 /** A lane while running: records waiting as shared objects; the previous digest may still be unsigned,
@@ -60,8 +62,9 @@ export interface LogFileDelivered {
   bucket: string;
   key: string;
   records: string[];
-  /** The records in the archive: records[i] is archived.texts.get(archived.ids[i]). */
-  archived: { texts: { get(id: number): string }; ids: ArrayLike<number> };
+  /** The records in the archive: records[i] is archived.texts.get(archived.ids[i]), whose eventTime is
+   *  archived.eventMs[i] in ms (NaN where not known: read it from the text). */
+  archived: { texts: { get(id: number): string }; ids: ArrayLike<number>; eventMs: ArrayLike<number> };
   atMs: number;
   cloudWatchLogs?: { logGroupArn: string; roleArn: string };
 }
@@ -272,8 +275,10 @@ export class DeliveryLanes {
       });
     }
     // Assigned onto the object with the getter (a spread would read it).
+    const eventMs = new Float64Array(lane.buffer.length);
+    for (let i = 0; i < eventMs.length; i++) eventMs[i] = lane.buffer[i]!.eventMs;
     const event: LogFileDelivered = Object.assign(this.recordsOf(ids), {
-      kind: 'logFile' as const, folder: lane.folder, trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, atMs, archived: { texts: this.archive, ids },
+      kind: 'logFile' as const, folder: lane.folder, trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, atMs, archived: { texts: this.archive, ids, eventMs },
     });
     if (trail.cloudWatchLogsLogGroupArn && trail.cloudWatchLogsRoleArn) {
       event.cloudWatchLogs = { logGroupArn: trail.cloudWatchLogsLogGroupArn, roleArn: trail.cloudWatchLogsRoleArn };

@@ -68,6 +68,16 @@ describe('log file delivery', () => {
     expect(keys[0]).toMatch(new RegExp(`^AWSLogs/${ACCOUNT}/CloudTrail-Insight/us-east-1/2026/11/01/${ACCOUNT}_CloudTrail-Insight_us-east-1_20261101T0005Z_[A-Za-z0-9]{16}\\.json\\.gz$`));
   });
 
+  it("hands each delivered record's time along with its archive id (CloudWatch Logs timestamps its events by it)", () => {
+    const w = setup();
+    for (let i = 0; i < 3; i++) w.ct.ingest(record({ atMs: T0 + i * 61_000 }), MGMT_DEF);
+    advance(w, 6 * MIN);
+    const file = w.delivered.find((d) => d.kind === 'logFile');
+    if (file?.kind !== 'logFile') throw new Error('no log file delivered');
+    expect(Array.from(file.archived.eventMs)).toEqual(file.records.map((r) => Date.parse((JSON.parse(r) as { eventTime: string }).eventTime)));
+    expect(Array.from(file.archived.eventMs)).toEqual([T0, T0 + 61_000, T0 + 122_000]);
+  });
+
   it('gzips deterministically (no modification time in the header)', () => {
     const w = setup();
     w.ct.ingest(record(), MGMT_DEF);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'fflate';
 import { Account } from '../../../simulator/account';
 import { LogsModel } from '../../../simulator/logs/model';
+import { TemplatedTexts } from '../../../simulator/core/templated-texts';
 import fc from 'fast-check';
 import { isoSecondsMs, trailRecordTime, uniqueStringField, varyingValues } from '../../../simulator/logs/trail-record-fields';
 import { ok, START } from '../support';
@@ -93,6 +94,19 @@ describe('trail records stored as templates', () => {
     restored.deliverTrailRecords(ARN, '123456789012', 'us-east-1', RECORDS.slice(3, 5), START + 180_000);
     plain.append('us-east-1', 'CloudTrail/logs', '123456789012_CloudTrail_us-east-1', byTime(RECORDS.slice(3, 5)), START + 180_000);
     expect(JSON.stringify(restored.snapshot())).toBe(JSON.stringify(plain.snapshot()));
+  });
+
+  it("timestamps events by the times CloudTrail hands along, reading the text where a time is not known", () => {
+    const texts = new TemplatedTexts();
+    const ids = RECORDS.slice(0, 3).map((r) => texts.add(r, varyingValues(r)));
+    // A time handed along wins over the text (shifted here so the test can tell which was used).
+    const given = [NaN, trailRecordTime(RECORDS[1]!) + 5_000, NaN];
+    const model = new LogsModel();
+    model.groups('us-east-1')['CloudTrail/logs'] = model.newGroup('CloudTrail/logs', START);
+    model.deliverTrailRecords(ARN, '123456789012', 'us-east-1', RECORDS.slice(0, 3), START + 60_000, { texts, ids, eventMs: given });
+    const events = model.stream('us-east-1', 'CloudTrail/logs', '123456789012_CloudTrail_us-east-1').events;
+    const expected = RECORDS.slice(0, 3).map((r, i) => [i === 1 ? given[1]! : trailRecordTime(r), r] as const);
+    expect(events.map((e) => [e.timestamp, e.message])).toEqual([...expected].sort((a, b) => a[0] - b[0]));
   });
 
   it('GetLogEvents and FilterLogEvents return the records exactly as the trail delivered them to S3', () => {
