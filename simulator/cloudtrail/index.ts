@@ -18,7 +18,7 @@ import type { CloudTrailInternals } from './internals';
 import { InsightsEngine, type InsightDetection } from './insights/engine';
 import { buildInsightRecord } from './insights/insight-record';
 import { insightsReadyMs, trailCoversRegion } from './insights/learning';
-import { historyRouting, insightTrailVerdict, trailRoutingCached, TrailVerdictTable, type RecordRouting, type TrailRouting } from './routing';
+import { historyRouting, insightTrailVerdict, trailRouting, TrailVerdictTable, type RecordRouting, type TrailRouting } from './routing';
 import { DAY_MS, eventTimeMs } from './time';
 import { checkBucket } from './trails/trail-params';
 import { TrailRegistry } from './trails/trail-registry';
@@ -225,7 +225,7 @@ export class CloudTrailService {
     let trails: TrailRouting[];
     try {
       trails = insight
-        ? this.trails.all().map((t) => insightTrailVerdict(t.config, t.status, record.awsRegion, insight) ?? trailRoutingCached(record, def, t.config, t.status, this.bufferRouted))
+        ? this.trails.all().map((t) => insightTrailVerdict(t.config, t.status, record.awsRegion, insight) ?? trailRouting(record, def, t.config, t.status, (f) => this.bufferRouted(f, t.config.arn)))
         : this.verdicts.route(record, def, this.trails.all(), this.bufferRouted);
     } finally {
       this.routed = outer;

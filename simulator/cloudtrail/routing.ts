@@ -173,7 +173,8 @@ function landedDecision(trail: TrailConfig, region: string, folder: LogFolder, a
   return decision;
 }
 
-/** A decision applied to this record: a landed one is buffered and names its file's due time. */
+/** A decision applied to this record: a landed one is buffered and names its file's due time. Routing objects
+ *  are shared between records this way: nobody may change one. */
 function applied(decision: Decision, trailArn: string, due: (folder: LogFolder, trailArn: string) => number): TrailRouting {
   if (decision.folder === null) return decision.routing;
   const dueMs = due(decision.folder, trailArn);
@@ -182,21 +183,6 @@ function applied(decision: Decision, trailArn: string, due: (folder: LogFolder, 
     decision.routing = withDue(decision.atZero, dueMs);
   }
   return decision.routing;
-}
-
-/** The verdict for one trail, reusing the verdict on earlier records of the same action when it can.
- *  Routing objects are shared between records that way: nobody may change one. */
-export function trailRoutingCached(
-  record: CloudTrailRecord,
-  def: ActionDef,
-  trail: TrailConfig,
-  status: TrailStatus,
-  /** Buffers the record for this trail (its ARN is passed, so one function serves every trail of a record). */
-  due: (folder: LogFolder, trailArn: string) => number,
-  actionKey: string = actionKeyOf(record, def),
-): TrailRouting {
-  if (!decidedByAction(trail, record)) return trailRouting(record, def, trail, status, (f) => due(f, trail.arn));
-  return applied(decisionFor(record, def, trail, status, actionKey), trail.arn, due);
 }
 
 /** What routing reads of a trail: its configuration (replaced, never changed) and whether it is logging. */

@@ -1,9 +1,8 @@
 // The per-action verdict cache must give exactly what working each record out afresh gives.
 import { describe, expect, it } from 'vitest';
 import type { ActionDef, CloudTrailRecord } from '../../../simulator/core/contract';
-import { trailRouting, trailRoutingCached, TrailVerdictTable, type RoutedTrail } from '../../../simulator/cloudtrail/routing';
+import { trailRouting, TrailVerdictTable, type RoutedTrail } from '../../../simulator/cloudtrail/routing';
 import type { TrailConfig, TrailSelectors, TrailStatus } from '../../../simulator/cloudtrail/trails/trail-types';
-import type { LogFolder } from '../../../simulator/cloudtrail/delivery/files';
 
 const basic = (rw: 'All' | 'ReadOnly' | 'WriteOnly', mgmt = true, exclude: string[] = [], data: { Type: string; Values: string[] }[] = []): TrailSelectors => ({
   kind: 'basic',
@@ -56,35 +55,33 @@ function rec(i: number): { record: CloudTrailRecord; def: ActionDef } {
 }
 const DEFS = new Map<string, ActionDef>();
 
-describe('trailRoutingCached', () => {
+describe('TrailVerdictTable', () => {
   it('routes 400 varied records through 8 varied trails exactly as the uncached verdict, buffering each landed record once', () => {
     for (const isLogging of [true, false]) {
-      const status: TrailStatus = { isLogging };
+      const table = new TrailVerdictTable();
+      const trails: RoutedTrail[] = TRAILS.map((config) => ({ config, status: { isLogging } }));
       for (let i = 0; i < 400; i++) {
         const { record, def } = rec(i);
         const dueMs = Date.parse('2026-01-01T00:05:00Z') + Math.floor(i / 50) * 300_000;
-        for (const t of TRAILS) {
-          const asked: LogFolder[] = [];
-          const cached = trailRoutingCached(record, def, t, status, (f) => (asked.push(f), dueMs));
-          const fresh = trailRouting(record, def, t, status, () => dueMs);
-          expect(cached).toEqual(fresh);
-          expect(asked).toEqual(fresh.landed ? ['CloudTrail'] : []);
-        }
+        const asked: string[] = [];
+        const routed = table.route(record, def, trails, (f, arn) => (asked.push(`${arn} ${f}`), dueMs));
+        const fresh = TRAILS.map((t) => trailRouting(record, def, t, { isLogging }, () => dueMs));
+        expect(routed).toEqual(fresh);
+        expect(asked).toEqual(fresh.filter((r) => r.landed).map((r) => `${r.trailArn} CloudTrail`));
       }
     }
   });
 
   it('sees a changed trail configuration at once (configurations are replaced, not changed)', () => {
+    const table = new TrailVerdictTable();
     const status: TrailStatus = { isLogging: true };
     const { record, def } = rec(1);
     const before = trail('x', basic('All'), true);
-    expect(trailRoutingCached(record, def, before, status, () => 0).landed).toBe(true);
+    expect(table.route(record, def, [{ config: before, status }], () => 0)[0]!.landed).toBe(true);
     const after = { ...before, selectors: basic('WriteOnly') };
-    expect(trailRoutingCached(record, def, after, status, () => 0)).toMatchObject({ landed: false, code: 'READ_WRITE_FILTER' });
+    expect(table.route(record, def, [{ config: after, status }], () => 0)[0]).toMatchObject({ landed: false, code: 'READ_WRITE_FILTER' });
   });
-});
 
-describe('TrailVerdictTable', () => {
   it('routes varied records through varied trails exactly as the uncached verdicts while trails start, stop and change', () => {
     const table = new TrailVerdictTable();
     let trails: RoutedTrail[] = TRAILS.map((config) => ({ config, status: { isLogging: true } }));
