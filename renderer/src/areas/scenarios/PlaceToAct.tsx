@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ScenarioAction, ScenarioDef, ScenarioStep } from '../../../../content/scenarios/types';
 import { ActionForm } from '../simulator/ActionForm';
 import { EventFlow } from '../simulator/EventFlow';
-import { utc } from '../simulator/format';
+import { koNumber, utc } from '../simulator/format';
 import { CallerFields } from '../simulator/CallerFields';
 import { useIdentities } from '../simulator/use-identities';
 import { PALETTE_GROUPS, groupOf } from '../simulator/palette-groups';
@@ -125,7 +125,7 @@ function TrafficControl({ t, set }: { t: TrafficSetting; set: (t: TrafficSetting
         <input className="sim-input scn-num" type="number" min={1} max={20160} value={t.minutes} aria-label="분 수" onChange={(e) => set({ ...t, minutes: num(e.target.value, 20160) })} />
         <span>분 동안 ({(t.minutes / 1440).toFixed(t.minutes % 1440 ? 2 : 0)}일)</span>
       </label>
-      <p className="small muted">켜 두면 "호출"이 분당 {t.perMinute}회 × {t.minutes}분 = {(t.perMinute * t.minutes).toLocaleString('ko-KR')}번의 실제 호출이 되고, 시계도 {t.minutes}분 흐릅니다.</p>
+      <p className="small muted">켜 두면 "호출"이 분당 {t.perMinute}회 × {t.minutes}분 = {koNumber(t.perMinute * t.minutes)}번의 실제 호출이 되고, 시계도 {t.minutes}분 흐릅니다.</p>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { koNumber } from '../simulator/format';
 import { useState } from 'react';
 import type { ScenarioDef } from '../../../../content/scenarios/types';
 import { useApp } from '../../store/app-store';
@@ -63,7 +64,7 @@ export function ScenarioScreen({ def, onBack }: { def: ScenarioDef; onBack: () =
               {s.progress ? (
                 <>
                   <progress max={s.progress.total} value={s.progress.done} aria-label="진행률" />
-                  <span className="small muted">시뮬레이션 {s.progress.done.toLocaleString('ko-KR')}분 / {s.progress.total.toLocaleString('ko-KR')}분</span>
+                  <span className="small muted">시뮬레이션 {koNumber(s.progress.done)}분 / {koNumber(s.progress.total)}분</span>
                 </>
               ) : null}
             </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useApp } from '../../store/app-store';
 import { useSim } from './sim-context';
 import { ActionForm } from './ActionForm';
@@ -36,24 +36,7 @@ export function ActPanel() {
 
   return (
     <div className="sim-act">
-      <nav className="sim-palette card" aria-label="액션 팔레트">
-        <input className="sim-input" type="search" placeholder="액션 찾기 (예: PutObject)" aria-label="액션 찾기" value={filter} onChange={(e) => setFilter(e.target.value)} />
-        {groups.map((g) => (
-          <div key={g.label} className="sim-group">
-            <h3>{g.label}</h3>
-            <ul>
-              {g.defs.map((d) => (
-                <li key={d.api}>
-                  <button className={`sim-action${d.api === api ? ' active' : ''}`} onClick={() => setApi(d.api)} title={`${d.summaryKo}${d.eventName !== d.api.split(':')[1] ? ` (CloudTrail eventName: ${d.eventName})` : ''}`} aria-current={d.api === api}>
-                    <span>{d.api.split(':')[1]}</span>
-                    <Tags def={d} />
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </nav>
+      <ActionPalette groups={groups} api={api} onPick={setApi} filter={filter} onFilter={setFilter} />
       <div className="sim-act-main">
         <CommandBox knownApis={knownApis} onApi={setApi} />
         {def ? <ActionForm key={def.api} def={def} spec={PARAM_SPEC_BY_API.get(def.api)} repeat /> : <p className="muted">팔레트에서 액션을 고르세요.</p>}
@@ -62,6 +45,33 @@ export function ActPanel() {
     </div>
   );
 }
+
+type PaletteGroup = { label: string; defs: CatalogEntry[] };
+
+/** Hundreds of buttons that change only with the filter or the chosen action: kept out of the renders every
+ *  call causes (the session's flows, clock and revision change then, and this list would be compared again). */
+const ActionPalette = memo(function ActionPalette({ groups, api, onPick, filter, onFilter }: { groups: PaletteGroup[]; api: string; onPick(api: string): void; filter: string; onFilter(q: string): void }) {
+  return (
+    <nav className="sim-palette card" aria-label="액션 팔레트">
+      <input className="sim-input" type="search" placeholder="액션 찾기 (예: PutObject)" aria-label="액션 찾기" value={filter} onChange={(e) => onFilter(e.target.value)} />
+      {groups.map((g) => (
+        <div key={g.label} className="sim-group">
+          <h3>{g.label}</h3>
+          <ul>
+            {g.defs.map((d) => (
+              <li key={d.api}>
+                <button className={`sim-action${d.api === api ? ' active' : ''}`} onClick={() => onPick(d.api)} title={`${d.summaryKo}${d.eventName !== d.api.split(':')[1] ? ` (CloudTrail eventName: ${d.eventName})` : ''}`} aria-current={d.api === api}>
+                  <span>{d.api.split(':')[1]}</span>
+                  <Tags def={d} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+});
 
 function Tags({ def }: { def: CatalogEntry }) {
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSim } from './sim-context';
 import { ResultLine } from './ActionForm';
-import { utc } from './format';
+import { koNumber, utc } from './format';
 import type { TrailView } from './TrailsPanel';
 import type { CallOutcome } from './worker/protocol';
 
@@ -149,7 +149,7 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
             <li key={o.key} className={open?.key === o.key ? 'active' : ''}>
               <button className="sim-object" onClick={() => void openKey(o.key)} title={o.key}>
                 <span className="sim-object-key">{o.key.slice(prefix.length)}</span>
-                <span className="muted small">{o.size.toLocaleString('ko-KR')} B · {utc(Date.parse(o.lastModified))}</span>
+                <span className="muted small">{koNumber(o.size)} B · {utc(Date.parse(o.lastModified))}</span>
               </button>
             </li>
           ))}

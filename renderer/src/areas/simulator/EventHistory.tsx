@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useSim } from './sim-context';
 import { HISTORY_KEYS, type HistoryQuery, type HistoryRow } from './worker/protocol';
 import { HISTORY_ROW_LIMIT } from './worker/history-rows';
+import { koNumber } from './format';
 
 const RANGES: { id: string; label: string; ms: number | null }[] = [
   { id: 'all', label: '전체(최근 90일)', ms: null },
@@ -108,9 +109,6 @@ export function EventHistory() {
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   };
 
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-
   return (
     <div className="sim-history">
       <p className="muted small sim-note">
@@ -152,42 +150,7 @@ export function EventHistory() {
       </form>
       {error ? <p className="message error" role="alert">{error}</p> : null}
       <div className="sim-history-body">
-        <div className="card sim-table" role="table" aria-label="이벤트 기록" aria-rowcount={rows.length}>
-          <div className="sim-tr sim-th" role="row">
-            {['이벤트 이름', '이벤트 시간', '사용자 이름', '이벤트 소스', '리소스 유형', '리소스 이름'].map((h) => <span key={h} role="columnheader">{h}</span>)}
-          </div>
-          <div className="sim-tbody" ref={scroller} data-testid="history-scroller">
-            {rows.length === 0 && !loading ? <p className="muted sim-empty">일치하는 이벤트가 없습니다.</p> : null}
-            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-              {virtual.getVirtualItems().map((v) => {
-                const r = rows[v.index]!;
-                return (
-                  <div
-                    key={r.eventId}
-                    role="row"
-                    tabIndex={0}
-                    aria-selected={selected === r.eventId}
-                    className={`sim-tr${selected === r.eventId ? ' selected' : ''}`}
-                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
-                    onClick={() => setSelected(r.eventId)}
-                    onKeyDown={(e) => e.key === 'Enter' && setSelected(r.eventId)}
-                  >
-                    <span role="cell" className="strong">{r.eventName}</span>
-                    <span role="cell">{r.eventTime.replace('T', ' ').replace('.000Z', 'Z')}</span>
-                    <span role="cell">{r.username}</span>
-                    <span role="cell">{r.eventSource}</span>
-                    <span role="cell">{r.resourceType}</span>
-                    <span role="cell" title={r.resourceName}>{r.resourceName}</span>
-                  </div>
-                );
-              })}
-            </div>
-          </div>
-          <div className="sim-table-foot muted small" aria-live="polite">
-            {loading && rows.length === 0 ? '불러오는 중…' : `${rows.length.toLocaleString('ko-KR')}개 이벤트${loading ? ' (더 불러오는 중…)' : ''}`}
-            {truncated ? ' (너무 많아 일부만 표시: 필터를 좁히세요)' : ''}
-          </div>
-        </div>
+        <HistoryTable rows={rows} selected={selected} onSelect={setSelected} loading={loading} truncated={truncated} />
         <aside className={`card sim-detail${selected ? ' open' : ''}`} aria-label="이벤트 세부 정보">
           <div className="row sim-space">
             <h3>이벤트 레코드</h3>
@@ -199,3 +162,53 @@ export function EventHistory() {
     </div>
   );
 }
+
+/** The list alone re-renders as it scrolls (a screenful of new rows a frame when dragged fast), not the filter
+ *  form or the record beside it; rows already on screen keep their elements. */
+const HistoryTable = memo(function HistoryTable({ rows, selected, onSelect, loading, truncated }: { rows: HistoryRow[]; selected: string | null; onSelect(eventId: string): void; loading: boolean; truncated: boolean }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // A few rows beyond the edges are enough for wheel and keyboard steps; each extra row is seven elements
+  // built on every fast scroll.
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
+  return (
+    <div className="card sim-table" role="table" aria-label="이벤트 기록" aria-rowcount={rows.length}>
+      <div className="sim-tr sim-th" role="row">
+        {['이벤트 이름', '이벤트 시간', '사용자 이름', '이벤트 소스', '리소스 유형', '리소스 이름'].map((h) => <span key={h} role="columnheader">{h}</span>)}
+      </div>
+      <div className="sim-tbody" ref={scroller} data-testid="history-scroller">
+        {rows.length === 0 && !loading ? <p className="muted sim-empty">일치하는 이벤트가 없습니다.</p> : null}
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {virtual.getVirtualItems().map((v) => {
+            const r = rows[v.index]!;
+            return <HistoryRowView key={r.eventId} row={r} top={v.start} selected={selected === r.eventId} onSelect={onSelect} />;
+          })}
+        </div>
+      </div>
+      <div className="sim-table-foot muted small" aria-live="polite">
+        {loading && rows.length === 0 ? '불러오는 중…' : `${koNumber(rows.length)}개 이벤트${loading ? ' (더 불러오는 중…)' : ''}`}
+        {truncated ? ' (너무 많아 일부만 표시: 필터를 좁히세요)' : ''}
+      </div>
+    </div>
+  );
+});
+
+const HistoryRowView = memo(function HistoryRowView({ row: r, top, selected, onSelect }: { row: HistoryRow; top: number; selected: boolean; onSelect(eventId: string): void }) {
+  return (
+    <div
+      role="row"
+      tabIndex={0}
+      aria-selected={selected}
+      className={`sim-tr${selected ? ' selected' : ''}`}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(r.eventId)}
+      onKeyDown={(e) => e.key === 'Enter' && onSelect(r.eventId)}
+    >
+      <span role="cell" className="strong">{r.eventName}</span>
+      <span role="cell">{r.eventTime.replace('T', ' ').replace('.000Z', 'Z')}</span>
+      <span role="cell">{r.username}</span>
+      <span role="cell">{r.eventSource}</span>
+      <span role="cell">{r.resourceType}</span>
+      <span role="cell" title={r.resourceName}>{r.resourceName}</span>
+    </div>
+  );
+});

@@ -1,3 +1,4 @@
+import { koNumber } from './format';
 import { useEffect, useState } from 'react';
 import { useSim } from './sim-context';
 import { TRAFFIC_MAX_CALLS, TRAFFIC_MAX_MINUTES, TRAFFIC_MAX_PER_MINUTE, type ValueOf } from './worker/protocol';
@@ -7,9 +8,9 @@ type Built = { ok: true; params: Record<string, unknown> } | { ok: false; errors
 /** Reads a whole number in [min, max] from a form field, or says in Korean why not. */
 export function wholeNumber(text: string, label: string, min: number, max: number): { ok: true; n: number } | { ok: false; errorKo: string } {
   const t = text.trim().replace(/,/g, '');
-  if (!/^\d+$/.test(t)) return { ok: false, errorKo: `${label}: ${min.toLocaleString('ko-KR')}~${max.toLocaleString('ko-KR')} 사이의 정수를 입력하세요.` };
+  if (!/^\d+$/.test(t)) return { ok: false, errorKo: `${label}: ${koNumber(min)}~${koNumber(max)} 사이의 정수를 입력하세요.` };
   const n = Number(t);
-  if (n < min || n > max) return { ok: false, errorKo: `${label}: ${min.toLocaleString('ko-KR')}~${max.toLocaleString('ko-KR')} 사이여야 합니다(입력: ${n.toLocaleString('ko-KR')}).` };
+  if (n < min || n > max) return { ok: false, errorKo: `${label}: ${koNumber(min)}~${koNumber(max)} 사이여야 합니다(입력: ${koNumber(n)}).` };
   return { ok: true, n };
 }
 
@@ -30,7 +31,7 @@ export function TrafficControls({ api, build }: { api: string; build: () => Buil
     const rate = wholeNumber(perMinute, '분당 호출 수', 1, TRAFFIC_MAX_PER_MINUTE);
     const span = wholeNumber(minutes, '기간(분)', 1, TRAFFIC_MAX_MINUTES);
     const errs = [...(built.ok ? [] : built.errorsKo), ...(rate.ok ? [] : [rate.errorKo]), ...(span.ok ? [] : [span.errorKo])];
-    if (rate.ok && span.ok && rate.n * span.n > TRAFFIC_MAX_CALLS) errs.push(`한 번에 ${TRAFFIC_MAX_CALLS.toLocaleString('ko-KR')}회까지 반복할 수 있습니다(요청: ${(rate.n * span.n).toLocaleString('ko-KR')}회).`);
+    if (rate.ok && span.ok && rate.n * span.n > TRAFFIC_MAX_CALLS) errs.push(`한 번에 ${koNumber(TRAFFIC_MAX_CALLS)}회까지 반복할 수 있습니다(요청: ${koNumber(rate.n * span.n)}회).`);
     setErrors(errs);
     if (errs.length || !built.ok || !rate.ok || !span.ok) return;
     setResult(null);
@@ -63,12 +64,12 @@ export function TrafficControls({ api, build }: { api: string; build: () => Buil
       </div>
       {progress ? (
         <p className="row small" role="status">
-          <progress max={progress.total} value={progress.done} /> {progress.done.toLocaleString('ko-KR')} / {progress.total.toLocaleString('ko-KR')}회
+          <progress max={progress.total} value={progress.done} /> {koNumber(progress.done)} / {koNumber(progress.total)}회
         </p>
       ) : null}
       {result ? (
         <p className="small" role="status" data-testid="traffic-result">
-          {result.calls.toLocaleString('ko-KR')}회 호출했습니다{result.failed ? ` (오류 ${result.failed.toLocaleString('ko-KR')}회: ${result.errorCodes.join(', ')})` : ''}. 시계: {new Date(result.nowMs).toISOString().replace('.000Z', 'Z')}
+          {koNumber(result.calls)}회 호출했습니다{result.failed ? ` (오류 ${koNumber(result.failed)}회: ${result.errorCodes.join(', ')})` : ''}. 시계: {new Date(result.nowMs).toISOString().replace('.000Z', 'Z')}
         </p>
       ) : null}
       {errors.length ? (
