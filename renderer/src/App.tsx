@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, type ComponentType } from 'react';
+import { Suspense, lazy, useEffect, useState, type ComponentType } from 'react';
 import { AREAS, useApp, type Area } from './store/app-store';
 import { useThemeEffect } from './store/theme';
 import { Nav } from './components/Nav';
@@ -29,6 +29,11 @@ export function App() {
   const area = useApp((s) => s.area);
   const go = useApp((s) => s.go);
   const Screen = SCREENS[area];
+  // The simulator stays mounted, hidden, once opened: its worker holds the sandbox, so coming back is instant
+  // instead of a restore from storage (about ten seconds at 100,000 records), and a save still running when
+  // the learner left can no longer race a restore of the older save.
+  const [simulatorKept, setSimulatorKept] = useState(false);
+  if (area === 'simulator' && !simulatorKept) setSimulatorKept(true);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -57,9 +62,20 @@ export function App() {
         {!ready ? (
           <p className="muted">불러오는 중…</p>
         ) : (
-          <Suspense fallback={<p className="muted">불러오는 중…</p>}>
-            <Screen />
-          </Suspense>
+          <>
+            {area === 'simulator' ? null : (
+              <Suspense fallback={<p className="muted">불러오는 중…</p>}>
+                <Screen />
+              </Suspense>
+            )}
+            {simulatorKept ? (
+              <div className="area-kept" hidden={area !== 'simulator'}>
+                <Suspense fallback={<p className="muted">불러오는 중…</p>}>
+                  <SimulatorArea />
+                </Suspense>
+              </div>
+            ) : null}
+          </>
         )}
       </main>
     </div>

@@ -13,6 +13,9 @@ type Progress = DocData['progress'];
 interface AppState {
   ready: boolean;
   area: Area;
+  /** Counts reads of every document from storage (start, import, reset): a screen that keeps state of its own
+   *  (the simulator's sandbox) starts again from storage when it changes, without saving over what was read. */
+  dataGeneration: number;
   settings: Settings;
   progress: Progress;
   notices: string[];
@@ -36,6 +39,7 @@ interface AppState {
 export const useApp = create<AppState>((set, get) => ({
   ready: false,
   area: 'home',
+  dataGeneration: 0,
   settings: defaults.settings(),
   progress: defaults.progress(),
   notices: [],
@@ -79,6 +83,6 @@ export const useApp = create<AppState>((set, get) => ({
     const loaded = await Promise.all(DOC_KEYS.map((key) => storage.load(key)));
     for (const result of loaded) if (result.noticeKo) notices.push(result.noticeKo);
     const [settings, progress] = loaded as [{ data: Settings }, { data: Progress }];
-    set({ settings: settings.data, progress: progress.data, notices: [...get().notices, ...notices] });
+    set({ settings: settings.data, progress: progress.data, notices: [...get().notices, ...notices], dataGeneration: get().dataGeneration + 1 });
   },
 }));

@@ -23,6 +23,7 @@ const TABS: { id: SimTab; label: string }[] = [
 
 export default function SimulatorArea() {
   const storage = useApp((s) => s.storage);
+  const dataGeneration = useApp((s) => s.dataGeneration);
   const pendingAction = useApp((s) => s.pendingAction);
   const [client, setClient] = useState<SimClient | null>(null);
   const [info, setInfo] = useState<Pick<Started, 'accountId' | 'regions'> | null>(null);
@@ -67,6 +68,7 @@ export default function SimulatorArea() {
   useEffect(() => {
     const c = openSimWorker();
     setClient(c);
+    const replaced = () => useApp.getState().dataGeneration !== dataGeneration;
     /** Packs the sandbox in the workers and stores it; returns how long the packing took. */
     const saveNow = async (): Promise<number> => {
       const t0 = performance.now();
@@ -75,6 +77,9 @@ export default function SimulatorArea() {
       // A new task for the write: receiving megabytes from the worker and storing them are each short, but
       // together they made one long task on the UI thread.
       await new Promise((r) => setTimeout(r, 0));
+      // Every document was read again from storage meanwhile (an import or a reset): this sandbox is no longer
+      // the learner's, and writing it would undo what they chose.
+      if (replaced()) return took;
       // User Timing marks, so a profile (and the benchmark) can tell the save's work on this thread apart.
       performance.mark('trailwatch:save-write');
       const written = storage?.save('sandbox', { snapshot: packed, savedAt: new Date().toISOString() });
@@ -103,12 +108,15 @@ export default function SimulatorArea() {
             lastSaveMs.current = took;
           })
           .catch((e: Error) => {
+            if (replaced()) return;
             // The disk or the browser's storage quota may be full. Say so once; the sandbox itself is untouched.
             if (saveWarned.current) return;
             saveWarned.current = true;
             useApp.setState((st) => ({ notices: [...st.notices, `샌드박스를 저장하지 못했습니다(${e.message}). 저장 공간이 부족할 수 있습니다. 지금 샌드박스는 그대로이며, "새 샌드박스"로 크기를 줄일 수 있습니다.`] }));
           })
           .finally(() => {
+            // After an import or a reset the refs belong to the sandbox read since.
+            if (replaced()) return;
             saveTimer.current = null;
             if (saveAgain.current) {
               saveAgain.current = false;
@@ -149,15 +157,17 @@ export default function SimulatorArea() {
     })();
     return () => {
       off();
-      // Leaving the screen with a change not yet saved: save it now, then let the worker go.
+      // Leaving with a change not yet saved: save it now, then let the worker go (unless storage was replaced).
       const unsaved = saveTimer.current !== null || saveAgain.current;
       if (saveTimer.current) clearTimeout(saveTimer.current);
-      if (!unsaved) return c.close();
+      saveTimer.current = null;
+      saveAgain.current = false;
+      if (!unsaved || replaced()) return c.close();
       void saveNow()
         .catch(() => undefined)
         .finally(() => c.close());
     };
-  }, [storage, begin]);
+  }, [storage, begin, dataGeneration]);
 
   const run = useCallback(
     async (api: string, params: Record<string, unknown>, as?: UiCallContext): Promise<CallOutcome> => {
