@@ -33,6 +33,11 @@ const ALL_MISSING: Record<TreatMissingData, StateValue | undefined> = {
   missing: 'INSUFFICIENT_DATA', ignore: undefined, breaching: 'ALARM', notBreaching: 'OK',
 };
 
+/** The state when every point of the range is missing. */
+export function allMissingState(treat: TreatMissingData): StateValue | undefined {
+  return ALL_MISSING[treat];
+}
+
 /** How many of the points at `indices` breach. (Module-level: alarms are decided tens of thousands of times
  *  a simulated day, and a closure per call showed in profiles.) */
 function breachingOf(range: readonly RangePoint[], indices: number[]): number {

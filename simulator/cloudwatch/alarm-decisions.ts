@@ -4,7 +4,7 @@
 // (whatever the statistic or range size), one range per statistic and size serves every threshold, and one
 // decision per threshold rule serves every alarm with that rule. Results are the ones alarmRange and the
 // per-alarm computation give (tests/simulator/cloudwatch/alarm-decisions.test.ts compares them).
-import { decideAlarmState, evaluationRangeSize } from './alarm-decide';
+import { allMissingState, evaluationRangeSize } from './alarm-decide';
 import { alarmMetricKey, effectiveTreatMissingData, evaluationTick, rangeFromPeriods } from './alarm-evaluate';
 import { isBreaching, type AlarmDatapoint, type MetricAlarmConfig, type StateValue } from './alarm-types';
 import type { MetricStore, PeriodBucket } from './metric-store';
@@ -15,6 +15,8 @@ export interface Decided {
   state: StateValue | undefined;
   /** The next minute at which the range can differ without new data; Infinity once it is all missing. */
   nextChange: number;
+  /** The evaluation range decided over (alarmRange's), shared by every alarm with the same range: read only. */
+  range: readonly AlarmDatapoint[];
 }
 
 /** The periods of one metric, unit and period length up to the evaluation tick, as many as the longest range
@@ -80,17 +82,10 @@ export class AlarmDecisions {
       shared.nextChange = undefined;
     }
     const range = shared.points;
-    const points: Array<boolean | undefined> = new Array<boolean | undefined>(range.length);
-    let hasData = false;
-    for (let i = 0; i < range.length; i++) {
-      const v = range[i]!.value;
-      if (v !== undefined) hasData = true;
-      points[i] = v === undefined ? undefined : isBreaching(config.ComparisonOperator, v, config.Threshold);
-    }
-    const n = config.EvaluationPeriods;
-    const state = decideAlarmState(points, n, config.DatapointsToAlarm ?? n, effectiveTreatMissingData(config)).state;
+    const state = rangeState(config, range);
+    const hasData = range.some((p) => p.value !== undefined);
     if (hasData) shared.nextChange ??= this.nextChange(config, fold, store, now);
-    const decided = { state, nextChange: hasData ? shared.nextChange! : Infinity };
+    const decided = { state, nextChange: hasData ? shared.nextChange! : Infinity, range };
     rule.epoch = this.epoch;
     rule.decided = decided;
     return decided;
@@ -197,4 +192,38 @@ function slideAt(ts: number, start: number, now: number, periodMs: number): numb
   const bucket = start + Math.floor((ts - start) / MINUTE) * MINUTE;
   const offset = (((bucket + MINUTE - now) % periodMs) + periodMs) % periodMs;
   return now + (offset === 0 ? periodMs : offset);
+}
+
+/**
+ * decideAlarmState's state over the range (alarm-decide.ts has the rules and their sources), counted in one pass
+ * without building the decision: every alarm with data is decided each minute, and nearly every decision only
+ * confirms the state. alarm-decisions.test.ts checks it against decideAlarmState.
+ */
+export function rangeState(config: MetricAlarmConfig, range: readonly AlarmDatapoint[]): StateValue | undefined {
+  const n = config.EvaluationPeriods;
+  const m = config.DatapointsToAlarm ?? n;
+  let real = 0;
+  let newestBreaching = 0;
+  let breaching = 0;
+  let oldestReal = -1;
+  for (let i = range.length - 1; i >= 0; i--) {
+    const v = range[i]!.value;
+    if (v === undefined) continue;
+    if (isBreaching(config.ComparisonOperator, v, config.Threshold)) {
+      breaching++;
+      if (real < n) newestBreaching++;
+    }
+    real++;
+    oldestReal = i;
+  }
+  // At least N real points: the newest N decide.
+  if (real >= n) return newestBreaching >= m ? 'ALARM' : 'OK';
+  const treat = effectiveTreatMissingData(config);
+  if (real === 0) return allMissingState(treat);
+  if (treat === 'breaching' || treat === 'notBreaching') return breaching + (treat === 'breaching' ? n - real : 0) >= m ? 'ALARM' : 'OK';
+  if (breaching >= m) return 'ALARM';
+  if (breaching < real) return 'OK';
+  // Only breaching points, fewer than M: ignore keeps the state; otherwise ALARM once the oldest is M old.
+  if (treat === 'ignore') return undefined;
+  return range.length - oldestReal >= m ? 'ALARM' : 'INSUFFICIENT_DATA';
 }

@@ -13,7 +13,7 @@ export interface AlarmEvaluation {
   /** Present when `state` is. */
   reason?: StateReason;
   /** The evaluation range, oldest first. */
-  range: AlarmDatapoint[];
+  range: readonly AlarmDatapoint[];
   decision: AlarmDecision;
 }
 
@@ -76,7 +76,11 @@ export function lowSampleThreshold(percentileValue: number): number {
 }
 
 export function evaluateMetricAlarm(config: MetricAlarmConfig, store: MetricStore, now: number): AlarmEvaluation {
-  const range = alarmRange(config, store, now);
+  return evaluateMetricRange(config, alarmRange(config, store, now), now);
+}
+
+/** evaluateMetricAlarm over a range already read (alarmRange's at `now`), which it does not change. */
+export function evaluateMetricRange(config: MetricAlarmConfig, range: readonly AlarmDatapoint[], now: number): AlarmEvaluation {
   const n = config.EvaluationPeriods;
   const m = config.DatapointsToAlarm ?? n;
   const points = range.map((p) => (p.value === undefined ? undefined : isBreaching(config.ComparisonOperator, p.value, config.Threshold)));

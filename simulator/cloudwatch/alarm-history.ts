@@ -1,7 +1,7 @@
 // DescribeAlarmHistory items as CloudWatch writes them. HistoryData is a JSON string; the shapes follow
 // published DescribeAlarmHistory output: StateUpdate {"version","oldState","newState"} with stateReasonData
 // nested as an object, ConfigurationUpdate {"version","type":"Create","createdAlarm":{...}}.
-import { cloudWatchIso, dbl, int, raw, writeJavaJson, type JavaJson } from './alarm-format';
+import { cloudWatchIso, dbl, int, writeJavaJson, type JavaJson } from './alarm-format';
 import type { CompositeAlarmConfig, MetricAlarmConfig, StateValue } from './alarm-types';
 import { isoTimestamp } from './metric-query';
 
@@ -36,15 +36,20 @@ const item = (alarmName: string, alarmType: AlarmType, now: number, type: Histor
   AlarmName: alarmName, AlarmType: alarmType, Timestamp: isoTimestamp(now), HistoryItemType: type, HistorySummary: summary, HistoryData: writeJavaJson(data),
 });
 
-function stateJson(s: AlarmStateSnapshot): JavaJson {
-  const out: Record<string, JavaJson> = { stateValue: s.stateValue, stateReason: s.stateReason };
-  if (s.stateReasonData !== undefined) out.stateReasonData = raw(s.stateReasonData);
-  return out;
+/** {"stateValue":…,"stateReason":…,"stateReasonData":{…}} as text (stateReasonData is JSON already). */
+function stateText(s: AlarmStateSnapshot): string {
+  const data = s.stateReasonData !== undefined ? `,"stateReasonData":${s.stateReasonData}` : '';
+  return `{"stateValue":${JSON.stringify(s.stateValue)},"stateReason":${JSON.stringify(s.stateReason)}${data}}`;
 }
 
-export function stateUpdateItem(alarm: AlarmRecord, now: number, oldState: AlarmStateSnapshot, newState: AlarmStateSnapshot): AlarmHistoryItem {
-  return item(alarm.config.AlarmName, alarm.alarmType, now, 'StateUpdate', `Alarm updated from ${oldState.stateValue} to ${newState.stateValue}`,
-    { version: '1.0', oldState: stateJson(oldState), newState: stateJson(newState) });
+/** Every state change writes one, so its HistoryData is written as text directly (the same bytes writeJavaJson
+ *  gives for {version, oldState, newState}; alarm-history.test.ts compares them). */
+export function stateUpdateItem(alarm: AlarmNaming, now: number, oldState: AlarmStateSnapshot, newState: AlarmStateSnapshot): AlarmHistoryItem {
+  return {
+    AlarmName: alarm.config.AlarmName, AlarmType: alarm.alarmType, Timestamp: isoTimestamp(now), HistoryItemType: 'StateUpdate',
+    HistorySummary: `Alarm updated from ${oldState.stateValue} to ${newState.stateValue}`,
+    HistoryData: `{"version":"1.0","oldState":${stateText(oldState)},"newState":${stateText(newState)}}`,
+  };
 }
 
 export function createdItem(alarm: AlarmRecord, now: number): AlarmHistoryItem {
@@ -58,10 +63,25 @@ export function updatedItem(before: AlarmRecord, after: AlarmRecord, now: number
 }
 
 /** The result of running one alarm action; the integration reports it once the target was invoked. */
-export function actionItem(alarm: AlarmRecord, now: number, arn: string, succeeded: boolean, detail: Record<string, JavaJson> = {}): AlarmHistoryItem {
-  return item(alarm.config.AlarmName, alarm.alarmType, now, 'Action',
-    succeeded ? `Successfully executed action ${arn}` : `Failed to execute action ${arn}`,
-    { actionState: succeeded ? 'Succeeded' : 'Failed', stateUpdateTimestamp: int(alarm.stateUpdatedTimestamp), notificationResource: arn, ...detail });
+/** The fields of an alarm a state change or action history item names. */
+export type AlarmNaming = Pick<AlarmRecord, 'alarmType' | 'config'>;
+
+const ACTION_FIELDS = ['actionState', 'stateUpdateTimestamp', 'notificationResource'];
+
+/** Every action run writes one: its HistoryData is written as text directly, the same bytes writeJavaJson gives
+ *  for {actionState, stateUpdateTimestamp, notificationResource, ...detail} (alarm-history.test.ts compares). */
+export function actionItem(alarm: AlarmNaming & Pick<AlarmRecord, 'stateUpdatedTimestamp'>, now: number, arn: string, succeeded: boolean, detail: Record<string, JavaJson> = {}): AlarmHistoryItem {
+  const summary = succeeded ? `Successfully executed action ${arn}` : `Failed to execute action ${arn}`;
+  const head = { actionState: succeeded ? 'Succeeded' : 'Failed', stateUpdateTimestamp: int(alarm.stateUpdatedTimestamp), notificationResource: arn };
+  const keys = Object.keys(detail);
+  // A detail that names one of the leading fields replaces its value in place: the general path keeps that order.
+  if (keys.some((k) => ACTION_FIELDS.includes(k))) return item(alarm.config.AlarmName, alarm.alarmType, now, 'Action', summary, { ...head, ...detail });
+  let data = `{"actionState":"${head.actionState}","stateUpdateTimestamp":${String(Math.trunc(alarm.stateUpdatedTimestamp))},"notificationResource":${JSON.stringify(arn)}`;
+  for (const k of keys) data += `,${JSON.stringify(k)}:${writeJavaJson(detail[k]!)}`;
+  return {
+    AlarmName: alarm.config.AlarmName, AlarmType: alarm.alarmType, Timestamp: isoTimestamp(now), HistoryItemType: 'Action',
+    HistorySummary: summary, HistoryData: `${data}}`,
+  };
 }
 
 /** The alarm as HistoryData describes it (field names and order of published "createdAlarm" objects). */

@@ -85,7 +85,7 @@ export const alarmMachine = setup({
         stateValue: newState, stateReason: e.reason ?? '', stateReasonData: e.reasonData,
         stateUpdatedTimestamp: e.now, stateTransitionedTimestamp: e.now,
       };
-      const item = stateUpdateItem(record({ ...context, ...next }), e.now,
+      const item = stateUpdateItem(context, e.now,
         { stateValue: context.stateValue, stateReason: context.stateReason, stateReasonData: context.stateReasonData },
         { stateValue: newState, stateReason: next.stateReason, stateReasonData: e.reasonData });
       const outbox = actionsFor(context.config, newState).map((arn) => ({
@@ -113,7 +113,7 @@ export const alarmMachine = setup({
       outbox: () => [],
       history: ({ context, event }) =>
         event.type === 'alarm.actionExecuted'
-          ? appendKept(context.history, actionItem(record(context), event.now, event.arn, event.succeeded, event.detail), event.now)
+          ? appendKept(context.history, actionItem(context, event.now, event.arn, event.succeeded, event.detail), event.now)
           : context.history,
     }),
   },

@@ -2,7 +2,7 @@
 // reasons quoted in the CloudWatch user guide (EventBridge examples, Metrics Insights partial-data example) and
 // DescribeAlarms output published by users (see the tests for the strings they reproduce).
 import type { AlarmDecision } from './alarm-decide';
-import { cloudWatchIso, dbl, int, javaDouble, reasonDate, writeJavaJson, type JavaJson } from './alarm-format';
+import { cloudWatchIso, javaDouble, reasonDate } from './alarm-format';
 import { OPERATOR_WORDS, isBreaching, type AlarmDatapoint, type MetricAlarmConfig, type StateValue } from './alarm-types';
 
 export interface StateReason {
@@ -17,23 +17,22 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
  * The reason for entering `state` after `decision` over `range` (oldest first), queried at `now`.
  * N is EvaluationPeriods; M is DatapointsToAlarm (defaulting to N).
  */
-export function stateReason(config: MetricAlarmConfig, range: AlarmDatapoint[], decision: AlarmDecision, state: StateValue, now: number): StateReason {
-  const head: Array<[string, JavaJson]> = [['version', '1.0'], ['queryDate', cloudWatchIso(now)]];
-  const tail = (recent: number[], withUnit = true): Array<[string, JavaJson]> => [
-    ...(withUnit && config.Unit !== undefined ? [['unit', config.Unit] as [string, JavaJson]] : []),
-    ['statistic', config.Statistic ?? config.ExtendedStatistic ?? ''],
-    ['period', int(config.Period)],
-    ['recentDatapoints', recent.map(dbl)],
-    ['threshold', dbl(config.Threshold)],
-  ];
+export function stateReason(config: MetricAlarmConfig, range: readonly AlarmDatapoint[], decision: AlarmDecision, state: StateValue, now: number): StateReason {
   const n = config.EvaluationPeriods;
 
   if (state === 'INSUFFICIENT_DATA') {
     // AWS's own example of this reason omits the unit the alarm was configured with.
-    const unknown = range.filter((p) => p.value === undefined).reverse();
+    let count = 0;
+    let unknown = '';
+    for (let i = range.length - 1; i >= 0; i--) {
+      const p = range[i]!;
+      if (p.value !== undefined) continue;
+      unknown += `${count === 0 ? '' : ','}{"timestamp":${JSON.stringify(cloudWatchIso(p.timestamp))}}`;
+      count++;
+    }
     return {
-      reason: `Insufficient Data: ${unknown.length} ${plural(unknown.length, 'datapoint was', 'datapoints were')} unknown.`,
-      reasonData: json([...head, ...tail([], false), ['evaluatedDatapoints', unknown.map((p) => ({ timestamp: cloudWatchIso(p.timestamp) }))]]),
+      reason: `Insufficient Data: ${count} ${plural(count, 'datapoint was', 'datapoints were')} unknown.`,
+      reasonData: reasonDataText(config, now, undefined, false, '', `[${unknown}]`),
     };
   }
 
@@ -42,7 +41,7 @@ export function stateReason(config: MetricAlarmConfig, range: AlarmDatapoint[], 
     return {
       reason: `Threshold Crossed: no datapoints were received for ${n} ${plural(n, 'period', 'periods')} and ` +
         `${n} missing ${plural(n, 'datapoint was', 'datapoints were')} treated as [${treatedAs}].`,
-      reasonData: json([...head, ...tail([])]),
+      reasonData: reasonDataText(config, now, undefined, true, '', undefined),
     };
   }
 
@@ -61,17 +60,30 @@ export function stateReason(config: MetricAlarmConfig, range: AlarmDatapoint[], 
     : `Threshold Crossed: ${crossing.length} out of the last ${evaluated.length} datapoints [${list}] ${verb} ${threshold} ` +
       `(minimum ${minimum} ${plural(minimum, 'datapoint', 'datapoints')} for ${toAlarm ? 'OK -> ALARM' : 'ALARM -> OK'} transition).`;
 
-  const chronological = [...evaluated].reverse();
-  const startDate = chronological[0] ? [['startDate', cloudWatchIso(chronological[0].timestamp)] as [string, JavaJson]] : [];
-  const evaluatedDatapoints = crossing.slice(0, minimum).map((p) => ({
-    timestamp: cloudWatchIso(p.timestamp), sampleCount: dbl(p.sampleCount), value: dbl(p.value!),
-  }));
-  return {
-    reason,
-    reasonData: json([...head, ...startDate, ...tail(chronological.map((p) => p.value!)), ['evaluatedDatapoints', evaluatedDatapoints]]),
-  };
+  // recentDatapoints are the evaluated values oldest first; evaluatedDatapoints the first `minimum` crossing.
+  let recent = '';
+  for (let i = evaluated.length - 1; i >= 0; i--) recent += `${i === evaluated.length - 1 ? '' : ','}${javaDouble(evaluated[i]!.value!)}`;
+  let points = '';
+  const shown = Math.min(minimum, crossing.length);
+  for (let i = 0; i < shown; i++) {
+    const p = crossing[i]!;
+    points += `${i === 0 ? '' : ','}{"timestamp":${JSON.stringify(cloudWatchIso(p.timestamp))},"sampleCount":${javaDouble(p.sampleCount)},"value":${javaDouble(p.value!)}}`;
+  }
+  const oldest = evaluated[evaluated.length - 1];
+  return { reason, reasonData: reasonDataText(config, now, oldest?.timestamp, true, recent, `[${points}]`) };
 }
 
-function json(entries: Array<[string, JavaJson]>): string {
-  return writeJavaJson(Object.fromEntries(entries));
+/**
+ * StateReasonData as CloudWatch writes it, compact with its keys in this order, written straight to text: every
+ * state change writes one, and building the JSON value first cost more than the evaluation itself.
+ * `recent` is the recentDatapoints list's inside, `evaluated` the evaluatedDatapoints array (absent: no key).
+ */
+function reasonDataText(config: MetricAlarmConfig, now: number, startDate: number | undefined, withUnit: boolean, recent: string, evaluated: string | undefined): string {
+  let out = `{"version":"1.0","queryDate":${JSON.stringify(cloudWatchIso(now))}`;
+  if (startDate !== undefined) out += `,"startDate":${JSON.stringify(cloudWatchIso(startDate))}`;
+  if (withUnit && config.Unit !== undefined) out += `,"unit":${JSON.stringify(config.Unit)}`;
+  out += `,"statistic":${JSON.stringify(config.Statistic ?? config.ExtendedStatistic ?? '')},"period":${String(Math.trunc(config.Period))}`;
+  out += `,"recentDatapoints":[${recent}],"threshold":${javaDouble(config.Threshold)}`;
+  if (evaluated !== undefined) out += `,"evaluatedDatapoints":${evaluated}`;
+  return `${out}}`;
 }

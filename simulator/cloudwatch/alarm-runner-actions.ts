@@ -38,26 +38,44 @@ const SNS_TOPIC = /^arn:aws:sns:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]+)$/;
 export function alarmNotification(region: string, accountId: string, ctx: AlarmContext, req: AlarmActionRequest): { subject: string; message: string } {
   const c = ctx.config;
   const where = regionDisplayName(region);
-  const body: Record<string, unknown> = {
-    AlarmName: c.AlarmName,
-    AlarmDescription: c.AlarmDescription ?? null,
-    AWSAccountId: accountId,
-    AlarmConfigurationUpdatedTimestamp: cloudWatchIso(ctx.configUpdatedTimestamp),
-    NewStateValue: req.newState,
-    NewStateReason: req.reason,
-    StateChangeTime: cloudWatchIso(req.timestamp),
-    Region: where,
-    AlarmArn: c.AlarmArn,
-    OldStateValue: req.oldState,
+  const p = notificationParts(c, region, accountId);
+  // The message's keys in the order CloudWatch writes them; the parts that follow the configuration are kept.
+  const message = `${p.head},"AlarmConfigurationUpdatedTimestamp":${JSON.stringify(cloudWatchIso(ctx.configUpdatedTimestamp))}` +
+    `,"NewStateValue":${JSON.stringify(req.newState)},"NewStateReason":${JSON.stringify(req.reason)}` +
+    `,"StateChangeTime":${JSON.stringify(cloudWatchIso(req.timestamp))}${p.middle},"OldStateValue":${JSON.stringify(req.oldState)},${p.tail}`;
+  return { subject: `${req.newState}: "${c.AlarmName}" in ${where}`, message };
+}
+
+/** A notification's text around its per-change fields: JSON.stringify of the leading and trailing parts of the
+ *  body, each written once per configuration (a configuration is never changed in place) and Region. */
+interface NotificationParts {
+  region: string;
+  accountId: string;
+  /** `{"AlarmName":…,"AlarmDescription":…,"AWSAccountId":…` */
+  head: string;
+  /** `,"Region":…,"AlarmArn":…` */
+  middle: string;
+  /** `"OKActions":…,…,"Trigger":{…}}` (or `"AlarmRule":…}`) */
+  tail: string;
+}
+
+const partsByConfig = new WeakMap<AlarmContext['config'], NotificationParts>();
+
+function notificationParts(c: AlarmContext['config'], region: string, accountId: string): NotificationParts {
+  const known = partsByConfig.get(c);
+  if (known && known.region === region && known.accountId === accountId) return known;
+  const head = JSON.stringify({ AlarmName: c.AlarmName, AlarmDescription: c.AlarmDescription ?? null, AWSAccountId: accountId }).slice(0, -1);
+  const middle = `,${JSON.stringify({ Region: regionDisplayName(region), AlarmArn: c.AlarmArn }).slice(1, -1)}`;
+  const rest: Record<string, unknown> = {
     OKActions: c.OKActions ?? [],
     AlarmActions: c.AlarmActions ?? [],
     InsufficientDataActions: c.InsufficientDataActions ?? [],
   };
   if ('AlarmRule' in c) {
-    body['AlarmRule'] = c.AlarmRule;
+    rest['AlarmRule'] = c.AlarmRule;
   } else {
     const m = c;
-    body['Trigger'] = {
+    rest['Trigger'] = {
       MetricName: m.MetricName,
       Namespace: m.Namespace,
       StatisticType: m.ExtendedStatistic !== undefined ? 'ExtendedStatistic' : 'Statistic',
@@ -74,7 +92,9 @@ export function alarmNotification(region: string, accountId: string, ctx: AlarmC
       EvaluateLowSampleCountPercentile: m.EvaluateLowSampleCountPercentile ?? '',
     };
   }
-  return { subject: `${req.newState}: "${c.AlarmName}" in ${where}`, message: JSON.stringify(body) };
+  const parts = { region, accountId, head, middle, tail: JSON.stringify(rest).slice(1) };
+  partsByConfig.set(c, parts);
+  return parts;
 }
 
 export class AlarmActionDispatcher {

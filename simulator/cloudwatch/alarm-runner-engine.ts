@@ -3,7 +3,7 @@
 import type { SimEvent } from '../core/events';
 import type { AlarmEvent } from './alarm-machine';
 import { AlarmDecisions } from './alarm-decisions';
-import { evaluateMetricAlarm } from './alarm-evaluate';
+import { evaluateMetricRange } from './alarm-evaluate';
 import type { CompositeAlarmConfig, MetricAlarmConfig } from './alarm-types';
 import { evaluateCompositeAlarm, type ChildAlarmState, type CompositeTrigger } from './composite-evaluate';
 import { childAlarms, parseAlarmRule } from './composite-rule';
@@ -24,6 +24,10 @@ export class AlarmEngine {
   /** Sends `event` to the alarm; on a state change queues its actions and re-evaluates composites over it. */
   send(region: string, slot: AlarmSlot, event: AlarmEvent, depth = 0): void {
     const before = slot.actor.getSnapshot().context;
+    // An evaluation that keeps the state takes the machine's "stay" transition, which only empties the outbox
+    // (read just below after every event, never kept in snapshots) and keeps the reason: nothing observable,
+    // so xstate's step is skipped (alarm-runner-engine.test.ts checks both paths give the same alarm).
+    if (event.type === 'alarm.evaluate' && (event.state === undefined || event.state === before.stateValue)) return;
     slot.actor.send(event);
     const after = slot.actor.getSnapshot().context;
     for (const request of after.outbox) this.model.pending.push({ region, request });
@@ -40,11 +44,11 @@ export class AlarmEngine {
     const ctx = slot.actor.getSnapshot().context;
     const config = ctx.config as MetricAlarmConfig;
     const store = this.model.metricsIn(region);
-    const { state, nextChange } = this.decisions.decide(region, config, store, now);
+    const { state, nextChange, range } = this.decisions.decide(region, config, store, now);
     // Most evaluations confirm the current state; only a change needs the full evaluation with its reason
-    // (which also applies EvaluateLowSampleCountPercentile).
+    // (which also applies EvaluateLowSampleCountPercentile), over the range the decision already read.
     if (state !== undefined && state !== ctx.stateValue) {
-      const result = evaluateMetricAlarm(config, store, now);
+      const result = evaluateMetricRange(config, range, now);
       if (result.state !== undefined) {
         this.send(region, slot, {
           type: 'alarm.evaluate', now, state: result.state,

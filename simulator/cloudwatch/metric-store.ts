@@ -92,9 +92,27 @@ export class MetricStore {
   /** Told of every datum stored, after it is (the account's CloudWatch wakes the alarms over its metric). */
   observer: WriteObserver | undefined;
 
+  /** Keys of metrics without dimensions by namespace and name (metric filters publish one datum per matched
+   *  event): the same key string each time, so it is not built and hashed again per datum. */
+  private readonly plainKeys = new Map<string, Map<string, string>>();
+
   /** Stores one datum; `receivedAt` stands in for a missing Timestamp. */
   put(namespace: string, datum: MetricDatumInput & Pick<WriterDatum, 'ValueLater'>, receivedAt: number): void {
-    this.write(metricKey(namespace, datum.MetricName, datum.Dimensions), namespace, datum.MetricName, datum.Dimensions, datum, receivedAt);
+    const dims = datum.Dimensions;
+    const key = dims === undefined || dims.length === 0 ? this.plainKey(namespace, datum.MetricName) : metricKey(namespace, datum.MetricName, dims);
+    this.write(key, namespace, datum.MetricName, dims, datum, receivedAt);
+  }
+
+  private plainKey(namespace: string, metricName: string): string {
+    let byName = this.plainKeys.get(namespace);
+    if (!byName) this.plainKeys.set(namespace, (byName = new Map()));
+    let key = byName.get(metricName);
+    if (key === undefined) {
+      // Metrics expire (rollUp) and churn: start afresh rather than grow with every name ever seen.
+      if (byName.size >= 4096) byName.clear();
+      byName.set(metricName, (key = metricKey(namespace, metricName, undefined)));
+    }
+    return key;
   }
 
   /**

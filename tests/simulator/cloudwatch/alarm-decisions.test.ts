@@ -1,23 +1,24 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideAlarmState, evaluationRangeSize } from '../../../simulator/cloudwatch/alarm-decide';
-import { AlarmDecisions } from '../../../simulator/cloudwatch/alarm-decisions';
+import { AlarmDecisions, rangeState } from '../../../simulator/cloudwatch/alarm-decisions';
 import { alarmMetricKey, alarmRange, effectiveTreatMissingData, evaluationTick } from '../../../simulator/cloudwatch/alarm-evaluate';
-import { isBreaching, type MetricAlarmConfig } from '../../../simulator/cloudwatch/alarm-types';
+import { isBreaching, type AlarmDatapoint, type MetricAlarmConfig } from '../../../simulator/cloudwatch/alarm-types';
 import { MetricStore } from '../../../simulator/cloudwatch/metric-store';
 import { MINUTE, SECOND, type StandardUnit } from '../../../simulator/cloudwatch/metric-types';
 
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 const NS = 'Trailwatch/Test';
 
-/** The decision and next-change minute computed for one alarm alone, as the engine did before sharing. */
-function direct(config: MetricAlarmConfig, store: MetricStore, now: number): { state: string | undefined; nextChange: number } {
+/** The decision, next-change minute and range computed for one alarm alone, as the engine did before sharing. */
+function direct(config: MetricAlarmConfig, store: MetricStore, now: number): { state: string | undefined; nextChange: number; range: AlarmDatapoint[] } {
   const range = alarmRange(config, store, now);
   const points = range.map((p) => (p.value === undefined ? undefined : isBreaching(config.ComparisonOperator, p.value, config.Threshold)));
   const n = config.EvaluationPeriods;
   const state = decideAlarmState(points, n, config.DatapointsToAlarm ?? n, effectiveTreatMissingData(config)).state;
-  if (!range.some((p) => p.value !== undefined)) return { state, nextChange: Infinity };
+  if (!range.some((p) => p.value !== undefined)) return { state, nextChange: Infinity, range };
   const periodMs = config.Period * SECOND;
-  if (periodMs < MINUTE) return { state, nextChange: now + MINUTE };
+  if (periodMs < MINUTE) return { state, nextChange: now + MINUTE, range };
   const end = evaluationTick(config.Period, now);
   const start = end - evaluationRangeSize(n) * periodMs;
   let next = Infinity;
@@ -26,7 +27,7 @@ function direct(config: MetricAlarmConfig, store: MetricStore, now: number): { s
     const offset = (((bucket + MINUTE - now) % periodMs) + periodMs) % periodMs;
     next = Math.min(next, now + (offset === 0 ? periodMs : offset));
   });
-  return { state, nextChange: next === Infinity ? now + MINUTE : next };
+  return { state, nextChange: next === Infinity ? now + MINUTE : next, range };
 }
 
 /** A small deterministic generator (the test must not depend on Math.random). */
@@ -172,5 +173,26 @@ describe('AlarmDecisions shares folds, ranges and decisions without changing any
       expect(decisions.decide('us-east-1', churn, store, now)).toEqual(direct(churn, store, now));
     }
     expect(decisions.decide('us-east-1', c, store, now)).toEqual(direct(c, store, now));
+  });
+
+  it('counts the state in one pass as decideAlarmState decides it, for every treatment, operator, N and M', () => {
+    const seen = new Set<string>();
+    fc.assert(fc.property(
+      fc.array(fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined, freq: 2 }), { minLength: 5, maxLength: 9 }),
+      fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 6 }), fc.boolean(),
+      fc.constantFrom('missing', 'notBreaching', 'breaching', 'ignore' as const), fc.constantFrom('N', 'AWS/DynamoDB'),
+      fc.constantFrom('GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold' as const),
+      (values, n, mLess, withM, treat, Namespace, op) => {
+        const m = Math.max(1, n - mLess);
+        const c = config(0, { Namespace, EvaluationPeriods: n, ...(withM ? { DatapointsToAlarm: m } : {}), TreatMissingData: treat, ComparisonOperator: op });
+        const range = values.map((value, i) => ({ timestamp: T0 + i * MINUTE, value, sampleCount: value === undefined ? 0 : 1 }));
+        const points = values.map((v) => (v === undefined ? undefined : isBreaching(op, v, c.Threshold)));
+        const want = decideAlarmState(points, n, withM ? m : n, effectiveTreatMissingData(c));
+        seen.add(`${want.rule}:${want.state}`);
+        expect(rangeState(c, range)).toBe(want.state);
+      },
+    ), { numRuns: 2000 });
+    // Every rule was compared, the premature ALARM and the state kept under ignore included.
+    for (const k of ['realPoints:OK', 'realPoints:ALARM', 'filled:OK', 'filled:ALARM', 'allMissing:INSUFFICIENT_DATA', 'allMissing:undefined', 'premature:ALARM', 'pending:INSUFFICIENT_DATA', 'pending:undefined']) expect(seen).toContain(k);
   });
 });
