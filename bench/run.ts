@@ -96,6 +96,14 @@ else {
     // At 60 Hz a frame is due every 16.7 ms; an interval over 25 ms means at least one frame was missed.
     const dropped = b.scrollFrameMs.filter((ms) => ms > 25).length;
     row(`  scrolling the event history a screenful per frame for 2 s (${b.scrollFrameMs.length} frames)`, `p95 interval ${f(pct(b.scrollFrameMs, 95), 1)} ms, max ${f(Math.max(...b.scrollFrameMs), 1)} ms, ${dropped} intervals over 25 ms`, 'no dropped frames', dropped === 0);
+    for (const first of [true, false]) {
+      const visits = b.switchFrames.filter((s) => s.first === first);
+      if (!visits.length) continue;
+      const frames = visits.flatMap((s) => s.frameMs);
+      const worst = visits.map((s) => ({ key: s.key, max: Math.max(0, ...s.frameMs) })).sort((x, y) => y.max - x.max)[0]!;
+      const missed = frames.filter((ms) => ms > 25).length;
+      row(`  switching screens by Alt+number, ${first ? 'first visits (their code loads)' : 'screens already opened'} (${visits.length} switches, ${frames.length} frames)`, `${missed} intervals over 25 ms, longest ${f(worst.max, 0)} ms (${worst.key})`, first ? '' : 'no dropped frames', first ? null : missed === 0);
+    }
     row(`sandbox saves during the actions: ${b.saveWriteMs.length}; UI-thread write each / longest task holding one`, `${b.saveWriteMs.map((ms) => f(ms, 0)).join(', ') || '—'} ms / ${b.longestSaveTaskMs ? `${f(b.longestSaveTaskMs, 0)} ms` : 'none ≥ 50 ms'}`, 'never blocks > 50 ms', b.saveWriteMs.length ? b.longestSaveTaskMs <= 50 : null);
     row('  longest UI-thread task of any kind during the actions', b.longTasks ? `${f(b.longestTaskMs, 0)} ms (${b.longTasks} tasks ≥ 50 ms)` : 'none ≥ 50 ms', '', null);
     if (!enough) notes.push(`uiActionP95Ms is null: only ${b.historyRecords} records were in the event history when the actions were timed.`);

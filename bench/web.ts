@@ -59,6 +59,23 @@ const IN_PAGE_SCROLL = `async function () {
   });
 }`;
 
+// Records every frame interval from now on (window.__frames: [start, interval] pairs).
+const IN_PAGE_FRAMES = `function () {
+  window.__frames = [];
+  let last = performance.now();
+  const step = (now) => {
+    window.__frames.push([last, now - last]);
+    last = now;
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}`;
+
+/** The screens a learner moves between: Alt+number and the area the page then marks on its main element. */
+const SCREEN_KEYS: [key: string, area: string][] = [
+  ['Alt+1', 'home'], ['Alt+2', 'notes'], ['Alt+3', 'simulator'], ['Alt+4', 'quiz'], ['Alt+5', 'review'], ['Alt+6', 'scenarios'], ['Alt+7', 'settings'], ['Alt+3', 'simulator'],
+];
+
 const IN_PAGE_CALL = `async function () {
   const button = [...document.querySelectorAll('button')].find((b) => b.textContent && b.textContent.trim() === '호출');
   if (!button) throw new Error('no 호출 button');
@@ -108,6 +125,9 @@ export interface BrowserFigures {
   historyAllMs: number;
   /** Intervals between frames while the history list scrolls a screenful per frame for 2 s. */
   scrollFrameMs: number[];
+  /** Frame intervals from each screen switch (Alt+number) until 600 ms after its heading showed, by visit:
+   *  the first visit of a screen loads its code; `later` are visits to screens already opened. */
+  switchFrames: { key: string; first: boolean; frameMs: number[] }[];
   /** Longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) from the traffic's end to the end of the
    *  timed actions, which includes the sandbox saves it triggered; 0 when no task reached 50 ms. */
   longestTaskMs: number;
@@ -182,7 +202,24 @@ export async function browserFigures(outDir: string, loads: number, actions: num
     const historyAllMs = performance.now() - h0;
     const historyRecords = Number((await page.getByRole('table', { name: '이벤트 기록' }).getAttribute('aria-rowcount')) ?? '0');
     const scrollFrameMs = (await page.evaluate(`(${IN_PAGE_SCROLL})()`)) as number[];
-    return { firstInteractiveMs, actionMs, trafficCalls: traffic.perMinute * traffic.minutes, trafficSeconds, historyRecords, historyTabMs, historyAllMs, scrollFrameMs, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, saveWriteMs: saveWrites.map(([, d]) => d), longestSaveTaskMs: Math.max(0, ...longSaveTasks) };
+    // Moving between screens, twice round, with those records in the simulator's sandbox.
+    await page.evaluate(`(${IN_PAGE_FRAMES})()`);
+    const switchFrames: BrowserFigures['switchFrames'] = [];
+    const opened = new Set<string>(['Alt+3']);
+    for (let round = 0; round < 2; round++) {
+      for (const [key, area] of SCREEN_KEYS) {
+        await page.waitForTimeout(300);
+        const t0 = (await page.evaluate('performance.now()')) as number;
+        await page.keyboard.press(key);
+        // The screen's own heading (a screen still loading shows none; a hidden one is not visible).
+        await page.locator(`main[data-area="${area}"] h1:visible`).first().waitFor();
+        await page.waitForTimeout(600);
+        const frameMs = (await page.evaluate(`window.__frames.filter(([t]) => t >= ${t0}).map(([, d]) => d)`)) as number[];
+        switchFrames.push({ key, first: !opened.has(key), frameMs });
+        opened.add(key);
+      }
+    }
+    return { firstInteractiveMs, actionMs, trafficCalls: traffic.perMinute * traffic.minutes, trafficSeconds, historyRecords, historyTabMs, historyAllMs, scrollFrameMs, switchFrames, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, saveWriteMs: saveWrites.map(([, d]) => d), longestSaveTaskMs: Math.max(0, ...longSaveTasks) };
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });
