@@ -69,7 +69,7 @@ export function App() {
               </Suspense>
             )}
             {simulatorKept ? (
-              <div className="area-kept" hidden={area !== 'simulator'}>
+              <div className="area-kept" data-away={area !== 'simulator' || undefined} inert={area !== 'simulator'}>
                 <Suspense fallback={<p className="muted">불러오는 중…</p>}>
                   <SimulatorArea />
                 </Suspense>
