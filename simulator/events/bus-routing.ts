@@ -12,16 +12,33 @@ type TrailVerdict = { code?: Json; landed?: Json };
 /**
  * A trail "covers" the record when it is logging and records the record's Region (a multi-Region trail, or
  * a single-Region trail at home); a data event needs a trail that actually selected it. The codes are the
- * CloudTrail service's routing codes (simulator/cloudtrail/routing.ts).
+ * CloudTrail service's routing codes (simulator/cloudtrail/routing.ts). Asked for every record, so the trails
+ * are read only as far as the answer needs: whether a trail selected the record matters for data events only
+ * (reachesDefaultBus), and is left false for the others.
  */
-export function busDeliveryOf(routing: Json): BusDeliveryContext {
-  const trails = routing !== null && typeof routing === 'object' && !Array.isArray(routing) && Array.isArray(routing['trails']) ? (routing['trails'] as TrailVerdict[]) : [];
-  const valid = trails.filter((t): t is TrailVerdict => t !== null && typeof t === 'object' && !Array.isArray(t));
-  return {
-    trailLogging: valid.some((t) => t.code !== 'NOT_LOGGING' && t.code !== 'OTHER_REGION'),
-    dataEventSelected: valid.some((t) => t.landed === true),
-  };
+export function busDeliveryOf(routing: Json, record: Pick<CloudTrailRecord, 'eventCategory'>): BusDeliveryContext {
+  const trails = routing !== null && typeof routing === 'object' && !Array.isArray(routing) ? routing['trails'] : undefined;
+  const dataEvent = record.eventCategory === 'Data';
+  let trailLogging = false;
+  let dataEventSelected = false;
+  if (Array.isArray(trails)) {
+    for (const t of trails) {
+      if (t === null || typeof t !== 'object' || Array.isArray(t)) continue;
+      const v = t as TrailVerdict;
+      if (v.code !== 'NOT_LOGGING' && v.code !== 'OTHER_REGION') trailLogging = true;
+      if (dataEvent && v.landed === true) dataEventSelected = true;
+      if (trailLogging && (dataEventSelected || !dataEvent)) break;
+    }
+  }
+  return CONTEXTS[(trailLogging ? 2 : 0) + (dataEventSelected ? 1 : 0)]!;
 }
+/** The four answers busDeliveryOf can give, shared (nothing changes them). */
+const CONTEXTS: readonly BusDeliveryContext[] = [
+  Object.freeze({ trailLogging: false, dataEventSelected: false }),
+  Object.freeze({ trailLogging: false, dataEventSelected: true }),
+  Object.freeze({ trailLogging: true, dataEventSelected: false }),
+  Object.freeze({ trailLogging: true, dataEventSelected: true }),
+];
 
 export function busReasonKo(code: BusCode, record: CloudTrailRecord, matched: number): string {
   const where = `${record.awsRegion} 리전의 기본 이벤트 버스`;
@@ -77,7 +94,10 @@ export class DeliveredRouting implements BusRouting {
     self.code = code;
     self.reasonKo = busReasonKo(code, record, matchedRules.length);
     self.matchedRules = matchedRules;
-    Object.defineProperty(this, 'eventId', EVENT_ID);
+    // A matched record's id is already known: a plain member then, as defining an accessor costs more than
+    // anything else here.
+    if (eventId !== undefined) self.eventId = eventId;
+    else Object.defineProperty(this, 'eventId', EVENT_ID);
     self.detailType = detailTypeOf(record);
   }
 

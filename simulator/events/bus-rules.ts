@@ -7,6 +7,9 @@ import type { Rule } from './model';
 import { branchMatches, type Flattened } from './pattern-match';
 import { PathsReader } from './pattern-paths';
 import type { EventPattern, Leaf } from './pattern-types';
+import { VerdictTree } from './bus-verdicts';
+
+export { listKey } from './bus-verdicts';
 
 export interface RuleEntry {
   rule: Rule;
@@ -25,10 +28,13 @@ const MAX_KEY_CHARS = 2048;
  * the same verdict from every rule: the verdict is kept under those values.
  */
 export class RuleSet {
-  /** The tested paths, in a fixed order: the verdict key lists their values in this order. */
+  /** The tested paths, in a fixed order: verdicts are kept under their values in this order. */
   private readonly paths: string[];
   private readonly reader: PathsReader;
-  private readonly verdicts = new Map<string, readonly RuleEntry[]>();
+  private readonly verdicts = new VerdictTree<readonly RuleEntry[]>(MAX_VERDICTS, MAX_KEY_CHARS);
+  /** The values of the event being matched, per path; refilled for every event (matching calls nothing that
+   *  could match another event meanwhile). */
+  private readonly lists: Leaf[][] = [];
   /** Whether a pattern tests the event's id (the bus then needs the id before matching, not only after). */
   readonly readsId: boolean;
 
@@ -47,43 +53,17 @@ export class RuleSet {
   /** The rules whose pattern the event matches, in name order. */
   matching(event: EventBridgeEvent): readonly RuleEntry[] {
     if (this.entries.length === 0) return this.entries;
-    const fields = this.reader.read(event as unknown as JsonObject);
-    const key = this.keyOf(fields);
-    const known = key === undefined ? undefined : this.verdicts.get(key);
+    const lists = this.lists;
+    this.reader.readLists(event as unknown as JsonObject, lists);
+    const known = this.verdicts.get(lists);
     if (known) return known;
+    // What PathsReader.read would give: only the paths with a value.
+    const fields: Flattened = new Map();
+    for (let i = 0; i < this.paths.length; i++) if (lists[i]!.length > 0) fields.set(this.paths[i]!, lists[i]!);
     const found = this.entries.filter((e) => patternMatches(e.pattern, fields));
-    if (key !== undefined) {
-      if (this.verdicts.size >= MAX_VERDICTS) this.verdicts.clear();
-      this.verdicts.set(key, found);
-    }
+    this.verdicts.set(lists, found);
     return found;
   }
-
-  /** The values at the tested paths, one list per path ("-" for none), each written by listKey. Undefined when
-   *  too long to be worth keeping. */
-  private keyOf(fields: Flattened): string | undefined {
-    let key = '';
-    for (const path of this.paths) {
-      const values = fields.get(path);
-      key += values === undefined ? '-' : listKey(values);
-      if (key.length > MAX_KEY_CHARS) return undefined;
-    }
-    return key;
-  }
-}
-
-/**
- * A list of leaves as text that no other list shares, cheaper to make than its JSON: each leaf is tagged with its
- * type, a string also with its length (so no content can pass for what follows it), a number ends at ";" (never
- * in a number's text), and "|" ends the list. Like JSON, it writes 0 and -0 alike, which every matcher treats
- * alike too.
- */
-export function listKey(values: readonly Leaf[]): string {
-  let key = '';
-  for (const v of values) {
-    key += typeof v === 'string' ? `s${v.length}:${v}` : typeof v === 'number' ? `n${v};` : v === null ? 'z' : v ? 't' : 'f';
-  }
-  return `${key}|`;
 }
 
 function patternMatches(pattern: EventPattern, fields: Flattened): boolean {

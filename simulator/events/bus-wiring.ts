@@ -20,7 +20,29 @@ export interface EventBridgeWiring {
   call(api: string, params: JsonObject, ctx: CallContext): CallResult;
 }
 
-function failed(r: Extract<CallResult, { ok: false }>, what: string): Omit<TargetResult, 'id' | 'arn'> {
+type Outcome = Omit<TargetResult, 'id' | 'arn'>;
+/** The bus copies an outcome into each TargetResult it makes, so one object can stand for every success. */
+const DELIVERED: Outcome = Object.freeze({ ok: true });
+
+/** Outcomes of refused deliveries by error message: a rule whose target refuses EventBridge (a topic policy
+ *  without the events.amazonaws.com statement) meets the same refusal on every event it matches. Bounded only
+ *  against messages that never repeat. */
+class Refusals {
+  private readonly byMessage = new Map<string, Outcome>();
+  constructor(private readonly what: string) {}
+
+  of(r: Extract<CallResult, { ok: false }>): Outcome {
+    let outcome = this.byMessage.get(r.error.message);
+    if (outcome === undefined || outcome.errorCode !== r.error.code) {
+      if (this.byMessage.size >= 256) this.byMessage.clear();
+      outcome = Object.freeze(failed(r, this.what));
+      this.byMessage.set(r.error.message, outcome);
+    }
+    return outcome;
+  }
+}
+
+function failed(r: Extract<CallResult, { ok: false }>, what: string): Outcome {
   const hint =
     r.error.code === 'AuthorizationError'
       ? ' 주제의 접근 정책(SetTopicAttributes의 Policy)에 events.amazonaws.com 서비스 주체의 sns:Publish를 허용하는 문이 있어야 합니다.'
@@ -43,6 +65,8 @@ export function arnPart(arn: string, index: number): string {
 }
 
 export function wireEventBridge(w: EventBridgeWiring): DefaultBus {
+  const snsRefusals = new Refusals('SNS가 게시를 거부했습니다');
+  const lambdaRefusals = new Refusals('Lambda 호출이 실패했습니다');
   const ports: BusPorts = {
     clock: w.clock,
     emit: (e) => w.bus.emit(e),
@@ -53,21 +77,23 @@ export function wireEventBridge(w: EventBridgeWiring): DefaultBus {
       const ctx: CallContext = { as: EVENTBRIDGE_PRINCIPAL, region, via: 'service' };
       if (service === 'sns') {
         const r = w.sns.asService({ kind: 'eventbridge', ruleArn: rule.arn, eventId: event.id }, () => w.call('sns:Publish', { TopicArn: target.arn, Message: input }, ctx));
-        return r.ok ? { ok: true } : failed(r, 'SNS가 게시를 거부했습니다');
+        return r.ok ? DELIVERED : snsRefusals.of(r);
       }
       if (service === 'lambda') {
         // Asynchronous invocation, as EventBridge invokes functions. UNVERIFIED: the function's resource policy
         // (lambda:AddPermission for events.amazonaws.com) is not checked by the simulated Lambda.
         const r = w.call('lambda:Invoke', { FunctionName: target.arn, InvocationType: 'Event', Payload: input }, ctx);
-        return r.ok ? { ok: true } : failed(r, 'Lambda 호출이 실패했습니다');
+        return r.ok ? DELIVERED : lambdaRefusals.of(r);
       }
       return { ok: false, errorCode: 'Sim.UnsupportedTarget', reasonKo: `시뮬레이션은 ${service} 대상을 호출하지 않습니다(SNS 주제와 Lambda 함수만 전달합니다).` };
     },
   };
   const bus = w.events.connect(ports);
+  // Told of every SimEvent, of many shapes: their type is read once (each read is a megamorphic load).
   w.bus.on((e) => {
-    if (e.type === 'record.written') bus.offerRecord(e.record, e.routing);
-    else if (e.type === 'call.completed' || e.type === 'clock.advanced') bus.drain();
+    const type = e.type;
+    if (type === 'record.written') bus.offerRecord(e.record, e.routing);
+    else if (type === 'call.completed' || type === 'clock.advanced') bus.drain();
   });
   w.sns.onDelivery((d) =>
     w.bus.emit({

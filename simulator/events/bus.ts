@@ -11,6 +11,7 @@ import type { EventsModel, Rule } from './model';
 import { parseEventPattern, type EventPattern } from './pattern';
 import { busDeliveryOf, busReasonKo, DeliveredRouting, type BusCode } from './bus-routing';
 import { RegionRules, type RuleEntry, type RuleSet } from './bus-rules';
+import { OfferQueue } from './bus-queue';
 
 export { eventIdFor, uuidFrom } from './event-id';
 
@@ -46,14 +47,12 @@ export interface BusPorts {
   invoke(target: { id: string; arn: string }, input: string, rule: Rule, event: EventBridgeEvent): Omit<TargetResult, 'id' | 'arn'>;
 }
 
-type Pending = { kind: 'record'; record: CloudTrailRecord; routing: Json; depth: number } | { kind: 'event'; event: EventBridgeEvent; depth: number };
-
 /** EventBridge → target → record → EventBridge chains stop here. AWS has no such guard (its guide warns
  *  of infinite loops); the simulation must stay finite. */
 const MAX_CHAIN = 4;
 
 export class DefaultBus {
-  private queue: Pending[] = [];
+  private readonly queue = new OfferQueue();
   private draining = false;
   private depth = 0;
   private readonly compiled = new Map<string, EventPattern>();
@@ -70,11 +69,11 @@ export class DefaultBus {
   /** A record CloudTrail wrote, with its routing (whether a trail logs it decides if the bus gets it).
    *  Handled once the call that wrote it has completed, as AWS delivers after the call returns. */
   offerRecord(record: CloudTrailRecord, routing: Json): void {
-    this.queue.push({ kind: 'record', record, routing, depth: this.draining ? this.depth + 1 : 0 });
+    this.queue.pushRecord(record, routing, this.draining ? this.depth + 1 : 0);
   }
   /** A custom event accepted by PutEvents. */
   offerEvent(event: EventBridgeEvent): void {
-    this.queue.push({ kind: 'event', event, depth: this.draining ? this.depth + 1 : 0 });
+    this.queue.pushEvent(event, this.draining ? this.depth + 1 : 0);
   }
 
   /** Matches and delivers everything offered so far, including what the deliveries themselves cause. */
@@ -82,11 +81,13 @@ export class DefaultBus {
     if (this.draining) return;
     this.draining = true;
     try {
-      for (let item = this.queue.shift(); item; item = this.queue.shift()) {
-        this.depth = item.depth;
-        if (item.kind === 'record') this.handleRecord(item.record, item.routing, item.depth);
+      const q = this.queue;
+      while (q.take()) {
+        const { record, routing, event, depth } = q;
+        this.depth = depth;
+        if (record) this.handleRecord(record, routing, depth);
         // PutEvents events are offered to every enabled rule.
-        else this.route(item.event, this.rulesIn(item.event.region).receiving(false), item.depth);
+        else if (event) this.route(event, this.rulesIn(event.region).receiving(false), depth);
       }
     } finally {
       this.draining = false;
@@ -95,7 +96,7 @@ export class DefaultBus {
   }
 
   private handleRecord(record: CloudTrailRecord, routing: Json, depth: number): void {
-    const delivery = reachesDefaultBus(record, busDeliveryOf(routing));
+    const delivery = reachesDefaultBus(record, busDeliveryOf(routing, record));
     const code: BusCode = delivery.delivered ? (delivery.readOnlyManagement ? 'DELIVERED_READ_ONLY' : 'DELIVERED') : delivery.reason === 'no-logging-trail' ? 'NO_LOGGING_TRAIL' : 'DATA_EVENT_NOT_LOGGED';
     let summary: BusRouting;
     if (delivery.delivered) {

@@ -31,8 +31,18 @@ export function eventBridgeSource(record: CloudTrailRecord): string {
   // Insights records carry no top-level eventSource in trails. UNVERIFIED: the source AWS gives them;
   // the service that writes them, CloudTrail, is assumed.
   if (record.eventType === 'AwsCloudTrailInsight' || !record.eventSource) return 'aws.cloudtrail';
-  return `aws.${record.eventSource.replace(/\.amazonaws\.com$/, '')}`;
+  // Asked for every event a rule may match; an account calls a handful of services.
+  let source = SOURCES.get(record.eventSource);
+  if (source === undefined) {
+    if (SOURCES.size >= MAX_SOURCES) SOURCES.clear();
+    source = `aws.${record.eventSource.replace(/\.amazonaws\.com$/, '')}`;
+    SOURCES.set(record.eventSource, source);
+  }
+  return source;
 }
+/** eventSource → EventBridge source. Bounded only against scripts inventing sources without end. */
+const SOURCES = new Map<string, string>();
+const MAX_SOURCES = 256;
 
 /** Wraps a CloudTrail record in the EventBridge envelope: `detail` is the record itself and `resources`
  *  is empty ("API calls with AWS CloudTrail do not include resource ARNs", EventBridge user guide,
@@ -133,18 +143,22 @@ const ALWAYS_DELIVERED = new Map([['sts.amazonaws.com', new Set(['GetFederationT
  *   delivered (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail-management.html).
  */
 export function reachesDefaultBus(record: CloudTrailRecord, ctx: BusDeliveryContext): BusDelivery {
-  if (!ctx.trailLogging) return { delivered: false, reason: 'no-logging-trail' };
-  if (record.eventCategory === 'Data' && ctx.dataEventSelected !== true) {
-    return { delivered: false, reason: 'data-event-not-logged' };
-  }
-  const gatedName = /^(Describe|Get|List)/.test(record.eventName);
+  if (!ctx.trailLogging) return NO_LOGGING_TRAIL;
+  if (record.eventCategory === 'Data' && ctx.dataEventSelected !== true) return DATA_EVENT_NOT_LOGGED;
+  const name = record.eventName;
+  const gatedName = typeof name === 'string' && (name.startsWith('Describe') || name.startsWith('Get') || name.startsWith('List'));
   const readOnlyManagement =
     record.eventCategory === 'Management' &&
     record.readOnly === true &&
     gatedName &&
-    ALWAYS_DELIVERED.get(record.eventSource)?.has(record.eventName) !== true;
-  return { delivered: true, readOnlyManagement };
+    ALWAYS_DELIVERED.get(record.eventSource)?.has(name) !== true;
+  return readOnlyManagement ? DELIVERED_READ_ONLY : DELIVERED;
 }
+// The answers reachesDefaultBus gives, shared: it is asked for every record CloudTrail writes.
+const NO_LOGGING_TRAIL: BusDelivery = Object.freeze({ delivered: false, reason: 'no-logging-trail' });
+const DATA_EVENT_NOT_LOGGED: BusDelivery = Object.freeze({ delivered: false, reason: 'data-event-not-logged' });
+const DELIVERED: BusDelivery = Object.freeze({ delivered: true, readOnlyManagement: false });
+const DELIVERED_READ_ONLY: BusDelivery = Object.freeze({ delivered: true, readOnlyManagement: true });
 
 /** Whether a rule in `state` on the default bus is offered an event delivered as `delivery`. */
 export function ruleReceives(state: RuleState, delivery: BusDelivery): boolean {

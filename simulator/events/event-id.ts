@@ -9,10 +9,17 @@ const NIBBLE = '0123456789abcdef';
 const VARIANT = '89ab';
 const UTF8 = new TextEncoder();
 
-/** UTF-8 bytes of `text`; the ids hashed here are ASCII, whose bytes are their char codes. */
+/** Byte arrays by length, reused: sha256 reads its input and keeps nothing of it, and the texts hashed here
+ *  have a few lengths (an event id's text always the same one). */
+const BUFFERS: Array<Uint8Array | undefined> = [];
+const MAX_BUFFERED = 128;
+
+/** UTF-8 bytes of `text`; the ids hashed here are ASCII, whose bytes are their char codes. The array may be
+ *  the one the previous call returned: use it before calling again. */
 function utf8(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  const out = n <= MAX_BUFFERED ? (BUFFERS[n] ??= new Uint8Array(n)) : new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c > 0x7f) return UTF8.encode(text);
     out[i] = c;

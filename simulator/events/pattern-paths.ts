@@ -75,4 +75,16 @@ export class PathsReader {
     }
     return out;
   }
+
+  /** The same values into `lists`, one list per path in the order given to the constructor (emptied first; an
+   *  empty list where `read` would leave the path out): the bus reads every event into the same lists. */
+  readLists(event: JsonObject, lists: Leaf[][]): void {
+    const readers = this.readers;
+    for (let i = 0; i < readers.length; i++) {
+      const values = (lists[i] ??= []);
+      // Usually one value to drop: pop is inlined where setting the length is a call.
+      while (values.length > 0) values.pop();
+      readers[i]!.read(event, values);
+    }
+  }
 }

@@ -53,6 +53,9 @@ export class SnsModel {
   deliveries: Delivery[] = [];
   private seq = 0;
   private readonly listeners = new Set<DeliveryListener>();
+  /** The ARN topicByArn last answered from the topic kept under the ARN's name (a hint it re-checks, never an
+   *  answer by itself). */
+  private lastFound: { arn: string; name: string; topic: Topic } | undefined;
   /** Set only while an AWS service publishes on its own (see `asService`); never part of a snapshot. */
   serviceOrigin: DeliveryOrigin | undefined;
 
@@ -73,10 +76,19 @@ export class SnsModel {
   }
   topicByArn(region: string, arn: string): Topic {
     const topics = this.topics(region);
+    // Publishers (an EventBridge target, an alarm action) name one topic again and again: the last topic found
+    // is tried first, and still checked to be the one kept under its name with that ARN, so a deleted or
+    // replaced topic is never answered.
+    const last = this.lastFound;
+    if (last !== undefined && last.arn === arn && last.topic.arn === arn && topics[last.name] === last.topic) return last.topic;
     // Topics are kept under their name, the ARN's last part; the search covers snapshots that say otherwise.
     const name = arnName(arn);
     const named = Object.hasOwn(topics, name) ? topics[name] : undefined;
-    const t = named?.arn === arn ? named : Object.values(topics).find((x) => x.arn === arn);
+    if (named !== undefined && named.arn === arn) {
+      this.lastFound = { arn, name, topic: named };
+      return named;
+    }
+    const t = Object.values(topics).find((x) => x.arn === arn);
     if (!t) throw new AwsError('NotFound', 'Topic does not exist', 404);
     return t;
   }

@@ -63,10 +63,10 @@ export function policyAllowsServicePublish(policyText: string | undefined, topic
   // argument is a key of its own (nested maps): the strings are the same objects every time, with their
   // hashes already known, where one key joined from them would be a new string to hash on every publish.
   if (decisions.size >= MAX_POLICIES) decisions.clear();
-  const byTopic = within(decisions, policyText ?? '', () => new Map());
-  const byService = within(byTopic, topicArn, () => new Map());
-  const bySource = within(byService, service, () => new Map());
-  const byAccount = within(bySource, ctx.sourceArn === undefined ? NO_SOURCE : ctx.sourceArn, () => new Map<string, boolean>());
+  const byTopic = within(decisions, policyText ?? '');
+  const byService = within(byTopic, topicArn);
+  const bySource = within(byService, service);
+  const byAccount = within(bySource, ctx.sourceArn === undefined ? NO_SOURCE : ctx.sourceArn);
   let allowed = byAccount.get(ctx.sourceAccount);
   if (allowed === undefined) {
     allowed = evaluatePolicy(policyText, topicArn, service, ctx);
@@ -82,10 +82,11 @@ const NO_SOURCE = '\u0000none';
 /** Policies change rarely; the bound only keeps an account that rewrites them endlessly from growing this. */
 const MAX_POLICIES = 256;
 
-function within<V>(m: Map<string, V>, key: string, make: () => V): V {
+/** The map under `key`, made empty when missing (without a closure per question: every level is a map). */
+function within<V extends Map<string, unknown>>(m: Map<string, V>, key: string): V {
   let inner = m.get(key);
   if (inner === undefined) {
-    inner = make();
+    inner = new Map() as V;
     m.set(key, inner);
   }
   return inner;

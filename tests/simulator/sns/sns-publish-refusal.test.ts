@@ -57,3 +57,28 @@ describe('SnsModel.topicByArn', () => {
     }
   });
 });
+
+describe('SnsModel.topicByArn asked for the same topic again', () => {
+  const topic = (name: string, arn: string) => ({ name, arn, subscriptions: [], attributes: defaultTopicAttributes(arn, '123456789012') });
+
+  it('never answers a topic that was deleted, replaced, restored over, or asked for in another Region', () => {
+    const m = new SnsModel();
+    const first = m.createTopic('us-east-1', 'alerts', TOPIC, '123456789012');
+    expect(m.topicByArn('us-east-1', TOPIC)).toBe(first);
+    expect(m.topicByArn('us-east-1', TOPIC)).toBe(first);
+    expect(() => m.topicByArn('eu-west-1', TOPIC)).toThrow('Topic does not exist');
+    // DeleteTopic removes it from the Region's topics.
+    delete m.topics('us-east-1')['alerts'];
+    expect(() => m.topicByArn('us-east-1', TOPIC)).toThrow('Topic does not exist');
+    const second = m.createTopic('us-east-1', 'alerts', TOPIC, '123456789012');
+    expect(m.topicByArn('us-east-1', TOPIC)).toBe(second);
+    expect(second).not.toBe(first);
+    // A snapshot keeps it under another key and another topic under its name with another ARN.
+    m.restore({ version: 2, seq: 0, regions: { 'us-east-1': { elsewhere: topic('alerts', TOPIC), alerts: topic('alerts', OTHER) } }, deliveries: [] });
+    const restored = m.topicByArn('us-east-1', TOPIC);
+    expect(restored).not.toBe(second);
+    expect(restored).toBe(m.topics('us-east-1')['elsewhere']);
+    expect(m.topicByArn('us-east-1', OTHER)).toBe(m.topics('us-east-1')['alerts']);
+    expect(m.topicByArn('us-east-1', TOPIC)).toBe(restored);
+  });
+});
