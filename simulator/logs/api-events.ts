@@ -4,7 +4,8 @@ import { AwsError, type JsonObject } from '../core/contract';
 import { apiDef, str, type ActionSpec, type ServiceDeps } from '../core/service';
 import { decodeToken, encodeToken } from './api-filters';
 import { FilterPatternError, matchLogEvent, parseFilterPattern, type FilterPattern } from './filter-pattern';
-import type { LogEvent, LogGroup, LogsModel } from './model';
+import type { EventList } from './event-list';
+import type { LogGroup, LogsModel } from './model';
 
 const MAX_LIMIT = 10_000;
 
@@ -43,12 +44,12 @@ interface Hit {
 }
 
 /** Index of the first event whose timestamp is ≥ `t` (or > `t` when `after`), in a stream in time order. */
-function boundary(events: readonly LogEvent[], t: number, after: boolean): number {
+function boundary(events: EventList, t: number, after: boolean): number {
   let lo = 0;
   let hi = events.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const ts = events[mid]!.timestamp;
+    const ts = events.timestamp(mid);
     if (ts < t || (after && ts === t)) lo = mid + 1;
     else hi = mid;
   }
@@ -61,16 +62,17 @@ function searchGroup(m: LogsModel, g: LogGroup, streams: (name: string) => boole
     if (!streams(s.logStreamName)) continue;
     // A stream in time order is searched only within [start, end]: no message outside it is read back.
     const ordered = m.tally(s).inTimeOrder;
-    const from = ordered ? boundary(s.events, start, false) : 0;
-    const to = ordered ? boundary(s.events, end, true) : s.events.length;
+    const log = s.log;
+    const from = ordered ? boundary(log, start, false) : 0;
+    const to = ordered ? boundary(log, end, true) : log.length;
     for (let i = from; i < to; i++) {
-      const e = s.events[i]!;
-      if (e.timestamp < start || e.timestamp > end) continue;
-      // Read once: a trail's stored event rebuilds its message on each read.
-      const message = e.message;
+      const timestamp = log.timestamp(i);
+      if (timestamp < start || timestamp > end) continue;
+      // Read once: a trail's stored message is rebuilt on each read.
+      const message = log.message(i);
       if (!matchLogEvent(pattern, message).matched) continue;
-      const eventId = eventIdOf(e.timestamp, s.logStreamName, i);
-      hits.push({ key: eventId, event: { logStreamName: s.logStreamName, timestamp: e.timestamp, message, ingestionTime: e.ingestionTime, eventId } });
+      const eventId = eventIdOf(timestamp, s.logStreamName, i);
+      hits.push({ key: eventId, event: { logStreamName: s.logStreamName, timestamp, message, ingestionTime: log.ingestionTime(i), eventId } });
     }
   }
   // Interleaved across streams in time order (the only order the API still offers).

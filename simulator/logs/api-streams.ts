@@ -1,33 +1,39 @@
 import { AwsError, type Json, type JsonObject } from '../core/contract';
 import { apiDef, str, type ActionSpec, type ServiceDeps } from '../core/service';
 import { need } from './api-groups';
-import type { LogEvent, LogsModel } from './model';
+import type { EventList } from './event-list';
+import type { LogsModel } from './model';
 import type { StreamTally } from './stream-tally';
 
 const DAY = 86_400_000;
 
-/** Index of the first event at or after `from` in `[lo, hi)` whose timestamp is ≥ `t`; events in time order. */
-function firstAtOrAfter(events: readonly LogEvent[], t: number, lo: number, hi: number): number {
+/** Index of the first event in `[lo, hi)` whose timestamp is ≥ `t`; events in time order. */
+function firstAtOrAfter(events: EventList, t: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (events[mid]!.timestamp < t) lo = mid + 1;
+    if (events.timestamp(mid) < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /**
- * The stream's events in [start, end) in time order, as a range of a list: for a stream stored in time
- * order (the usual case) the stream itself, found by binary search, instead of a filtered and sorted copy
- * of every event on every call.
+ * The stream's events in [start, end) in time order, as a range of stored positions: for a stream stored in
+ * time order (the usual case) a range of the stream itself, found by binary search, instead of a filtered
+ * and sorted copy of every event on every call. `list`: the positions in order, when they are not a range.
  */
-function timeRange(events: readonly LogEvent[], inTimeOrder: boolean, start: number, end: number): { list: readonly LogEvent[]; lo: number; hi: number } {
+function timeRange(events: EventList, inTimeOrder: boolean, start: number, end: number): { list?: readonly number[]; lo: number; hi: number } {
   if (inTimeOrder) {
     const lo = firstAtOrAfter(events, start, 0, events.length);
-    return { list: events, lo, hi: firstAtOrAfter(events, end, lo, events.length) };
+    return { lo, hi: firstAtOrAfter(events, end, lo, events.length) };
+  }
+  const list: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const t = events.timestamp(i);
+    if (t >= start && t < end) list.push(i);
   }
   // Array.prototype.sort is stable: events with the same timestamp keep their ingestion order.
-  const list = events.filter((e) => e.timestamp >= start && e.timestamp < end).sort((a, b) => a.timestamp - b.timestamp);
+  list.sort((a, b) => events.timestamp(a) - events.timestamp(b));
   return { list, lo: 0, hi: list.length };
 }
 
@@ -47,7 +53,7 @@ export function streamActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
         const name = need(p, 'logStreamName');
         if (name.includes(':') || name.includes('*')) throw new AwsError('InvalidParameterException', `1 validation error detected: Value '${name}' at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*`);
         if (g.streams[name]) throw new AwsError('ResourceAlreadyExistsException', 'The specified log stream already exists');
-        g.streams[name] = { logStreamName: name, creationTime: d.clock.now(), events: [] };
+        g.streams[name] = m.newStream(name, d.clock.now());
         return { response: {} };
       },
     },
@@ -61,7 +67,7 @@ export function streamActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
           response: {
             logStreams: streams.map((s) => ({
               logStreamName: s.logStreamName, creationTime: s.creationTime,
-              ...(s.events.length ? span(m.tally(s)) : {}),
+              ...(s.log.length ? span(m.tally(s)) : {}),
               arn: streamArn(ctx.region, { logGroupName: g.logGroupName, logStreamName: s.logStreamName }), storedBytes: 0,
             })),
           },
@@ -105,7 +111,7 @@ export function streamActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
         if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 10_000) {
           throw new AwsError('InvalidParameterException', `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000`);
         }
-        const { list, lo, hi } = timeRange(s.events, m.tally(s).inTimeOrder, start, end);
+        const { list, lo, hi } = timeRange(s.log, m.tally(s).inTimeOrder, start, end);
         const count = hi - lo;
         // Tokens are positions: "f/N" reads forward from N, "b/N" reads the page that ends before N. Without a
         // token the newest page is returned unless startFromHead is true.
@@ -120,10 +126,14 @@ export function streamActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
           from = p['startFromHead'] === true ? 0 : Math.max(0, count - limit);
         }
         const to = token?.startsWith('b/') ? Math.min(count, Math.max(from, Number(token.slice(2)))) : Math.min(count, from + limit);
-        const page = list.slice(lo + from, lo + to);
+        const page: JsonObject[] = [];
+        for (let k = lo + from; k < lo + to; k++) {
+          const i = list ? list[k]! : k;
+          page.push({ timestamp: s.log.timestamp(i), message: s.log.message(i), ingestionTime: s.log.ingestionTime(i) });
+        }
         return {
           response: {
-            events: page.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime })),
+            events: page,
             nextForwardToken: `f/${to}`, nextBackwardToken: `b/${from}`,
           },
         };

@@ -61,6 +61,8 @@ export class FilterVerdicts {
 
   /** The shape's verdicts, looked up once per message and kept on it for the other filters. */
   private verdictsOf(m: LogMessage): Map<object, boolean> | undefined {
+    const known = this.byShape.known(m.text);
+    if (known !== undefined) return (m.shapeVerdicts = known);
     const cuts = m.shapeCuts();
     if (cuts === undefined) return undefined;
     return (m.shapeVerdicts = this.byShape.of(m.text, cuts));

@@ -176,10 +176,15 @@ export class MetricFilterRuntime {
   }
 
   private put(batch: IngestedBatch, o: MetricObservation, minute: number): void {
-    const dims = Object.entries(o.dimensions).map(([Name, Value]) => ({ Name, Value }));
     const datum: MetricDatumInput = { MetricName: o.metricName, Timestamp: minute, Value: o.value };
-    if (dims.length > 0) datum.Dimensions = dims;
+    // Most filters publish without dimensions (one datum per matched event): no lists made for none.
+    if (hasAny(o.dimensions)) datum.Dimensions = Object.entries(o.dimensions).map(([Name, Value]) => ({ Name, Value }));
     if (o.unit) datum.Unit = o.unit as StandardUnit;
     this.sinks.putMetric(batch.region, o.metricNamespace, datum, batch.now);
   }
+}
+
+function hasAny(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }

@@ -1,11 +1,12 @@
 import { AwsError, type Json } from '../core/contract';
 import { compileMetricFilter, type MetricTransformation } from './metric-filter';
 import { LogMessage } from './log-message';
+import { EventList } from './event-list';
 import { StreamTallies, type StreamTally } from './stream-tally';
 import { trailRecordTime } from './trail-record-fields';
-import { TemplatedLogEvent, TrailRecordStore, type MessageTexts } from './trail-record-store';
+import { TrailRecordStore, type MessageTexts } from './trail-record-store';
 
-/** A stored log event; a trail's may rebuild its message on each read (see trail-record-store.ts). */
+/** A log event as stored and as read. */
 export interface LogEvent {
   readonly timestamp: number;
   readonly message: string;
@@ -14,7 +15,27 @@ export interface LogEvent {
 export interface LogStream {
   logStreamName: string;
   creationTime: number;
-  events: LogEvent[];
+  /** The stored events, column by column (event-list.ts): what the service reads and appends to. */
+  readonly log: EventList;
+  /** The events as plain objects, made afresh at each read (for one-off readers such as tests). */
+  readonly events: readonly LogEvent[];
+}
+
+/** A stream as the model keeps it; its snapshot is the plain `{ logStreamName, creationTime, events }`. */
+class StoredLogStream implements LogStream {
+  readonly log = new EventList();
+  constructor(
+    public logStreamName: string,
+    public creationTime: number,
+  ) {}
+
+  get events(): readonly LogEvent[] {
+    return this.log.toArray();
+  }
+
+  toJSON(): { logStreamName: string; creationTime: number; events: EventList } {
+    return { logStreamName: this.logStreamName, creationTime: this.creationTime, events: this.log };
+  }
 }
 
 /** A metric filter as PutMetricFilter stored it, plus what it has already published. */
@@ -44,6 +65,7 @@ export interface IngestedBatch {
   region: string;
   group: LogGroup;
   streamName: string;
+  /** The events as they arrived, in stored order. */
   events: readonly LogEvent[];
   /** The events' messages as filters read them, when storing them already looked into them (a trail's). */
   messages?: readonly LogMessage[];
@@ -79,19 +101,21 @@ export class LogsModel {
   newGroup(name: string, now: number): LogGroup {
     return { logGroupName: name, creationTime: now, retentionInDays: null, streams: {}, metricFilters: {} };
   }
+  newStream(name: string, now: number): LogStream {
+    return new StoredLogStream(name, now);
+  }
   /** Stores events in an existing stream and hands them to ingestion processing. */
-  ingest(region: string, group: LogGroup, stream: LogStream, events: readonly { timestamp: number; message: string; kept?: { texts: MessageTexts; id: number } }[], now: number): void {
+  ingest(region: string, group: LogGroup, stream: LogStream, events: readonly { timestamp: number; message: string }[], now: number): void {
     const arrived: LogEvent[] = events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: now }));
     const store = this.trailStores.get(stream);
-    // A trail's record is cut at its varying values once: the store packs them, and metric filters share the
-    // verdicts of records cut the same way (filter-verdicts.ts).
+    // Events written into a trail's stream by other means are kept as compactly as the trail's own: cut at
+    // their varying values once, the store packs them and metric filters share the verdicts of records cut
+    // the same way (filter-verdicts.ts).
     const messages = store ? arrived.map((e) => new LogMessage(e.message)) : undefined;
     for (let i = 0; i < arrived.length; i++) {
       const e = arrived[i]!;
-      const kept = events[i]!.kept;
-      // A record CloudTrail already keeps is referred to, not copied.
-      if (store && kept) stream.events.push(new TemplatedLogEvent(e.timestamp, now, kept.texts, kept.id));
-      else stream.events.push(store && messages ? store.event(e.timestamp, e.message, now, messages[i]!.shapeValues()) : e);
+      if (store && messages) store.append(stream.log, e.timestamp, e.message, now, messages[i]!.shapeValues());
+      else stream.log.push(e.timestamp, e.message, now);
     }
     this.tallies.appended(stream, events.map((e) => e.message));
     // Processing gets the texts as they arrived, not the stored events (a trail's rebuild theirs on read).
@@ -104,7 +128,7 @@ export class LogsModel {
   }
   private streamFor(region: string, group: string, stream: string, now: number): LogStream {
     const g = (this.groups(region)[group] ??= this.newGroup(group, now));
-    return (g.streams[stream] ??= { logStreamName: stream, creationTime: now, events: [] });
+    return (g.streams[stream] ??= this.newStream(stream, now));
   }
   /**
    * A trail's delivery to CloudWatch Logs: each record becomes one log event (timestamped at its eventTime)
@@ -117,16 +141,33 @@ export class LogsModel {
   ): void {
     const m = /^arn:aws:logs:([a-z0-9-]+):\d{12}:log-group:(.+?)(:\*)?$/.exec(logGroupArn);
     if (!m?.[1] || !m[2] || !this.groups(m[1])[m[2]]) return;
-    // CloudTrail passes each record's time when it knows it; otherwise it is read from the text.
-    const times = archived?.eventMs;
-    const events = records.map((r, i) => {
-      const known = times?.[i];
-      const timestamp = known !== undefined && Number.isFinite(known) ? known : trailRecordTime(r);
-      return archived ? { timestamp, message: r, kept: { texts: archived.texts, id: archived.ids[i]! } } : { timestamp, message: r };
-    });
-    const stream = this.streamFor(m[1], m[2], `${accountId}_CloudTrail_${sourceRegion}`, now);
-    if (!this.trailStores.has(stream)) this.trailStores.set(stream, new TrailRecordStore());
-    this.ingest(m[1], this.group(m[1], m[2]), stream, events.sort((a, b) => a.timestamp - b.timestamp), now);
+    const region = m[1];
+    const group = this.group(region, m[2]);
+    const stream = this.streamFor(region, m[2], `${accountId}_CloudTrail_${sourceRegion}`, now);
+    let store = this.trailStores.get(stream);
+    if (!store) this.trailStores.set(stream, (store = new TrailRecordStore()));
+    const order = deliveryOrder(records, archived?.eventMs);
+    const n = records.length;
+    // The texts are looked into for metric filters only when the group has some, or to be cut for the
+    // stream's own store.
+    const cut = !archived || hasAny(group.metricFilters);
+    // In stored order: the records themselves when they came in time order (the usual case).
+    const texts = order.at ? Array.from(order.at, (i) => records[i]!) : records;
+    const arrived: LogEvent[] = new Array<LogEvent>(n);
+    const messages: LogMessage[] | undefined = cut ? new Array<LogMessage>(n) : undefined;
+    for (let k = 0; k < n; k++) {
+      const i = order.at ? order.at[k]! : k;
+      const text = records[i]!;
+      const message = messages ? (messages[k] = new LogMessage(text)) : undefined;
+      const t = order.times[i]!;
+      // A record CloudTrail already keeps is referred to, not copied.
+      if (archived) stream.log.pushKept(t, now, archived.texts, archived.ids[i]!);
+      else store.append(stream.log, t, text, now, message!.shapeValues());
+      arrived[k] = { timestamp: t, message: text, ingestionTime: now };
+    }
+    this.tallies.appended(stream, texts);
+    // Processing gets the texts as they arrived, not the stored events (a trail's rebuild theirs on read).
+    if (n > 0) this.onIngest?.({ region, group, streamName: stream.logStreamName, events: arrived, ...(messages ? { messages } : {}), now });
   }
   /** O(streams): each stream keeps a running tally (see stream-tally.ts). */
   storedBytes(g: LogGroup): number {
@@ -153,33 +194,58 @@ export class LogsModel {
     for (const [region, groups] of Object.entries(regions)) {
       if (groups === null || typeof groups !== 'object' || Array.isArray(groups)) throw new Error(`logs snapshot: malformed region ${region}`);
       out[region] = {};
-      for (const [name, g] of Object.entries(groups)) out[region][name] = checkGroup(name, g);
+      for (const [name, g] of Object.entries(groups)) out[region][name] = checkGroup(name, g, (sn, created, events) => this.restoredStream(sn, created, events));
     }
     this.regions = out;
-    for (const groups of Object.values(out)) {
-      for (const g of Object.values(groups)) {
-        for (const st of Object.values(g.streams)) {
-          // Counted while the messages are plain strings, before a trail stream turns compact.
-          this.tallies.of(st);
-          this.compactTrailStream(st);
-        }
-      }
+  }
+  /** A stream from its snapshot's plain events; a trail's goes back to its compact form. */
+  private restoredStream(name: string, creationTime: number, events: readonly LogEvent[]): LogStream {
+    const stream = this.newStream(name, creationTime);
+    const store = TRAIL_STREAM.test(name) ? new TrailRecordStore() : undefined;
+    if (store) this.trailStores.set(stream, store);
+    for (const e of events) {
+      if (store) store.append(stream.log, e.timestamp, e.message, e.ingestionTime);
+      else stream.log.push(e.timestamp, e.message, e.ingestionTime);
     }
+    // Counted from the plain texts, not from messages rebuilt out of the store.
+    this.tallies.appended(stream, events.map((e) => e.message));
+    return stream;
   }
-  /** A restored trail stream goes back to its compact form (a snapshot holds plain events). */
-  private compactTrailStream(stream: LogStream): void {
-    if (!TRAIL_STREAM.test(stream.logStreamName)) return;
-    const store = new TrailRecordStore();
-    this.trailStores.set(stream, store);
-    stream.events = stream.events.map((e) => store.event(e.timestamp, e.message, e.ingestionTime));
+}
+
+/**
+ * The order a delivery's records are stored in (by eventTime, ties in delivery order) and each record's
+ * time. CloudTrail passes each record's time when it knows it; otherwise it is read from the text. Records
+ * usually arrive in time order already: `at` (record indexes in stored order) is then left out.
+ */
+function deliveryOrder(records: readonly string[], eventMs: ArrayLike<number> | undefined): { at: number[] | undefined; times: number[] } {
+  const n = records.length;
+  const times = new Array<number>(n);
+  let inOrder = true;
+  for (let i = 0; i < n; i++) {
+    const known = eventMs?.[i];
+    const t = (times[i] = known !== undefined && Number.isFinite(known) ? known : trailRecordTime(records[i]!));
+    // A NaN (an unreadable time) is out of any order: the sort then decides, as it always did.
+    if (i > 0 ? !(t >= times[i - 1]!) : Number.isNaN(t)) inOrder = false;
   }
+  if (inOrder) return { at: undefined, times };
+  // The same comparisons as sorting the events by timestamp: the same (stable) order, NaNs included.
+  const at = Array.from({ length: n }, (_, i) => i).sort((a, b) => times[a]! - times[b]!);
+  return { at, times };
+}
+
+function hasAny(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function checkGroup(name: string, raw: Json): LogGroup {
+type MakeStream = (name: string, creationTime: number, events: readonly LogEvent[]) => LogStream;
+
+function checkGroup(name: string, raw: Json, makeStream: MakeStream): LogGroup {
   const g = raw as unknown;
   if (!isRecord(g) || g['logGroupName'] !== name || typeof g['creationTime'] !== 'number' || !isRecord(g['streams'])) {
     throw new Error(`logs snapshot: malformed log group ${name}`);
@@ -197,7 +263,7 @@ function checkGroup(name: string, raw: Json): LogGroup {
       }
       return { timestamp: e['timestamp'], message: e['message'], ingestionTime: e['ingestionTime'] };
     });
-    streams[sn] = { logStreamName: sn, creationTime: s['creationTime'], events };
+    streams[sn] = makeStream(sn, s['creationTime'], events);
   }
   const filters: Record<string, StoredMetricFilter> = {};
   for (const [fn, f] of Object.entries(isRecord(g['metricFilters']) ? g['metricFilters'] : {})) {

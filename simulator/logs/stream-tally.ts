@@ -62,25 +62,21 @@ export class StreamTallies {
 
   /** Counts events just appended whose messages the caller still holds, sparing a read of stored ones. */
   appended(stream: LogStream, messages: readonly string[]): void {
-    const before = stream.events.length - messages.length;
+    const log = stream.log;
+    const before = log.length - messages.length;
     let t = this.tallies.get(stream);
     // A stream's first events start its tally, so no later look has to read stored messages back.
     if (!t && before === 0) this.tallies.set(stream, (t = emptyTally()));
     if (!t || t.counted !== before) return;
-    for (let i = 0; i < messages.length; i++) {
-      const e = stream.events[before + i]!;
-      addEvent(t, e.timestamp, e.ingestionTime, utf8Length(messages[i]!));
-    }
+    for (let i = 0; i < messages.length; i++) addEvent(t, log.timestamp(before + i), log.ingestionTime(before + i), utf8Length(messages[i]!));
   }
 
   of(stream: LogStream): Readonly<StreamTally> {
+    const log = stream.log;
     let t = this.tallies.get(stream);
     // Events are only ever appended; a shorter list means something rewrote it, so count afresh.
-    if (!t || t.counted > stream.events.length) this.tallies.set(stream, (t = emptyTally()));
-    for (let i = t.counted; i < stream.events.length; i++) {
-      const e = stream.events[i]!;
-      addEvent(t, e.timestamp, e.ingestionTime, utf8Length(e.message));
-    }
+    if (!t || t.counted > log.length) this.tallies.set(stream, (t = emptyTally()));
+    for (let i = t.counted; i < log.length; i++) addEvent(t, log.timestamp(i), log.ingestionTime(i), utf8Length(log.message(i)));
     return t;
   }
 }

@@ -170,6 +170,56 @@ describe('shape table', () => {
   });
 });
 
+describe('shape table recognition by length', () => {
+  /** The texts a shape stands for: its parts with plain values (no quote, backslash or control character). */
+  const shapeRegex = (parts: string[]) => new RegExp(`^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^"\\\\\u0000-\u001f]*')}$`);
+
+  it('recognizes a text only as a shape whose parts it is, with plain values between them', () => {
+    let made = 0;
+    const table = new ShapeTable<number>(10, () => made++);
+    const a = '{"eventID":"ab","n":"x"}';
+    expect(table.known(a)).toBeUndefined();
+    expect(table.of(a, shapeCuts(a)!)).toBe(0);
+    expect(table.known('{"eventID":"cd","n":"x"}')).toBe(0);
+    // Same length, but a part differs, or the value is not plain, or the parts fall elsewhere.
+    for (const t of ['{"eventID":"ab","n":"y"}', '{"eventID":"a\\","n":"x"}', '{"eventID":"a\t","n":"x"}', '{"eventID":"","n":"xab"}', '{"eventID":"abc","n":""}']) {
+      expect(t.length).toBe(a.length);
+      expect(table.known(t), t).toBeUndefined();
+    }
+  });
+
+  it('gives a recognized text the value of a shape it splits into, whatever texts came before', () => {
+    const text = fc.array(fc.constantFrom('{"eventID":"', '1', '22', '","n":"', 'a', 'bb', '"}', '","eventTime":"', '\\', '"'), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 60 }), (texts) => {
+        let made = 0;
+        const table = new ShapeTable<number>(4, () => made++);
+        const partsOf: string[][] = [];
+        for (const t of texts) {
+          const known = table.known(t);
+          if (known !== undefined) {
+            expect(shapeRegex(partsOf[known]!).test(t), `${t} as ${JSON.stringify(partsOf[known])}`).toBe(true);
+            continue;
+          }
+          const cuts = shapeCuts(t);
+          if (!cuts) continue;
+          const v = table.of(t, cuts);
+          const parts: string[] = [];
+          let from = 0;
+          for (let i = 0; i < cuts.length; i += 2) {
+            parts.push(t.slice(from, cuts[i]));
+            from = cuts[i + 1]!;
+          }
+          parts.push(t.slice(from));
+          partsOf[v] ??= parts;
+          expect(partsOf[v]).toEqual(parts);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('metric filters with shared verdicts', () => {
   it('publish what metricValuesFor gives, fixed values and values read from the record alike', () => {
     const filters: StoredMetricFilter[] = [

@@ -1,10 +1,12 @@
-// indexOfKey searches by a key's tail (remembered per key, up to a cap): it must find what a plain search
+// indexOfKey searches by a key's tail (from a rare letter when it has one; remembered per key, up to a cap): it must find what a plain search
 // for `"key"` finds, for short and long keys, and for keys met after the cap is reached.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { indexOfKey } from '../../../simulator/logs/json-text-search';
 
-const key = fc.constantFrom('a', 'id', 'eventTime', 'x-amz-id-2', 'sharedEventID', 'eventTimeeventTime', 'ventTime', 'e"T');
+// Keys with a rare letter (q, z, x, j) are searched from it: repeated and overlapping ones test the check of
+// the characters before it.
+const key = fc.constantFrom('a', 'id', 'eventTime', 'x-amz-id-2', 'sharedEventID', 'eventTimeeventTime', 'ventTime', 'e"T', 'requestID', 'questID', 'qq', 'aqq', 'jazz', 'z-id-2', 'xq"q');
 
 describe('indexOfKey', () => {
   it('finds what a search for the quoted key finds, from any position', () => {
