@@ -79,30 +79,42 @@ function base64Words(col: Int32Array, at: number): number {
 /** The four words of the last UUID `readUuid` accepted: its 32 hex digits, eight a word. */
 const UUID_WORDS = new Int32Array(4);
 
+/** Each lower-case hex digit's value by character code, -1 for any other character below 128. */
+const HEX_LOWER = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX_LOWER['0123456789abcdef'.charCodeAt(i)] = i;
+
+/** The four lower-case hex digits at `at` as a 16-bit number, or -1 if any is not one. */
+function hex4(s: string, at: number): number {
+  const a = s.charCodeAt(at);
+  const b = s.charCodeAt(at + 1);
+  const c = s.charCodeAt(at + 2);
+  const d = s.charCodeAt(at + 3);
+  if ((a | b | c | d) > 127) return -1;
+  const x = HEX_LOWER[a]!;
+  const y = HEX_LOWER[b]!;
+  const z = HEX_LOWER[c]!;
+  const w = HEX_LOWER[d]!;
+  return (x | y | z | w) < 0 ? -1 : (x << 12) | (y << 8) | (z << 4) | w;
+}
+
 /** Checks that `s` is a lower-case canonical UUID (8-4-4-4-12) and reads its words in the same pass (every
- *  record holds two or three UUIDs, and every store checks each). */
+ *  record holds two or three UUIDs, and every store checks each): four digits at a time by table, without a
+ *  branch per character. */
 function readUuid(s: string): boolean {
-  if (s.length !== 36) return false;
-  let w = 0;
-  let digits = 0;
-  let word = 0;
-  for (let i = 0; i < 36; i++) {
-    const c = s.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 45 /* - */) return false;
-      continue;
-    }
-    let d: number;
-    if (c >= 48 && c <= 57) d = c - 48;
-    else if (c >= 97 && c <= 102) d = c - 87;
-    else return false;
-    w = (w << 4) | d;
-    if (++digits === 8) {
-      UUID_WORDS[word++] = w;
-      w = 0;
-      digits = 0;
-    }
-  }
+  if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false;
+  const a = hex4(s, 0);
+  const b = hex4(s, 4);
+  const c = hex4(s, 9);
+  const d = hex4(s, 14);
+  const e = hex4(s, 19);
+  const f = hex4(s, 24);
+  const g = hex4(s, 28);
+  const h = hex4(s, 32);
+  if ((a | b | c | d | e | f | g | h) < 0) return false;
+  UUID_WORDS[0] = (a << 16) | b;
+  UUID_WORDS[1] = (c << 16) | d;
+  UUID_WORDS[2] = (e << 16) | f;
+  UUID_WORDS[3] = (g << 16) | h;
   return true;
 }
 
@@ -110,14 +122,25 @@ function word(v: number): string {
   return HEX[(v >>> 24) & 255]! + HEX[(v >>> 16) & 255]! + HEX[(v >>> 8) & 255]! + HEX[v & 255]!;
 }
 
-function unpackUuid(col: Int32Array, at: number): string {
-  const b = word(col[at + 1]!);
-  const c = word(col[at + 2]!);
-  return `${word(col[at]!)}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${word(col[at + 3]!)}`;
+/** The hex digits of byte `shift` bits up in `v`. */
+function hexByte(v: number, shift: number): string {
+  return HEX[(v >>> shift) & 255]!;
 }
 
-/** Holes: a plain string in `strings` (STRING_HOLE), or packed words in `packed`: the hole's entry is the
- *  words' offset with the kind in its top bits. */
+/** Written byte by byte, with no intermediate words to slice (about a third faster than slicing them). */
+function unpackUuid(col: Int32Array, at: number): string {
+  const a = col[at]!;
+  const b = col[at + 1]!;
+  const c = col[at + 2]!;
+  const d = col[at + 3]!;
+  return (
+    hexByte(a, 24) + hexByte(a, 16) + hexByte(a, 8) + hexByte(a, 0) + '-' + hexByte(b, 24) + hexByte(b, 16) + '-' + hexByte(b, 8) + hexByte(b, 0) + '-' +
+    hexByte(c, 24) + hexByte(c, 16) + '-' + hexByte(c, 8) + hexByte(c, 0) + hexByte(d, 24) + hexByte(d, 16) + hexByte(d, 8) + hexByte(d, 0)
+  );
+}
+
+/** Kinds of packed values. A snapshot keeps a column of holes: STRING_HOLE (the next saved string) or the
+ *  offset of the hole's words in the saved `packed` column with the kind in its top bits. */
 const STRING_HOLE = -1;
 const KIND_SHIFT = 29;
 const OFFSET_MASK = (1 << KIND_SHIFT) - 1;
@@ -164,9 +187,8 @@ function unpackTime(w: number): string {
   return lastTime.text;
 }
 
-function unpack(col: Int32Array, entry: number): string {
-  const at = entry & OFFSET_MASK;
-  switch (entry >>> KIND_SHIFT) {
+function unpackAt(kind: number, col: Int32Array, at: number): string {
+  switch (kind) {
     case UUID_KIND:
       return unpackUuid(col, at);
     case HEX16_KIND:
@@ -205,18 +227,56 @@ const KINDS: number[] = [];
 /** The packed words of each UUID hole of the text being added, four a hole. */
 let UUID_HOLE_WORDS = new Int32Array(64);
 
+/** A text's holes' kinds, three bits a hole: the kinds above, or STRING (then one word in `packed`, the
+ *  string's number). The first ten are in the text's `kinds` word; any more lead its packed words, ten a word. */
+const STRING_KIND = 4;
+const KINDS_PER_WORD = 10;
+/** Bit 2 of every three-bit kind: set only for STRING_KIND. */
+const STRING_BITS = 0x24924924;
+
+function extraKindWords(holes: number): number {
+  return holes > KINDS_PER_WORD ? Math.ceil((holes - KINDS_PER_WORD) / KINDS_PER_WORD) : 0;
+}
+
+/** Writes a text's `n` hole kinds: the first ten into its `kinds` word, any more into `packed`, ten a word. */
+function pushKinds(kinds: readonly number[], n: number, into: IntColumn, packed: IntColumn): void {
+  let word = 0;
+  for (let i = 0; i < n && i < KINDS_PER_WORD; i++) word |= kinds[i]! << (3 * i);
+  into.push(word);
+  for (let i = KINDS_PER_WORD; i < n; i += KINDS_PER_WORD) {
+    let more = 0;
+    for (let j = 0; j < KINDS_PER_WORD && i + j < n; j++) more |= kinds[i + j]! << (3 * j);
+    packed.push(more);
+  }
+}
+
+/** Packed words a hole of a non-string kind takes at `at`. */
+function wordsAt(kind: number, col: Int32Array, at: number): number {
+  switch (kind) {
+    case UUID_KIND:
+      return 4;
+    case HEX16_KIND:
+      return 2;
+    case TIME_KIND:
+      return 1;
+    default:
+      return base64Words(col, at);
+  }
+}
+
 export class TemplatedTexts {
   private templates: string[][] = [];
   /** Templates by signature (a hash of their parts' lengths); different templates may share one. */
   private templateIds = new Map<number, number | number[]>();
-  /** Per text: its template, and where its holes start in `holeKinds`. */
+  /** Per text: its template, where its words start in `packed`, and its holes' kinds (three bits a hole).
+   *  Three words a text: a hole's place is found by walking the text's few holes, not kept per hole. */
   private template = new IntColumn();
-  private holesAt = new IntColumn();
-  /** Per hole: the offset of its packed UUID, or STRING_HOLE (then the next entry of `strings`). */
-  private holeKinds = new IntColumn();
-  private stringsAt = new IntColumn();
+  private packedAt = new IntColumn();
+  private kinds = new IntColumn();
   private packed = new IntColumn();
+  /** Values kept as strings; a STRING hole's word is its number, `strings[word - stringBase]`. */
   private strings: string[] = [];
+  private stringBase = 0;
   /** The last string value seen at each hole position (repeats are shared, not copied). */
   private lastByPosition: string[] = [];
   /** The last time packed, as text and word (eventTime repeats within a second). */
@@ -243,13 +303,16 @@ export class TemplatedTexts {
         if (!v) continue;
         // Packed kinds never hold a character JSON escapes; other values are searched for only without one.
         const kind = this.kindOf(v);
-        if (kind === STRING_HOLE && NEEDS_ESCAPE.test(v)) continue;
+        if (kind === STRING_KIND && NEEDS_ESCAPE.test(v)) continue;
         const at = quotedAt(text, v, from);
         if (at < 0) continue;
         // A UUID's words as kindOf just read them (kept per hole: the next value's check overwrites them).
         if (kind === UUID_KIND) {
           if (4 * n + 4 > UUID_HOLE_WORDS.length) UUID_HOLE_WORDS = Int32Array.from({ length: 2 * UUID_HOLE_WORDS.length }, (_, k) => UUID_HOLE_WORDS[k] ?? 0);
-          UUID_HOLE_WORDS.set(UUID_WORDS, 4 * n);
+          UUID_HOLE_WORDS[4 * n] = UUID_WORDS[0]!;
+          UUID_HOLE_WORDS[4 * n + 1] = UUID_WORDS[1]!;
+          UUID_HOLE_WORDS[4 * n + 2] = UUID_WORDS[2]!;
+          UUID_HOLE_WORDS[4 * n + 3] = UUID_WORDS[3]!;
         }
         cuts[n] = at;
         holes[n] = v;
@@ -278,25 +341,24 @@ export class TemplatedTexts {
       tid = this.addTemplate(parts.map((p) => (p.length > 12 ? (JSON.parse(JSON.stringify([p])) as string[])[0]! : p)));
     }
     const id = this.template.length;
+    const packed = this.packed;
     this.template.push(tid);
-    this.holesAt.push(this.holeKinds.length);
-    this.stringsAt.push(this.strings.length);
+    this.packedAt.push(packed.length);
+    pushKinds(kinds, n, this.kinds, packed);
     for (let i = 0; i < n; i++) {
       const h = holes[i]!;
-      const at = this.packed.length;
       const kind = kinds[i]!;
-      if (kind !== STRING_HOLE) this.holeKinds.push((kind << KIND_SHIFT) | at);
       if (kind === UUID_KIND) {
-        for (let w = 0; w < 4; w++) this.packed.push(UUID_HOLE_WORDS[4 * i + w]!);
+        for (let w = 0; w < 4; w++) packed.push(UUID_HOLE_WORDS[4 * i + w]!);
       } else if (kind === HEX16_KIND) {
-        this.packed.push(hexValue(h, 0, 8));
-        this.packed.push(hexValue(h, 8, 16));
+        packed.push(hexValue(h, 0, 8));
+        packed.push(hexValue(h, 8, 16));
       } else if (kind === BASE64_KIND) {
-        packBase64(h, this.packed);
+        packBase64(h, packed);
       } else if (kind === TIME_KIND) {
-        this.packed.push(h === this.lastTimeText ? this.lastTimeWord : timeWord(h)!);
+        packed.push(h === this.lastTimeText ? this.lastTimeWord : timeWord(h)!);
       } else {
-        this.holeKinds.push(STRING_HOLE);
+        packed.push(this.stringBase + this.strings.length);
         const last = this.lastByPosition[i];
         if (last === h) this.strings.push(last);
         else {
@@ -312,9 +374,9 @@ export class TemplatedTexts {
   /** How a value is kept: packed into words of one of the kinds, or as a string. */
   private kindOf(v: string): number {
     if (v.length === 36 && readUuid(v)) return UUID_KIND;
-    if (v.length === 16) return HEX16_UPPER.test(v) ? HEX16_KIND : STRING_HOLE;
-    if (v.length === 20) return v === this.lastTimeText || this.rememberTime(v) ? TIME_KIND : STRING_HOLE;
-    return v.length >= 24 && isBase64(v) ? BASE64_KIND : STRING_HOLE;
+    if (v.length === 16) return HEX16_UPPER.test(v) ? HEX16_KIND : STRING_KIND;
+    if (v.length === 20) return v === this.lastTimeText || this.rememberTime(v) ? TIME_KIND : STRING_KIND;
+    return v.length >= 24 && isBase64(v) ? BASE64_KIND : STRING_KIND;
   }
 
   /** True if `h` packs as a time; it is then the last time packed. */
@@ -332,7 +394,9 @@ export class TemplatedTexts {
     this.templates.push(parts);
     const signature = signatureOf(parts);
     const same = this.templateIds.get(signature);
-    this.templateIds.set(signature, same === undefined ? tid : [...(typeof same === 'number' ? [same] : same), tid]);
+    if (same === undefined) this.templateIds.set(signature, tid);
+    else if (typeof same === 'number') this.templateIds.set(signature, [same, tid]);
+    else same.push(tid);
     return tid;
   }
 
@@ -340,43 +404,69 @@ export class TemplatedTexts {
   private findTemplate(signature: number, text: string, cuts: number[], holes: string[], n: number): number | undefined {
     const found = this.templateIds.get(signature);
     if (found === undefined) return undefined;
-    for (const tid of typeof found === 'number' ? [found] : found) {
-      const parts = this.templates[tid]!;
-      // The signature is a hash: the number of parts and each part's exact span are checked too.
-      if (parts.length !== n + 1) continue;
-      let start = 0;
-      let ok = true;
-      for (let i = 0; ok && i < parts.length; i++) {
-        // substring + === compares in native code; startsWith(part, offset) was ~80× slower on V8.
-        const part = parts[i]!;
-        const end = i < n ? cuts[i]! : text.length;
-        ok = end - start === part.length && text.substring(start, end) === part;
-        if (i < n) start = cuts[i]! + holes[i]!.length;
-      }
-      if (ok) return tid;
-    }
+    // Nearly every signature has one template: it is tried without an array made for it.
+    if (typeof found === 'number') return this.fits(found, text, cuts, holes, n) ? found : undefined;
+    for (const tid of found) if (this.fits(tid, text, cuts, holes, n)) return tid;
     return undefined;
+  }
+
+  /** Whether template `tid` is `text` cut at its `n` holes. */
+  private fits(tid: number, text: string, cuts: number[], holes: string[], n: number): boolean {
+    const parts = this.templates[tid]!;
+    // The signature is a hash: the number of parts and each part's exact span are checked too.
+    if (parts.length !== n + 1) return false;
+    let start = 0;
+    for (let i = 0; i < parts.length; i++) {
+      // substring + === compares in native code; startsWith(part, offset) was ~80× slower on V8.
+      const part = parts[i]!;
+      const end = i < n ? cuts[i]! : text.length;
+      if (end - start !== part.length || text.substring(start, end) !== part) return false;
+      if (i < n) start = cuts[i]! + holes[i]!.length;
+    }
+    return true;
+  }
+
+  /** The kind of hole `i` of text `id`. */
+  private kindAt(id: number, i: number): number {
+    if (i < KINDS_PER_WORD) return (this.kinds.data[id]! >>> (3 * i)) & 7;
+    const j = i - KINDS_PER_WORD;
+    return (this.packed.data[this.packedAt.data[id]! + Math.floor(j / KINDS_PER_WORD)]! >>> (3 * (j % KINDS_PER_WORD))) & 7;
   }
 
   /** The holes' values of text `id`, in order. */
   values(id: number): string[] {
-    const parts = this.templates[this.template.data[id]!]!;
+    const holes = this.templates[this.template.data[id]!]!.length - 1;
+    const col = this.packed.data;
     const out: string[] = [];
-    let s = this.stringsAt.data[id]!;
-    const h0 = this.holesAt.data[id]!;
-    for (let i = 0; i < parts.length - 1; i++) {
-      const kind = this.holeKinds.data[h0 + i]!;
-      out.push(kind === STRING_HOLE ? this.strings[s++]! : unpack(this.packed.data, kind));
+    let at = this.packedAt.data[id]! + extraKindWords(holes);
+    for (let i = 0; i < holes; i++) {
+      const kind = this.kindAt(id, i);
+      if (kind === STRING_KIND) out.push(this.strings[col[at++]! - this.stringBase]!);
+      else {
+        out.push(unpackAt(kind, col, at));
+        at += wordsAt(kind, col, at);
+      }
     }
     return out;
   }
 
+  /** Text `id` as it was stored: its template's parts with its values between them (no array of values). */
   get(id: number): string {
     const parts = this.templates[this.template.data[id]!]!;
-    if (parts.length === 1) return parts[0]!;
-    const values = this.values(id);
+    const holes = parts.length - 1;
+    if (holes === 0) return parts[0]!;
+    const col = this.packed.data;
+    let at = this.packedAt.data[id]! + extraKindWords(holes);
     let text = parts[0]!;
-    for (let i = 0; i < values.length; i++) text += values[i]! + parts[i + 1]!;
+    for (let i = 0; i < holes; i++) {
+      const kind = this.kindAt(id, i);
+      if (kind === STRING_KIND) text += this.strings[col[at++]! - this.stringBase]!;
+      else {
+        text += unpackAt(kind, col, at);
+        at += wordsAt(kind, col, at);
+      }
+      text += parts[i + 1]!;
+    }
     return text;
   }
 
@@ -396,23 +486,21 @@ export class TemplatedTexts {
       mine.set(otid, tid);
     }
     const out = this.template.length;
+    const packed = this.packed;
+    const col = other.packed.data;
     this.template.push(tid);
-    this.holesAt.push(this.holeKinds.length);
-    this.stringsAt.push(this.strings.length);
-    let s = other.stringsAt.data[id]!;
-    const h0 = other.holesAt.data[id]!;
+    this.packedAt.push(packed.length);
+    this.kinds.push(other.kinds.data[id]!);
     const holes = other.templates[otid]!.length - 1;
+    let at = other.packedAt.data[id]!;
+    for (let w = extraKindWords(holes); w > 0; w--) packed.push(col[at++]!);
     for (let i = 0; i < holes; i++) {
-      const kind = other.holeKinds.data[h0 + i]!;
-      if (kind === STRING_HOLE) {
-        this.holeKinds.push(STRING_HOLE);
-        this.strings.push(other.strings[s++]!);
+      const kind = other.kindAt(id, i);
+      if (kind === STRING_KIND) {
+        packed.push(this.stringBase + this.strings.length);
+        this.strings.push(other.strings[col[at++]! - other.stringBase]!);
       } else {
-        const from = kind & OFFSET_MASK;
-        const type = kind >>> KIND_SHIFT;
-        const words = packedWords(type, other.packed.data, from, other.packed.length);
-        this.holeKinds.push((type << KIND_SHIFT) | this.packed.length);
-        for (let w = 0; w < words; w++) this.packed.push(other.packed.data[from + w]!);
+        for (let w = wordsAt(kind, col, at); w > 0; w--) packed.push(col[at++]!);
       }
     }
     return out;
@@ -429,22 +517,31 @@ export class TemplatedTexts {
     return undefined;
   }
 
+  /** Whether text `id` has a STRING hole (its number is then its first STRING hole's word). */
+  private firstStringOf(id: number): number | undefined {
+    const holes = this.templates[this.template.data[id]!]!.length - 1;
+    if (holes <= KINDS_PER_WORD && (this.kinds.data[id]! & STRING_BITS) === 0) return undefined;
+    const col = this.packed.data;
+    let at = this.packedAt.data[id]! + extraKindWords(holes);
+    for (let i = 0; i < holes; i++) {
+      const kind = this.kindAt(id, i);
+      if (kind === STRING_KIND) return col[at]!;
+      at += wordsAt(kind, col, at);
+    }
+    return undefined;
+  }
+
   /** A store holding the texts from `first` on, renumbered 0, 1, 2…: `keep` for a contiguous suffix (what
    *  expiry leaves), done with bulk copies. It keeps every template, used or not (there are few). */
   keepFrom(first: number): TemplatedTexts {
     const next = new TemplatedTexts();
     const n = this.template.length;
     if (first >= n) return next.withTemplatesOf(this);
-    const h0 = this.holesAt.data[first]!;
-    const s0 = this.stringsAt.data[first]!;
-    let p0 = this.packed.length;
-    for (let h = h0; h < this.holeKinds.length; h++) {
-      const kind = this.holeKinds.data[h]!;
-      if (kind !== STRING_HOLE) {
-        p0 = kind & OFFSET_MASK;
-        break;
-      }
-    }
+    const p0 = this.packedAt.data[first]!;
+    // String numbers rise with the texts: the kept strings start at the first one a kept text holds.
+    let s0: number | undefined;
+    for (let id = first; s0 === undefined && id < n; id++) s0 = this.firstStringOf(id);
+    s0 ??= this.stringBase + this.strings.length;
     const sliced = (c: IntColumn, from: number, minus = 0): IntColumn => {
       const out = new IntColumn();
       out.data = c.data.slice(from, Math.max(from + 1, c.length));
@@ -453,21 +550,18 @@ export class TemplatedTexts {
       return out;
     };
     next.template = sliced(this.template, first);
-    next.holesAt = sliced(this.holesAt, first, h0);
-    next.stringsAt = sliced(this.stringsAt, first, s0);
-    next.holeKinds = sliced(this.holeKinds, h0);
-    for (let i = 0; i < next.holeKinds.length; i++) {
-      const kind = next.holeKinds.data[i]!;
-      if (kind !== STRING_HOLE) next.holeKinds.data[i] = (kind & ~OFFSET_MASK) | ((kind & OFFSET_MASK) - p0);
-    }
+    next.packedAt = sliced(this.packedAt, first, p0);
+    next.kinds = sliced(this.kinds, first);
     next.packed = sliced(this.packed, p0);
-    next.strings = this.strings.slice(s0);
+    next.strings = this.strings.slice(s0 - this.stringBase);
+    next.stringBase = s0;
     return next.withTemplatesOf(this);
   }
 
   private withTemplatesOf(other: TemplatedTexts): this {
     this.templates = [...other.templates];
-    this.templateIds = new Map(other.templateIds);
+    // Lists of ids are grown in place by addTemplate: each store gets its own.
+    this.templateIds = new Map(Array.from(other.templateIds, ([k, v]) => [k, typeof v === 'number' ? v : [...v]]));
     return this;
   }
 
@@ -483,22 +577,40 @@ export class TemplatedTexts {
    *  and the values kept as strings. Saving a busy history is then a copy of a few arrays, not a string per
    *  value (a 100,000-record history: about a second less of the worker's time per save). */
   snapshot(ids: readonly number[]): TemplatedTextsSnapshot {
-    const kept = this.keep(ids);
-    const words = (c: IntColumn) => toBase64(new Uint8Array(c.data.buffer, 0, c.length * 4));
-    return {
-      templates: kept.templates.map((t) => [...t]),
-      columns: { template: words(kept.template), holesAt: words(kept.holesAt), stringsAt: words(kept.stringsAt), holeKinds: words(kept.holeKinds), packed: words(kept.packed) },
-      strings: [...kept.strings],
-    };
+    return this.keep(ids).snapshotAll();
   }
 
-  /** The whole store as `snapshot` writes it, ids unchanged, without the copy `keep` makes. */
+  /** The whole store as `snapshot` writes it, ids unchanged, without the copy `keep` makes. The saved form
+   *  has a column of holes (kind and place of each) and one of where each text's holes and strings start. */
   snapshotAll(): TemplatedTextsColumnsSnapshot {
+    const n = this.template.length;
+    const holesAt = new IntColumn();
+    const stringsAt = new IntColumn();
+    const holeKinds = new IntColumn();
+    const packed = new IntColumn();
+    const strings: string[] = [];
+    const col = this.packed.data;
+    for (let id = 0; id < n; id++) {
+      const holes = this.templates[this.template.data[id]!]!.length - 1;
+      holesAt.push(holeKinds.length);
+      stringsAt.push(strings.length);
+      let at = this.packedAt.data[id]! + extraKindWords(holes);
+      for (let i = 0; i < holes; i++) {
+        const kind = this.kindAt(id, i);
+        if (kind === STRING_KIND) {
+          holeKinds.push(STRING_HOLE);
+          strings.push(this.strings[col[at++]! - this.stringBase]!);
+        } else {
+          holeKinds.push((kind << KIND_SHIFT) | packed.length);
+          for (let w = wordsAt(kind, col, at); w > 0; w--) packed.push(col[at++]!);
+        }
+      }
+    }
     const words = (c: IntColumn) => toBase64(new Uint8Array(c.data.buffer, 0, c.length * 4));
     return {
       templates: this.templates.map((t) => [...t]),
-      columns: { template: words(this.template), holesAt: words(this.holesAt), stringsAt: words(this.stringsAt), holeKinds: words(this.holeKinds), packed: words(this.packed) },
-      strings: [...this.strings],
+      columns: { template: words(this.template), holesAt: words(holesAt), stringsAt: words(stringsAt), holeKinds: words(holeKinds), packed: words(packed) },
+      strings,
     };
   }
 
@@ -510,7 +622,7 @@ export class TemplatedTexts {
     if (!Array.isArray(s.templates) || !s.templates.every((t) => Array.isArray(t) && t.length > 0 && t.every((p) => typeof p === 'string'))) bad('malformed template');
     if (!Array.isArray(s.strings) || !s.strings.every((x) => typeof x === 'string')) bad('malformed strings');
     const c = s.columns as Record<string, unknown> | null;
-    const column = (name: string): IntColumn => {
+    const column = (name: string): Int32Array => {
       const text = c?.[name];
       if (typeof text !== 'string') return bad(`no column ${name}`);
       let bytes: Uint8Array;
@@ -520,41 +632,50 @@ export class TemplatedTexts {
         return bad(`column ${name} is not base64`);
       }
       if (bytes.length % 4 !== 0) bad(`column ${name} is not whole words`);
-      const col = new IntColumn();
-      col.data = new Int32Array(bytes.slice().buffer);
-      col.length = col.data.length;
-      return col;
+      return new Int32Array(bytes.slice().buffer);
     };
+    const template = column('template');
+    const holesAt = column('holesAt');
+    const stringsAt = column('stringsAt');
+    const holeKinds = column('holeKinds');
+    const saved = column('packed');
     const t = new TemplatedTexts();
-    t.template = column('template');
-    t.holesAt = column('holesAt');
-    t.stringsAt = column('stringsAt');
-    t.holeKinds = column('holeKinds');
-    t.packed = column('packed');
-    t.strings = [...s.strings];
     for (const parts of s.templates) t.addTemplate([...parts]);
-    const n = t.template.length;
-    if (t.holesAt.length !== n || t.stringsAt.length !== n) bad('columns of different lengths');
-    let holes = 0;
+    const n = template.length;
+    if (holesAt.length !== n || stringsAt.length !== n) bad('columns of different lengths');
+    let hole = 0;
     let strings = 0;
-    for (let i = 0; i < n; i++) {
-      const parts = t.templates[t.template.data[i]!];
-      if (!parts) bad(`no template ${t.template.data[i]!}`);
-      if (t.holesAt.data[i] !== holes || t.stringsAt.data[i] !== strings) bad('hole positions out of order');
-      for (let h = 0; h < parts!.length - 1; h++) {
-        const kind = t.holeKinds.data[holes++];
-        if (kind === undefined || holes > t.holeKinds.length) bad('too few holes');
-        if (kind === STRING_HOLE) strings++;
-        else {
+    for (let id = 0; id < n; id++) {
+      const parts = t.templates[template[id]!];
+      if (!parts) bad(`no template ${template[id]!}`);
+      if (holesAt[id] !== hole || stringsAt[id] !== strings) bad('hole positions out of order');
+      const holes = parts!.length - 1;
+      const kinds: number[] = [];
+      const words: number[] = [];
+      for (let h = 0; h < holes; h++) {
+        const kind = holeKinds[hole++];
+        if (kind === undefined) bad('too few holes');
+        if (kind === STRING_HOLE) {
+          if (strings >= s.strings.length) bad('strings do not match their holes');
+          kinds.push(STRING_KIND);
+          words.push(strings++);
+        } else {
           const at = kind! & OFFSET_MASK;
           const type = kind! >>> KIND_SHIFT;
-          const size = packedWords(type, t.packed.data, at, t.packed.length);
-          if (size < 0 || at + size > t.packed.length) bad('a packed value outside its column');
+          const size = packedWords(type, saved, at, saved.length);
+          if (size < 0 || at + size > saved.length) bad('a packed value outside its column');
+          kinds.push(type);
+          for (let w = 0; w < size; w++) words.push(saved[at + w]!);
         }
       }
+      t.template.push(template[id]!);
+      t.packedAt.push(t.packed.length);
+      pushKinds(kinds, holes, t.kinds, t.packed);
+      for (const w of words) t.packed.push(w);
     }
-    if (holes !== t.holeKinds.length) bad('too many holes');
-    if (strings !== t.strings.length) bad('strings do not match their holes');
+    if (hole !== holeKinds.length) bad('too many holes');
+    if (strings !== s.strings.length) bad('strings do not match their holes');
+    t.strings = [...s.strings];
     return t;
   }
 

@@ -1,9 +1,18 @@
-// The ascending record ids of one lookup key (EventName=…, Username=…), four bytes an id: a busy Region's
-// frequent keys each hold hundreds of thousands of ids, which a plain array keeps at eight.
+// The ascending record ids of one lookup key (EventName=…, Username=…). A busy Region's frequent keys each hold
+// hundreds of thousands of ids, most a few apart: ids are kept in blocks of 32, each block's first id whole and
+// the rest as the difference from the one before in 7-bit groups (one byte for a gap under 128). ReadOnly=true
+// then costs about a byte a record instead of four. A lookup walks from its newest id back block by block,
+// finding the first block by bisection over the blocks' first ids, so it never decodes more than it reads.
+
+const BLOCK = 32;
 
 export class Postings {
-  private data = new Int32Array(4);
+  /** Per block: its first id and where its differences start in `bytes`. */
+  private marks = new Int32Array(2);
+  private bytes = new Uint8Array(8);
+  private used = 0;
   length = 0;
+  last = 0;
 
   static of(ids: ArrayLike<number>): Postings {
     const p = new Postings();
@@ -11,45 +20,111 @@ export class Postings {
     return p;
   }
 
+  /** Appends an id greater than every id held. */
   push(id: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(Math.ceil(this.data.length * 1.5));
-      next.set(this.data);
-      this.data = next;
+    if (this.length % BLOCK === 0) {
+      const block = this.length / BLOCK;
+      if (2 * block + 2 > this.marks.length) this.marks = grown(this.marks, 2 * block + 2);
+      this.marks[2 * block] = id;
+      this.marks[2 * block + 1] = this.used;
+    } else {
+      let gap = id - this.last;
+      if (this.used + 5 > this.bytes.length) this.bytes = grown(this.bytes, this.used + 5);
+      while (gap >= 128) {
+        this.bytes[this.used++] = (gap & 127) | 128;
+        gap >>>= 7;
+      }
+      this.bytes[this.used++] = gap;
     }
-    this.data[this.length++] = id;
-  }
-
-  get last(): number {
-    return this.data[this.length - 1]!;
+    this.last = id;
+    this.length++;
   }
 
   get first(): number {
-    return this.data[0]!;
+    return this.marks[0]!;
   }
 
-  /** What the index keeps for the ids from `minId` on: nothing, one id, or Postings (found by bisection). */
-  from(minId: number): number | Postings | undefined {
+  /** Block `b`'s ids into `out`; how many. */
+  private decode(b: number, out: Int32Array): number {
+    const n = Math.min(BLOCK, this.length - b * BLOCK);
+    let id = this.marks[2 * b]!;
+    let at = this.marks[2 * b + 1]!;
+    out[0] = id;
+    for (let j = 1; j < n; j++) {
+      let gap = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = this.bytes[at++]!;
+        // Gaps are below 2^31: the fifth group holds at most three bits, so the shift never reaches the sign.
+        gap |= (byte & 127) << shift;
+        shift += 7;
+      } while (byte >= 128);
+      id += gap;
+      out[j] = id;
+    }
+    return n;
+  }
+
+  /** Hands `visit` the ids from `maxId` down to `minId`, newest first, until it returns false. */
+  visitDescending(maxId: number, minId: number, visit: (id: number) => boolean): void {
+    const blocks = Math.ceil(this.length / BLOCK);
+    // The last block whose first id is <= maxId.
     let lo = 0;
-    let hi = this.length;
+    let hi = blocks;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.data[mid]! < minId) lo = mid + 1;
+      if (this.marks[2 * mid]! <= maxId) lo = mid + 1;
       else hi = mid;
     }
-    const n = this.length - lo;
-    if (n === 0) return undefined;
-    if (n === 1) return this.data[lo]!;
-    const p = new Postings();
-    p.data = this.data.slice(lo, this.length);
-    p.length = n;
-    return p;
+    const ids = new Int32Array(BLOCK);
+    for (let b = lo - 1; b >= 0; b--) {
+      for (let j = this.decode(b, ids) - 1; j >= 0; j--) {
+        const id = ids[j]!;
+        if (id > maxId) continue;
+        if (id < minId || !visit(id)) return;
+      }
+    }
   }
 
-  /** The ids, ascending (a view: valid until the next push). */
-  ids(): Int32Array {
-    return this.data.subarray(0, this.length);
+  /** Every id, ascending. */
+  toArray(): number[] {
+    const out: number[] = [];
+    const ids = new Int32Array(BLOCK);
+    for (let b = 0; b * BLOCK < this.length; b++) {
+      const n = this.decode(b, ids);
+      for (let j = 0; j < n; j++) out.push(ids[j]!);
+    }
+    return out;
   }
+
+  /** What the index keeps for the ids from `minId` on: nothing, one id, or Postings. Decoded block by block
+   *  from the first block that can hold one (expiry cuts a busy key of a million ids without a plain copy). */
+  from(minId: number): number | Postings | undefined {
+    const blocks = Math.ceil(this.length / BLOCK);
+    let lo = 0;
+    let hi = blocks;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.marks[2 * mid]! <= minId) lo = mid + 1;
+      else hi = mid;
+    }
+    const kept = new Postings();
+    const ids = new Int32Array(BLOCK);
+    for (let b = Math.max(0, lo - 1); b < blocks; b++) {
+      const n = this.decode(b, ids);
+      for (let j = 0; j < n; j++) if (ids[j]! >= minId) kept.push(ids[j]!);
+    }
+    return kept.length === 0 ? undefined : kept.length === 1 ? kept.first : kept;
+  }
+}
+
+/** A copy of `a` with room for at least `need` items: half again while small, an eighth past 64 K. */
+function grown<T extends Int32Array | Uint8Array>(a: T, need: number): T {
+  const n = a.length;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(need, Math.ceil(n * (n < 1 << 16 ? 1.5 : 1.125))));
+  next.set(a);
+  return next;
 }
 
 /** What the index keeps for a key with these ids: nothing, the one id itself, or Postings. */
