@@ -1,4 +1,5 @@
 import type { ActionDef, Channel, Json, JsonObject } from './core/contract';
+import type { BytesWriter } from './core/format';
 import { SimClock, parseDuration } from './core/clock';
 import { EventBus } from './core/events';
 import { SeededRandom } from './core/random';
@@ -212,12 +213,13 @@ export class Account {
     this.bus.emit({ type: 'clock.advanced', fromMs: from, toMs: this.clock.now() });
   }
 
-  snapshot(): Json {
+  /** `writeBytes`: how the large byte columns are written (base64 when not given; see BytesWriter). */
+  snapshot(writeBytes?: BytesWriter): Json {
     const services: Record<string, Json> = {};
     for (const s of this.services) services[s.name] = s.snapshot();
     return {
       version: SNAPSHOT_VERSION, accountId: this.accountId, regions: this.regions, clockMs: this.clock.now(),
-      random: this.random.state(), services, cloudtrail: this.cloudTrail.snapshot(),
+      random: this.random.state(), services, cloudtrail: this.cloudTrail.snapshot(writeBytes),
     };
   }
 

@@ -2,6 +2,7 @@
 // files on the simulated clock, log file validation, Insights analysis, and the routing explanation of every
 // record.
 import { AwsError, type ComputedObjects, type ActionDef, type CloudTrailRecord, type Clock, type HandlerFn, type Json, type ObjectStore, type Random } from '../core/contract';
+import { toBase64, type BytesWriter } from '../core/format';
 import { queryHandlers } from './api/query-handlers';
 import { selectorHandlers } from './api/selector-handlers';
 import { trailHandlers } from './api/trail-handlers';
@@ -272,13 +273,13 @@ export class CloudTrailService {
     }
   }
 
-  snapshot(): Json {
+  snapshot(writeBytes: BytesWriter = toBase64): Json {
     const pending = this.lanes.pendingSnapshot();
-    const archive = this.lanes.archiveSnapshot();
+    const archive = this.lanes.archiveSnapshot(writeBytes);
     const history: Record<string, { management: EventStoreSnapshot; insight: EventStoreSnapshot }> = {};
     // Compact form (templates and values): a busy account's saved sandbox is a tenth of the size. Restore reads
     // both this and the earlier form (every record's JSON text).
-    for (const [region, h] of this.histories) history[region] = { management: h.management.compactSnapshot(), insight: h.insight.compactSnapshot() };
+    for (const [region, h] of this.histories) history[region] = { management: h.management.compactSnapshot(writeBytes), insight: h.insight.compactSnapshot(writeBytes) };
     return {
       version: SNAPSHOT_VERSION,
       keysValidFromMs: this.internals.keysValidFromMs,

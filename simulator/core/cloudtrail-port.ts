@@ -1,4 +1,5 @@
 import type { ActionDef, Clock, CloudTrailRecord, ComputedObjects, HandlerFn, Json, ObjectStore, Random } from './contract';
+import type { BytesWriter } from './format';
 
 /** What the account needs from the CloudTrail service (simulator/cloudtrail/index.ts provides it). */
 export interface CloudTrailPort {
@@ -6,7 +7,8 @@ export interface CloudTrailPort {
   advanceTo(nowMs: number): void;
   readonly handlers: Record<string, HandlerFn>;
   readonly catalog: ActionDef[];
-  snapshot(): Json;
+  /** `writeBytes` writes the history's and the archive's byte columns (base64 when not given). */
+  snapshot(writeBytes?: BytesWriter): Json;
   restore(s: Json): void;
   /** Computes the bucket objects a snapshot saved as recipes (digests not signed when it was taken). */
   readonly computedObjects?: ComputedObjects;

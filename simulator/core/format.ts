@@ -44,6 +44,12 @@ export function toBase64(bytes: Uint8Array): string {
   return ascii.decode(out);
 }
 
+/** How a snapshot writes a large column of bytes into its JSON: base64 by default. A saver may instead keep a copy
+ *  of the bytes and write a placeholder of its own, then put the same base64 in its place on another thread, so
+ *  a big account's save does not hold up the simulator while the text is encoded. The bytes passed are a view of
+ *  live columns: a writer that keeps them must copy them before the account is called again. */
+export type BytesWriter = (bytes: Uint8Array) => string;
+
 /** Bytes of a base64 text (with or without padding); throws on anything that is not base64, as atob does. */
 export function fromBase64(text: string): Uint8Array {
   const clean = text.replace(/[\t\n\f\r ]+/g, '');

@@ -5,7 +5,7 @@
 // base64-alphabet value (S3's x-amz-id-2) at six bits a character, an ISO time to the second (eventTime) into
 // one. `get` rebuilds the exact original text.
 
-import { fromBase64, toBase64 } from './format';
+import { fromBase64, toBase64, type BytesWriter } from './format';
 import { IntColumn } from './int-column';
 
 /** JSON.stringify writes these characters escaped, so a value holding one is not found verbatim. */
@@ -576,40 +576,48 @@ export class TemplatedTexts {
   /** Plain JSON data: the templates in use, the texts' columns as base64 of their 32-bit words (little-endian),
    *  and the values kept as strings. Saving a busy history is then a copy of a few arrays, not a string per
    *  value (a 100,000-record history: about a second less of the worker's time per save). */
-  snapshot(ids: readonly number[]): TemplatedTextsSnapshot {
-    return this.keep(ids).snapshotAll();
+  snapshot(ids: readonly number[], writeBytes: BytesWriter = toBase64): TemplatedTextsSnapshot {
+    return this.keep(ids).snapshotAll(writeBytes);
   }
 
   /** The whole store as `snapshot` writes it, ids unchanged, without the copy `keep` makes. The saved form
    *  has a column of holes (kind and place of each) and one of where each text's holes and strings start. */
-  snapshotAll(): TemplatedTextsColumnsSnapshot {
+  snapshotAll(writeBytes: BytesWriter = toBase64): TemplatedTextsColumnsSnapshot {
     const n = this.template.length;
-    const holesAt = new IntColumn();
-    const stringsAt = new IntColumn();
-    const holeKinds = new IntColumn();
-    const packed = new IntColumn();
+    // Every column is made once at its size: pushing a 100,000-record history's millions of words into
+    // growing columns was most of a save's time on the simulator's thread.
+    const holesOf = this.templates.map((t) => t.length - 1);
+    let holeCount = 0;
+    for (let id = 0; id < n; id++) holeCount += holesOf[this.template.data[id]!]!;
+    const holesAt = new Int32Array(n);
+    const stringsAt = new Int32Array(n);
+    const holeKinds = new Int32Array(holeCount);
+    // At most the words kept now: the saved form drops the extra kind words and the string numbers.
+    const packed = new Int32Array(this.packed.length);
+    let kindsLength = 0;
+    let packedLength = 0;
     const strings: string[] = [];
     const col = this.packed.data;
     for (let id = 0; id < n; id++) {
-      const holes = this.templates[this.template.data[id]!]!.length - 1;
-      holesAt.push(holeKinds.length);
-      stringsAt.push(strings.length);
+      const holes = holesOf[this.template.data[id]!]!;
+      holesAt[id] = kindsLength;
+      stringsAt[id] = strings.length;
       let at = this.packedAt.data[id]! + extraKindWords(holes);
       for (let i = 0; i < holes; i++) {
         const kind = this.kindAt(id, i);
         if (kind === STRING_KIND) {
-          holeKinds.push(STRING_HOLE);
+          holeKinds[kindsLength++] = STRING_HOLE;
           strings.push(this.strings[col[at++]! - this.stringBase]!);
         } else {
-          holeKinds.push((kind << KIND_SHIFT) | packed.length);
-          for (let w = wordsAt(kind, col, at); w > 0; w--) packed.push(col[at++]!);
+          holeKinds[kindsLength++] = (kind << KIND_SHIFT) | packedLength;
+          for (let w = wordsAt(kind, col, at); w > 0; w--) packed[packedLength++] = col[at++]!;
         }
       }
     }
-    const words = (c: IntColumn) => toBase64(new Uint8Array(c.data.buffer, 0, c.length * 4));
+    const bytes = (words: Int32Array, length: number) => writeBytes(new Uint8Array(words.buffer, 0, length * 4));
     return {
       templates: this.templates.map((t) => [...t]),
-      columns: { template: words(this.template), holesAt: words(holesAt), stringsAt: words(stringsAt), holeKinds: words(holeKinds), packed: words(packed) },
+      columns: { template: bytes(this.template.data, n), holesAt: bytes(holesAt, n), stringsAt: bytes(stringsAt, n), holeKinds: bytes(holeKinds, kindsLength), packed: bytes(packed, packedLength) },
       strings,
     };
   }

@@ -3,7 +3,7 @@
 // every delivery was the largest single cost of a busy account, and most log files are never read. A log
 // file's bytes are made from here when something reads them (stored-object.ts), and are the same bytes
 // whenever that happens: the texts are kept exactly (TemplatedTexts round-trips them).
-import { fromBase64, toBase64 } from '../../core/format';
+import { fromBase64, toBase64, type BytesWriter } from '../../core/format';
 import { TemplatedTexts, type TemplatedTextsColumnsSnapshot } from '../../core/templated-texts';
 import { logFileBody } from './files';
 
@@ -41,8 +41,8 @@ export class RecordArchive {
     return true;
   }
 
-  snapshot(): TemplatedTextsColumnsSnapshot {
-    return this.texts.snapshotAll();
+  snapshot(writeBytes: BytesWriter): TemplatedTextsColumnsSnapshot {
+    return this.texts.snapshotAll(writeBytes);
   }
 
   restore(s: TemplatedTextsColumnsSnapshot | undefined): void {

@@ -5,6 +5,7 @@
 // ints instead of a Map entry each. Records normally arrive in eventTime order (the clock only moves
 // forward); the rare out-of-order arrival switches queries to a sort-based path that gives the same answers.
 import { TemplatedTexts, type TemplatedTextsSnapshot } from '../../core/templated-texts';
+import { toBase64, type BytesWriter } from '../../core/format';
 import { IntColumn } from '../../core/int-column';
 import { Postings, postingsOf } from './postings';
 import { TimeColumn } from './time-column';
@@ -208,9 +209,13 @@ export class EventStore {
     return { times: this.times.toArray(this.head), jsons };
   }
 
-  compactSnapshot(): EventStoreSnapshot {
+  /** `writeBytes` writes the texts' byte columns (base64 when not given; see BytesWriter). */
+  compactSnapshot(writeBytes: BytesWriter = toBase64): EventStoreSnapshot {
+    // Nothing expired yet (a sandbox's first 90 days): every text is live, and the store saves as it stands,
+    // without the copy `snapshot` makes to leave expired texts out (a quarter of a save's time at 100,000).
+    if (this.head === 0) return { times: this.times.toArray(0), texts: this.texts.snapshotAll(writeBytes) };
     const live = Array.from({ length: this.times.length - this.head }, (_, n) => this.head + n);
-    return { times: this.times.toArray(this.head), texts: this.texts.snapshot(live) };
+    return { times: this.times.toArray(this.head), texts: this.texts.snapshot(live, writeBytes) };
   }
 
   static restore(

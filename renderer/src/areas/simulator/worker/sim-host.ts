@@ -8,7 +8,7 @@ import { DeliveryWatch, inspectS3Reader, listFolder, objectText, oldestLogFile, 
 import { fromBase64 } from '../../../../../simulator/core/format';
 import { envelopeSchema, TRAFFIC_MAX_CALLS, type CallOutcome, type FromWorker, type SimRequest, type Started, type UiCallContext, type ValueOf } from './protocol';
 import { SANDBOX_SEED, SANDBOX_START, setupSteps } from './sandbox-setup';
-import { isPacked, packText, unpackSnapshot, type PackedSnapshot } from './snapshot-pack';
+import { isPacked, packParts, snapshotParts, unpackSnapshot, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
 
 const INSPECT = 'sim:Inspect';
 const IDLE_TICK_MS = 50;
@@ -36,8 +36,8 @@ export class SimHost {
   constructor(
     private readonly post: (m: FromWorker) => void,
     private readonly timers: Timers,
-    /** Compresses a snapshot's JSON text; the browser worker hands this to a packing worker. */
-    private readonly pack: (text: string) => Promise<PackedSnapshot> = packText,
+    /** Makes a snapshot's text from its parts and compresses it; the browser worker hands this to a packing worker. */
+    private readonly pack: (parts: SnapshotParts) => Promise<PackedSnapshot> = packParts,
   ) {}
 
   /** One raw message from the UI; anything that does not parse is answered with a Korean error. */
@@ -101,8 +101,9 @@ export class SimHost {
       case 'snapshot':
         return { snapshot: this.acct().snapshot() };
       case 'save':
-        // The text is made here (it must be a consistent moment of the account); compressing it may run elsewhere.
-        return this.pack(JSON.stringify(this.acct().snapshot()));
+        // Taken here (it must be a consistent moment of the account), with the byte columns copied, not encoded;
+        // encoding and compressing them may run elsewhere.
+        return this.pack(snapshotParts((writeBytes) => this.acct().snapshot(writeBytes)));
       case 'sim': {
         const r = this.acct().call(req.api, req.params as JsonObject, req.ctx);
         if (r.records.length) throw new Error(`${req.api} wrote a CloudTrail record; only unrecorded sim:* calls are allowed here`);

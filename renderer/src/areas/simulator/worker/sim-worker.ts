@@ -1,7 +1,7 @@
 // The Web Worker that runs the simulated account off the UI thread (fast-forwarding 91 days never freezes a screen).
 // Saved sandboxes are compressed by a second worker, so packing a big one does not hold up the learner's calls.
 import { SimHost } from './sim-host';
-import type { PackedSnapshot } from './snapshot-pack';
+import type { PackedSnapshot, SnapshotParts } from './snapshot-pack';
 
 const packer = new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' });
 const waiting = new Map<number, { resolve: (p: PackedSnapshot) => void; reject: (e: Error) => void }>();
@@ -13,11 +13,12 @@ packer.onmessage = (e: MessageEvent<{ id: number; packed?: PackedSnapshot; error
   if (e.data.packed) w.resolve(e.data.packed);
   else w.reject(new Error(e.data.error ?? 'packing failed'));
 };
-const pack = (text: string): Promise<PackedSnapshot> =>
+const pack = (parts: SnapshotParts): Promise<PackedSnapshot> =>
   new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
-    packer.postMessage({ id, text });
+    // The columns are this save's own copies: handed over, not copied again.
+    packer.postMessage({ id, parts }, parts.columns.map((c) => c.buffer as ArrayBuffer));
   });
 
 const host = new SimHost(

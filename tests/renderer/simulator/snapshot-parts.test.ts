@@ -1,0 +1,57 @@
+// Saving a sandbox in parts: the simulator's worker copies the byte columns and the packing worker writes their
+// base64. The joined text must be the very text a plain snapshot gives, whatever the account does meanwhile.
+import { describe, expect, it } from 'vitest';
+import { joinParts, newMarker, packParts, snapshotParts, unpackSnapshot } from '../../../renderer/src/areas/simulator/worker/snapshot-pack';
+import { validatedTrailAccount, ROOT } from '../../simulator/cloudtrail/trail-account';
+
+function busyAccount() {
+  const acct = validatedTrailAccount(7);
+  for (let m = 0; m < 30; m++) {
+    acct.call('s3:ListBuckets', {}, ROOT);
+    acct.call('iam:CreateUser', { UserName: `u${m}` }, ROOT);
+    acct.call('s3:GetObject', { Bucket: 'nope', Key: 'k' }, ROOT);
+    acct.advance(60_000);
+  }
+  acct.advance(3_600_000);
+  return acct;
+}
+
+describe('a snapshot saved in parts', () => {
+  it('joins into the same text as a snapshot written with base64, history and archive columns included', () => {
+    const acct = busyAccount();
+    const parts = snapshotParts((w) => acct.snapshot(w));
+    // The event history's columns and the delivered files' archive both went through the writer.
+    expect(parts.columns.length).toBeGreaterThanOrEqual(10);
+    expect(parts.text.length).toBeLessThan(JSON.stringify(acct.snapshot()).length);
+    expect(joinParts(parts)).toBe(JSON.stringify(acct.snapshot()));
+  });
+
+  it('keeps the moment it was taken: the columns are copies, so later calls do not reach the saved text', () => {
+    const acct = busyAccount();
+    const before = JSON.stringify(acct.snapshot());
+    const parts = snapshotParts((w) => acct.snapshot(w));
+    for (let i = 0; i < 50; i++) acct.call('iam:CreateUser', { UserName: `later${i}` }, ROOT);
+    acct.advance(3_600_000);
+    expect(JSON.stringify(acct.snapshot())).not.toBe(before);
+    expect(joinParts(parts)).toBe(before);
+  });
+
+  it('leaves a learner value that looks like a placeholder alone, and refuses a placeholder it has no column for', () => {
+    const acct = busyAccount();
+    const other = newMarker();
+    expect(other).not.toBe(newMarker());
+    expect(acct.call('s3:CreateBucket', { Bucket: 'notes-bucket' }, ROOT).ok).toBe(true);
+    expect(acct.call('s3:PutObject', { Bucket: 'notes-bucket', Key: `${other}0` }, ROOT).ok).toBe(true);
+    const parts = snapshotParts((w) => acct.snapshot(w));
+    expect(parts.text).toContain(`${other}0`);
+    expect(joinParts(parts)).toBe(JSON.stringify(acct.snapshot()));
+    expect(() => joinParts({ ...parts, columns: parts.columns.slice(0, 1) })).toThrow(/unknown column/);
+  });
+
+  it('packs and unpacks to the snapshot itself', async () => {
+    const acct = busyAccount();
+    const packed = await packParts(snapshotParts((w) => acct.snapshot(w)));
+    expect(packed.jsonChars).toBe(JSON.stringify(acct.snapshot()).length);
+    expect(await unpackSnapshot(packed)).toEqual(JSON.parse(JSON.stringify(acct.snapshot())));
+  });
+});
