@@ -18,7 +18,9 @@ export function useIdentities(): Identity[] {
       if (!live) return;
       const u = ((users.response?.['Users'] as { UserName: string }[] | undefined) ?? []).map((x) => ({ value: x.UserName, label: `${x.UserName} (IAM 사용자)` }));
       const r = ((roles.response?.['Roles'] as { RoleName: string }[] | undefined) ?? []).map((x) => ({ value: `role:${x.RoleName}`, label: `${x.RoleName} (역할 세션, AssumeRole 후)` }));
-      setIdentities([ROOT, ...u, ...r]);
+      const next = [ROOT, ...u, ...r];
+      // Most calls change no user or role: keeping the same list spares every caller picker a render.
+      setIdentities((prev) => (prev.length === next.length && prev.every((p, i) => p.value === next[i]!.value && p.label === next[i]!.label) ? prev : next));
     });
     return () => {
       live = false;
