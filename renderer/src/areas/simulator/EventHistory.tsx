@@ -19,10 +19,13 @@ const ROW_HEIGHT = 34;
 /** Rows in the first answer (twenty LookupEvents pages), then per further chunk. */
 const FIRST_ROWS = 1000;
 const MORE_ROWS = 10_000;
+const DAY_MS = 86_400_000;
+/** Event history keeps 90 days. */
+const RETENTION_MS = 90 * DAY_MS;
 
 /** The CloudTrail console's event history for the selected Region, through the real LookupEvents. */
 export function EventHistory() {
-  const { client, ctx, nowMs, revision } = useSim();
+  const { client, ctx, nowMs, revision, epoch } = useSim();
   const region = ctx.region;
   const [key, setKey] = useState<(typeof HISTORY_KEYS)[number]>('EventName');
   const [value, setValue] = useState('');
@@ -49,15 +52,54 @@ export function EventHistory() {
     return q;
   }, [region, key, value, range, readOnly]);
 
+  /**
+   * The rows a complete listing lacks, newest first: LookupEvents from the newest listed second on (StartTime is
+   * inclusive), less the rows of that second already listed. Records are written as the clock reaches them, so
+   * nothing older can appear. Undefined when the listing must be read whole instead: a time window other than
+   * the whole history (its start moves and rows leave it), rows near the 90-day edge (they expire), or more new
+   * rows than one chunk.
+   */
+  const newerRows = useCallback(async (q: HistoryQuery, rows: HistoryRow[]): Promise<HistoryRow[] | undefined> => {
+    if (q.startMs !== undefined || q.endMs !== undefined) return undefined;
+    const oldest = rows[rows.length - 1];
+    if (oldest && Date.parse(oldest.eventTime) < nowRef.current - RETENTION_MS + DAY_MS) return undefined;
+    const newest = rows[0];
+    const since = newest ? Math.floor(Date.parse(newest.eventTime) / 1000) * 1000 : undefined;
+    const res = await client.request({ kind: 'history', query: since === undefined ? q : { ...q, startMs: since }, limit: MORE_ROWS });
+    if (res.cursor !== undefined || rows.length + res.rows.length > HISTORY_ROW_LIMIT) return undefined;
+    const sameSecond = new Set<string>();
+    for (const r of rows) {
+      if (r.eventTime !== newest?.eventTime) break;
+      sameSecond.add(r.eventId);
+    }
+    return res.rows.filter((r) => !sameSecond.has(r.eventId));
+  }, [client]);
+
   // The first rows come at once; the rest follow in chunks, each its own worker request, so the learner's
   // calls are answered in between. A newer load (filter, Region, account change) supersedes an older one.
   const generation = useRef(0);
-  const load = useCallback(async () => {
+  /** The last complete listing and what it was of: a refresh after a change adds the newer rows to it. */
+  const listed = useRef<{ of: string; rows: HistoryRow[] } | null>(null);
+  const load = useCallback(async (refresh = false) => {
     const mine = ++generation.current;
     const q = query();
+    const of = JSON.stringify([epoch, q.region, q.attribute, q.readOnly, range]);
+    const before = listed.current;
+    listed.current = null;
     setLoading(true);
     setError(null);
     try {
+      if (refresh && before?.of === of) {
+        const added = await newerRows(q, before.rows);
+        if (mine !== generation.current) return;
+        if (added) {
+          const all = added.length ? [...added, ...before.rows] : before.rows;
+          listed.current = { of, rows: all };
+          setRows(all);
+          setTruncated(false);
+          return;
+        }
+      }
       let res = await client.request({ kind: 'history', query: q, limit: FIRST_ROWS });
       if (mine !== generation.current) return;
       let all = res.rows;
@@ -70,12 +112,14 @@ export function EventHistory() {
         setRows(all);
       }
       setTruncated(res.cursor !== undefined);
+      if (res.cursor === undefined && epoch !== undefined) listed.current = { of, rows: all };
     } catch (e) {
       if (mine === generation.current) setError((e as Error).message);
     } finally {
       if (mine === generation.current) setLoading(false);
     }
-  }, [client, query]);
+  }, [client, query, epoch, range, newerRows]);
+
 
   // Read at once when the Region changes; when the account changes, a moment later, so a running clock
   // does not re-read on every step. Filters apply on "조회".
@@ -85,7 +129,7 @@ export function EventHistory() {
   useEffect(() => {
     if (seenRevision.current === revision) return;
     seenRevision.current = revision;
-    const t = setTimeout(() => void load(), 300);
+    const t = setTimeout(() => void load(true), 300);
     return () => clearTimeout(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [revision]);

@@ -34,6 +34,7 @@ export default function SimulatorArea() {
   const [selectedFlow, setSelectedFlow] = useState<number | null>(null);
   const [deliveries, setDeliveries] = useState<ReadonlyMap<string, Delivered>>(new Map());
   const [revision, setRevision] = useState(0);
+  const [epoch, setEpoch] = useState(0);
   const [tab, setTab] = useState<SimTab>('act');
   const [error, setError] = useState<string | null>(null);
   const [fileRequest, setFileRequest] = useState<{ bucket: string; key: string } | null>(null);
@@ -62,6 +63,7 @@ export default function SimulatorArea() {
     duringCall.current = [];
     setSelectedFlow(null);
     setRevision((r) => r + 1);
+    setEpoch((e) => e + 1);
     if (s.noticeKo) useApp.setState((st) => ({ notices: [...st.notices, s.noticeKo!] }));
   }, []);
 
@@ -200,9 +202,9 @@ export default function SimulatorArea() {
   const session: SimSession | null = useMemo(
     () =>
       client && info
-        ? { client, accountId: info.accountId, regions: info.regions, nowMs, speed, ctx, setCtx, flows, selectedFlow, selectFlow: setSelectedFlow, deliveries, feed, revision, refresh, run, go: setTab, fileRequest, openFile }
+        ? { client, accountId: info.accountId, regions: info.regions, nowMs, speed, ctx, setCtx, flows, selectedFlow, selectFlow: setSelectedFlow, deliveries, feed, revision, epoch, refresh, run, go: setTab, fileRequest, openFile }
         : null,
-    [client, info, nowMs, speed, ctx, flows, selectedFlow, deliveries, feed, revision, refresh, run, fileRequest, openFile],
+    [client, info, nowMs, speed, ctx, flows, selectedFlow, deliveries, feed, revision, epoch, refresh, run, fileRequest, openFile],
   );
 
   if (error) return <section className="sim"><h1>시뮬레이터</h1><p className="message error">{error}</p></section>;

@@ -31,6 +31,9 @@ export interface SimSession {
   feed: { atMs: number; event: SimEventLike }[];
   /** Bumped whenever the account changed, so views that read (inspect) read again. */
   revision: number;
+  /** Bumped when the account itself is replaced (a start, a new sandbox): a view that adds only what is new
+   *  since it last read (the event history's rows) reads everything again. Absent: such views always do. */
+  epoch?: number;
   /** Asks every view to read again (after an unrecorded sim:* change such as marking mail read). */
   refresh(): void;
   /** Makes a real, recorded call as the current identity, region and channel, and shows its flow. */
