@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { useApp } from '../../store/app-store';
@@ -7,10 +7,33 @@ import { remarkGlossary } from './remark-glossary';
 
 const glossaryPlugin = remarkGlossary(GLOSSARY);
 
+const components: Components = {
+  h1: ({ children }) => <h1 id="area-title">{children as ReactNode}</h1>,
+  img: ({ src, alt }) => <img src={diagramUrl(String(src ?? '')) ?? ''} alt={alt ?? ''} className="diagram" />,
+  a: ({ href = '', children }) => {
+    const target = /^(?:\.\/)?([a-z0-9-]+)\.md(?:#.*)?$/.exec(href)?.[1];
+    if (target && noteById(target)) {
+      return <a href={`#note-${target}`} onClick={(e) => { e.preventDefault(); useApp.getState().openNote(target); }}>{children as ReactNode}</a>;
+    }
+    return <a href={href} target="_blank" rel="noreferrer noopener">{children as ReactNode}</a>;
+  },
+};
+
+/** Each note's body rendered once: parsing a long note's Markdown took tens of milliseconds, on every visit to
+ *  the notes and on every click that changed progress (a bookmark, "read"). The notes are fixed content. */
+const rendered = new Map<string, ReactElement>();
+function noteBody(note: Note): ReactElement {
+  const kept = rendered.get(note.meta.id);
+  if (kept) return kept;
+  // Markdown is react-markdown's synchronous component: a plain function of its props, without hooks.
+  const body = Markdown({ children: note.body, remarkPlugins: [remarkGfm, glossaryPlugin], components, skipHtml: true });
+  rendered.set(note.meta.id, body);
+  return body;
+}
+
 export function NoteView({ note }: { note: Note }) {
   const progress = useApp((s) => s.progress);
   const updateProgress = useApp((s) => s.updateProgress);
-  const openNote = useApp((s) => s.openNote);
   const trySimulator = useApp((s) => s.trySimulator);
   const id = note.meta.id;
   const read = progress.notesRead.includes(id);
@@ -19,20 +42,6 @@ export function NoteView({ note }: { note: Note }) {
   const toggle = (list: 'notesRead' | 'bookmarks') =>
     void updateProgress((p) => ({ ...p, [list]: p[list].includes(id) ? p[list].filter((x) => x !== id) : [...p[list], id] }));
 
-  const components = useMemo<Components>(
-    () => ({
-      h1: ({ children }) => <h1 id="area-title">{children as ReactNode}</h1>,
-      img: ({ src, alt }) => <img src={diagramUrl(String(src ?? '')) ?? ''} alt={alt ?? ''} className="diagram" />,
-      a: ({ href = '', children }) => {
-        const target = /^(?:\.\/)?([a-z0-9-]+)\.md(?:#.*)?$/.exec(href)?.[1];
-        if (target && noteById(target)) {
-          return <a href={`#note-${target}`} onClick={(e) => { e.preventDefault(); openNote(target); }}>{children as ReactNode}</a>;
-        }
-        return <a href={href} target="_blank" rel="noreferrer noopener">{children as ReactNode}</a>;
-      },
-    }),
-    [openNote],
-  );
 
   return (
     <article className="note" aria-labelledby="area-title" key={id}>
@@ -44,9 +53,7 @@ export function NoteView({ note }: { note: Note }) {
         </div>
       </header>
       <div className="markdown" data-testid="note-body">
-        <Markdown remarkPlugins={[remarkGfm, glossaryPlugin]} components={components} skipHtml>
-          {note.body}
-        </Markdown>
+        {noteBody(note)}
       </div>
       {note.meta.tryInSimulator && note.meta.tryInSimulator.length > 0 && (
         <section className="card try" aria-label="시뮬레이터에서 해보기">
