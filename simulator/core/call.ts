@@ -95,10 +95,13 @@ function completed(api: string, failure: AwsError | undefined, atMs: number): Si
   return failure ? { type: 'call.completed', api, ok: false, errorCode: failure.code, atMs } : { type: 'call.completed', api, ok: true, atMs };
 }
 
+/** The target of an action without an authz hook (only read here, so one serves every call). */
+const ANY_RESOURCE: { action?: string; resource: string } = Object.freeze({ resource: '*' });
+
 function authorize(env: CallEnv, spec: ActionSpec, params: JsonObject, ctx: HandlerContext): void {
   const p = ctx.principal;
   if (spec.authz === null || (p.kind !== 'user' && p.kind !== 'role')) return;
-  const target = spec.authz ? spec.authz(params, ctx) : { resource: '*' };
+  const target = spec.authz ? spec.authz(params, ctx) : ANY_RESOURCE;
   const action = target.action ?? spec.def.api;
   const docs = p.kind === 'user' ? env.iam.documentsFor('user', p.userName) : env.iam.documentsFor('role', p.identity.sessionContext?.sessionIssuer?.userName ?? '');
   const decision = evaluate(docs, action, target.resource);
@@ -115,24 +118,23 @@ function recordFor(env: CallEnv, spec: ActionSpec, def: ActionDef, params: JsonO
   const override = failure instanceof FailureWithRecord ? failure.record : undefined;
   const resources = result?.resources ?? spec.resources?.(params, ctx);
   const awsRegion = spec.recordRegion ? spec.recordRegion(params, ctx) : def.globalService ? 'us-east-1' : ctx.region;
-  // The spec's hooks run in the order they always have (some draw from the seeded random). Optional members
-  // are set only when present: buildRecord leaves absent ones out.
-  const input: RecordInput = {
-    def, ctx, awsRegion, requestParameters,
-    responseElements: override?.responseElements ?? (result?.responseElements !== undefined ? result.responseElements : null),
-    eventId: '',
-  };
-  const merged = mergedExtra(extra, result?.additionalEventData, override?.additionalEventData);
-  if (merged) input.additionalEventData = merged;
-  if (resources) input.resources = resources;
+  // The spec's hooks ran above in the order they always have (some draw from the seeded random). The input is
+  // one literal with every member (undefined when absent; buildRecord leaves those out of the record): members
+  // added later would outgrow the object's slots and copy them, on every call.
+  let error: RecordInput['error'];
   if (failure) {
     // EC2 writes client errors with a "Client." prefix in CloudTrail (Client.UnauthorizedOperation).
     const code = serviceOf(def) === 'ec2' && failure.httpStatus < 500 ? `Client.${failure.code}` : failure.code;
-    input.error = override?.omitErrorCode ? { message: failure.message } : { code, message: failure.message };
+    error = override?.omitErrorCode ? { message: failure.message } : { code, message: failure.message };
   }
-  if (override?.userIdentity) input.userIdentity = override.userIdentity;
-  input.eventId = env.random.uuid();
-  return buildRecord(input);
+  return buildRecord({
+    def, ctx, awsRegion, requestParameters,
+    responseElements: override?.responseElements ?? (result?.responseElements !== undefined ? result.responseElements : null),
+    additionalEventData: mergedExtra(extra, result?.additionalEventData, override?.additionalEventData),
+    resources, error,
+    userIdentity: override?.userIdentity || undefined,
+    eventId: env.random.uuid(),
+  });
 }
 
 /** additionalEventData from the action's defaults, the handler and a failure, later ones winning. One source

@@ -60,49 +60,58 @@ const tlsByHost = { cli: new Map<string, TlsDetails>(), sdk: new Map<string, Tls
 
 /** Builds one record with CloudTrail's fields in CloudTrail's order. Absent optional fields are left out. */
 export function buildRecord(i: RecordInput): CloudTrailRecord {
+  const parts = partsOf(i.def);
+  const r = new PlainRecord(i, parts);
+  noteBuilt(r, parts.text);
+  return r;
+}
+
+/**
+ * A record is a plain object (its prototype is Object.prototype, as a literal's or JSON.parse's is), made by a
+ * constructor because V8 sizes a constructor's objects for the members its body assigns, whereas members
+ * added one by one to `{}` outgrow its four in-object slots and copy the backing store several times. Measured
+ * on Node 20: 595 bytes allocated per record that way, 214 this way, on a path taken by every call.
+ */
+const PlainRecord = function (this: Record<string, unknown>, i: RecordInput, parts: ActionParts): void {
   const { def, ctx } = i;
-  const parts = partsOf(def);
   const svc = parts.svc;
-  const op = def.eventName;
   const channel = ctx.channel;
   const isService = ctx.principal.kind === 'service';
   const signIn = def.eventType === 'AwsConsoleSignIn';
-  const r: Partial<CloudTrailRecord> & Record<string, unknown> = {};
-  r.eventVersion = EVENT_VERSION;
-  r.userIdentity = i.userIdentity ?? ctx.principal.identity;
-  r.eventTime = eventTime(ctx.clock.now());
-  r.eventSource = def.eventSource;
-  r.eventName = def.eventName;
-  r.awsRegion = i.awsRegion;
-  r.sourceIPAddress = isService ? ctx.principal.arn : remembered(sourceIps, ctx.principal.arn || ctx.principal.userName, sourceIpFor);
-  r.userAgent = signIn
+  this.eventVersion = EVENT_VERSION;
+  this.userIdentity = i.userIdentity ?? ctx.principal.identity;
+  this.eventTime = eventTime(ctx.clock.now());
+  this.eventSource = def.eventSource;
+  this.eventName = def.eventName;
+  this.awsRegion = i.awsRegion;
+  this.sourceIPAddress = isService ? ctx.principal.arn : remembered(sourceIps, ctx.principal.arn || ctx.principal.userName, sourceIpFor);
+  this.userAgent = signIn
     ? BROWSER_UA
     : isService
-      ? userAgentFor(channel, svc, op, ctx.principal.arn)
-      : (parts.userAgent[channel] ??= userAgentFor(channel, svc, op));
+      ? userAgentFor(channel, svc, def.eventName, ctx.principal.arn)
+      : (parts.userAgent[channel] ??= userAgentFor(channel, svc, def.eventName));
   if (i.error) {
-    if (i.error.code) r.errorCode = i.error.code;
-    r.errorMessage = i.error.message;
+    if (i.error.code) this.errorCode = i.error.code;
+    this.errorMessage = i.error.message;
   }
-  r.requestParameters = i.requestParameters;
-  r.responseElements = i.responseElements;
-  if (i.additionalEventData) r.additionalEventData = i.additionalEventData;
-  if (!signIn) r.requestID = ctx.requestId;
-  r.eventID = i.eventId;
-  if (!signIn) r.readOnly = def.readOnly;
-  if (i.resources && i.resources.length > 0) r.resources = i.resources;
-  r.eventType = def.eventType;
-  r.managementEvent = def.category === 'Management';
-  r.recipientAccountId = ctx.accountId;
-  r.eventCategory = def.category;
+  this.requestParameters = i.requestParameters;
+  this.responseElements = i.responseElements;
+  if (i.additionalEventData) this.additionalEventData = i.additionalEventData;
+  if (!signIn) this.requestID = ctx.requestId;
+  this.eventID = i.eventId;
+  if (!signIn) this.readOnly = def.readOnly;
+  if (i.resources && i.resources.length > 0) this.resources = i.resources;
+  this.eventType = def.eventType;
+  this.managementEvent = def.category === 'Management';
+  this.recipientAccountId = ctx.accountId;
+  this.eventCategory = def.category;
   if (!signIn && !isService && (channel === 'cli' || channel === 'sdk')) {
     const host = i.requestParameters?.['Host'];
-    r.tlsDetails =
+    this.tlsDetails =
       typeof host === 'string'
         ? remembered(tlsByHost[channel], host, (h) => tlsFor(channel, h)!)
         : remembered(parts.endpointTls[channel], i.awsRegion, (region) => tlsFor(channel, endpointHost(svc, region))!);
   }
-  if (channel === 'console' && !signIn) r.sessionCredentialFromConsole = 'true';
-  noteBuilt(r as CloudTrailRecord, parts.text);
-  return r as CloudTrailRecord;
-}
+  if (channel === 'console' && !signIn) this.sessionCredentialFromConsole = 'true';
+} as unknown as new (i: RecordInput, parts: ActionParts) => CloudTrailRecord;
+PlainRecord.prototype = Object.prototype;

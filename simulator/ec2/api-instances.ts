@@ -124,9 +124,14 @@ export function instanceActions(m: Ec2Model, d: ServiceDeps, detailed: (region: 
           'tag:Name': (i) => i.tags.filter((t) => t.Key === 'Name').map((t) => t.Value),
           'monitoring-state': (i) => [monitoring(ctx.region)(i)],
         }));
+        if (list.length === 0) return { response: { Reservations: [] } };
         const gn = names(ctx.region);
         const byReservation = new Map<string, Instance[]>();
-        for (const i of list) byReservation.set(i.reservationId, [...(byReservation.get(i.reservationId) ?? []), i]);
+        for (const i of list) {
+          const xs = byReservation.get(i.reservationId);
+          if (xs) xs.push(i);
+          else byReservation.set(i.reservationId, [i]);
+        }
         return {
           response: {
             Reservations: [...byReservation.entries()].map(([rid, xs]) => ({ ReservationId: rid, OwnerId: acct, Groups: [], Instances: xs.map((i) => instanceWire(i, ctx.region, gn, monitoring(ctx.region)(i))) })),

@@ -9,12 +9,21 @@ import { STATE_CODES, zonesOf, type Instance, type SecurityGroup, type Subnet, t
 const tagSet = (tags: Tag[]): JsonObject => (tags.length ? { items: tags.map((t) => ({ key: t.Key, value: t.Value })) } : {});
 const items = (xs: JsonObject[]): JsonObject => (xs.length ? { items: xs } : {});
 
+// The SDK shapes below are literals without spread members: a spread builds its object on V8's slow path, and
+// Describe calls write one of these for every resource (and every security group rule) they list.
+
+/** `o` with the resource's Tags as its last member when it has any (the SDK leaves an empty list out). */
+function withTags(o: JsonObject, tags: Tag[]): JsonObject {
+  if (tags.length) o['Tags'] = tags;
+  return o;
+}
+
 export function vpcWire(v: Vpc, owner: string, state: 'pending' | 'available'): JsonObject {
-  return {
+  return withTags({
     CidrBlock: v.cidrBlock, DhcpOptionsId: v.dhcpOptionsId, State: state, VpcId: v.vpcId, OwnerId: owner, InstanceTenancy: 'default',
     CidrBlockAssociationSet: [{ AssociationId: v.cidrAssociationId, CidrBlock: v.cidrBlock, CidrBlockState: { State: 'associated' } }],
-    IsDefault: v.isDefault, ...(v.tags.length ? { Tags: v.tags } : {}),
-  };
+    IsDefault: v.isDefault,
+  }, v.tags);
 }
 export function vpcRecord(v: Vpc, owner: string): JsonObject {
   return {
@@ -35,11 +44,11 @@ export function subnetArn(s: Subnet, owner: string): string {
   return `arn:aws:ec2:${s.availabilityZone.slice(0, -1)}:${owner}:subnet/${s.subnetId}`;
 }
 export function subnetWire(s: Subnet, owner: string, used: number, state: 'pending' | 'available'): JsonObject {
-  return {
+  return withTags({
     AvailabilityZone: s.availabilityZone, AvailabilityZoneId: zoneId(s), AvailableIpAddressCount: freeIps(s, used), CidrBlock: s.cidrBlock,
     DefaultForAz: s.defaultForAz, MapPublicIpOnLaunch: s.mapPublicIpOnLaunch, State: state, SubnetId: s.subnetId, VpcId: s.vpcId, OwnerId: owner,
-    AssignIpv6AddressOnCreation: false, Ipv6CidrBlockAssociationSet: [], SubnetArn: subnetArn(s, owner), ...(s.tags.length ? { Tags: s.tags } : {}),
-  };
+    AssignIpv6AddressOnCreation: false, Ipv6CidrBlockAssociationSet: [], SubnetArn: subnetArn(s, owner),
+  }, s.tags);
 }
 export function subnetRecord(s: Subnet, owner: string): JsonObject {
   return {
@@ -50,14 +59,14 @@ export function subnetRecord(s: Subnet, owner: string): JsonObject {
 }
 
 function permWire(p: SecurityGroup['ingress'][number]): JsonObject {
-  return { IpProtocol: p.IpProtocol, ...(p.FromPort !== undefined ? { FromPort: p.FromPort, ToPort: p.ToPort ?? p.FromPort } : {}), IpRanges: p.IpRanges, Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] };
+  if (p.FromPort === undefined) return { IpProtocol: p.IpProtocol, IpRanges: p.IpRanges, Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] };
+  return { IpProtocol: p.IpProtocol, FromPort: p.FromPort, ToPort: p.ToPort ?? p.FromPort, IpRanges: p.IpRanges, Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] };
 }
 export function groupWire(g: SecurityGroup, owner: string, region: string): JsonObject {
-  return {
+  return withTags({
     Description: g.description, GroupName: g.groupName, IpPermissions: g.ingress.map(permWire), OwnerId: owner, GroupId: g.groupId,
     IpPermissionsEgress: g.egress.map(permWire), VpcId: g.vpcId, SecurityGroupArn: `arn:aws:ec2:${region}:${owner}:security-group/${g.groupId}`,
-    ...(g.tags.length ? { Tags: g.tags } : {}),
-  };
+  }, g.tags);
 }
 
 function ipName(i: Instance, region: string): string {
@@ -65,14 +74,14 @@ function ipName(i: Instance, region: string): string {
   return `ip-${i.privateIpAddress.replace(/\./g, '-')}.${dns}`;
 }
 export function instanceWire(i: Instance, region: string, groupNames: Record<string, string>, monitoring: 'enabled' | 'disabled' = 'disabled'): JsonObject {
-  return {
+  return withTags({
     AmiLaunchIndex: i.amiLaunchIndex, ImageId: i.imageId, InstanceId: i.instanceId, InstanceType: i.instanceType, LaunchTime: isoMillis(i.launchTime),
     Monitoring: { State: monitoring }, Placement: { AvailabilityZone: i.availabilityZone, GroupName: '', Tenancy: 'default' },
     PrivateDnsName: i.state === 'terminated' ? '' : ipName(i, region), PrivateIpAddress: i.state === 'terminated' ? undefined : i.privateIpAddress,
     State: { Code: STATE_CODES[i.state], Name: i.state }, SubnetId: i.state === 'terminated' ? undefined : i.subnetId, VpcId: i.state === 'terminated' ? undefined : i.vpcId,
     Architecture: 'x86_64', RootDeviceName: '/dev/xvda', RootDeviceType: 'ebs', VirtualizationType: 'hvm', Hypervisor: 'xen',
-    SecurityGroups: i.groupIds.map((g) => ({ GroupId: g, GroupName: groupNames[g] ?? '' })), ...(i.tags.length ? { Tags: i.tags } : {}),
-  } as JsonObject;
+    SecurityGroups: i.groupIds.map((g) => ({ GroupId: g, GroupName: groupNames[g] ?? '' })),
+  } as JsonObject, i.tags);
 }
 export function instanceRecord(i: Instance, region: string, groupNames: Record<string, string>): JsonObject {
   return {

@@ -1,4 +1,4 @@
-import { AwsError, type JsonObject } from '../core/contract';
+import { AwsError, type HandlerResult, type JsonObject } from '../core/contract';
 import { isoMillis } from '../core/clock';
 import { javaMediumDate } from '../core/format';
 import { accessKeyId, secretAccessKey, uniqueId } from '../core/ids';
@@ -39,10 +39,12 @@ export function userActions(iam: IamModel, d: ServiceDeps): ActionSpec[] {
     {
       def: apiDef('iam:GetUser', { readOnly: true, globalService: true, resourceTypes: ['AWS::IAM::User'], summaryKo: 'IAM 사용자 정보를 조회합니다.' }),
       authz: (p, ctx) => ({ resource: str(p, 'UserName') ? userArn(p) : ctx.principal.arn }),
-      handler: (p, ctx) => {
+      handler: (p, ctx): HandlerResult => {
         const name = str(p, 'UserName') ?? (ctx.principal.kind === 'user' ? ctx.principal.userName : undefined);
         if (name === undefined) throw new AwsError('ValidationError', 'Must specify userName when calling with non-User credentials');
-        return { response: { User: userWire(iam.user(name)) } };
+        // Returned, not thrown (see HandlerResult.refusal): asking for a user that is not there is common.
+        const u = iam.userOrRefusal(name);
+        return u instanceof AwsError ? { response: {}, refusal: u } : { response: { User: userWire(u) } };
       },
     },
     {

@@ -64,6 +64,19 @@ function parsedPolicy(text: string): Json {
   return doc;
 }
 
+/** IAM's answer for a user name that names no user, one per name: an AwsError is never changed once made, and
+ *  a script asking again and again for a missing user (GetUser in a loop) need not make it again each time. */
+const noSuchUserErrors = new Map<string, AwsError>();
+const MAX_NO_SUCH_USER = 256;
+function noSuchUser(name: string): AwsError {
+  let e = noSuchUserErrors.get(name);
+  if (!e) {
+    if (noSuchUserErrors.size >= MAX_NO_SUCH_USER) noSuchUserErrors.clear();
+    noSuchUserErrors.set(name, (e = new AwsError('NoSuchEntity', `The user with name ${name} cannot be found.`, 404)));
+  }
+  return e;
+}
+
 export class IamModel {
   state: IamState;
   constructor(readonly accountId: string, createdMs: number) {
@@ -79,8 +92,12 @@ export class IamModel {
 
   user(name: string): IamUser {
     const u = this.state.users[name];
-    if (!u) throw new AwsError('NoSuchEntity', `The user with name ${name} cannot be found.`, 404);
+    if (!u) throw noSuchUser(name);
     return u;
+  }
+  /** The user, or IAM's refusal for a name that has none (for handlers that return refusals). */
+  userOrRefusal(name: string): IamUser | AwsError {
+    return this.state.users[name] ?? noSuchUser(name);
   }
   role(name: string): IamRole {
     const r = this.state.roles[name];
@@ -103,7 +120,9 @@ export class IamModel {
       const text = this.state.policies[arn]?.document;
       if (text !== undefined) docs.push(parsedPolicy(text));
     }
-    for (const text of Object.values(owner.inlinePolicies)) docs.push(parsedPolicy(text));
+    // for…in rather than Object.values: authorization asks on every call, and the array would be garbage.
+    const inline = owner.inlinePolicies;
+    for (const name in inline) docs.push(parsedPolicy(inline[name]!));
     return docs;
   }
 

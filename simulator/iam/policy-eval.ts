@@ -14,20 +14,21 @@ interface Statement {
   Condition?: Json;
 }
 
-/** A pattern's matcher, kept per pattern: authorization runs on every call and a policy has few patterns. */
-const matchers = new Map<string, RegExp | true>();
+/** A pattern's matcher, kept per pattern: authorization runs on every call and a policy has few patterns.
+ *  One map per case rule, keyed by the pattern itself, so a check builds no key string. */
+const matchers = { cased: new Map<string, RegExp | true>(), ignoreCase: new Map<string, RegExp | true>() };
 const MAX_MATCHERS = 4096;
 
 /** IAM wildcards: `*` any run of characters, `?` exactly one. */
 export function wildcardMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const key = (ignoreCase ? 'i' : 's') + pattern;
-  let m = matchers.get(key);
+  const kept = ignoreCase ? matchers.ignoreCase : matchers.cased;
+  let m = kept.get(pattern);
   if (m === undefined) {
     // A lone "*" matches everything (with the s flag, line breaks too): no expression needed.
     const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
     m = pattern === '*' ? true : new RegExp(`^${re}$`, ignoreCase ? 'is' : 's');
-    if (matchers.size >= MAX_MATCHERS) matchers.clear();
-    matchers.set(key, m);
+    if (kept.size >= MAX_MATCHERS) kept.clear();
+    kept.set(pattern, m);
   }
   return m === true || m.test(value);
 }
@@ -73,16 +74,18 @@ function compiled(doc: Json): Compiled[] {
   return c;
 }
 
+/** Whether any of the patterns matches (a loop, not `some` with a closure: this runs on every call). */
+function anyMatch(patterns: string[], value: string, ignoreCase: boolean): boolean {
+  for (const p of patterns) if (wildcardMatch(p, value, ignoreCase)) return true;
+  return false;
+}
+
 function applies(s: Compiled, action: string, resource: string): boolean {
   if (s.conditional) return false;
   const actionHit =
-    s.action !== undefined
-      ? s.action.some((p) => wildcardMatch(p, action, true))
-      : s.notAction !== undefined && !s.notAction.some((p) => wildcardMatch(p, action, true));
+    s.action !== undefined ? anyMatch(s.action, action, true) : s.notAction !== undefined && !anyMatch(s.notAction, action, true);
   if (!actionHit) return false;
-  return s.resource !== undefined
-    ? s.resource.some((p) => wildcardMatch(p, resource, false))
-    : s.notResource !== undefined && !s.notResource.some((p) => wildcardMatch(p, resource, false));
+  return s.resource !== undefined ? anyMatch(s.resource, resource, false) : s.notResource !== undefined && !anyMatch(s.notResource, resource, false);
 }
 
 /** Evaluates parsed policy documents for one request. The documents must not change afterwards. */

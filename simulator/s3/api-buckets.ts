@@ -1,11 +1,14 @@
-import { AwsError, type JsonObject } from '../core/contract';
+import { AwsError, type HandlerResult, type JsonObject } from '../core/contract';
 import { isoMillis } from '../core/clock';
 import { apiDef, isObject, requireStr, str, type ActionSpec, type ServiceDeps } from '../core/service';
-import type { S3Model } from './model';
+import { NO_SUCH_BUCKET, type S3Model } from './model';
 import { bucketArn, bucketHost, bucketParams, s3Spec } from './shared';
 import { ObjectMap } from './object-map';
 
 const need = (p: JsonObject, n: string) => requireStr(p, n, 'InvalidRequest');
+
+/** The call surface reads a refusal and changes nothing in it, so one serves every call. */
+const NO_SUCH_BUCKET_REFUSAL: HandlerResult = { response: {}, refusal: NO_SUCH_BUCKET };
 
 function validBucketName(name: string): boolean {
   return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) && !/\.\.|\.-|-\./.test(name) && !/^\d+\.\d+\.\d+\.\d+$/.test(name) && !name.startsWith('xn--');
@@ -53,7 +56,9 @@ export function bucketActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
       authz: (p) => ({ resource: bucketArn(p) }),
       requestParameters: (p, ctx) => bucketParams(s3, p, ctx),
       handler: (p) => {
-        const b = s3.bucket(need(p, 'Bucket'));
+        const b = s3.buckets.get(need(p, 'Bucket'));
+        // Returned, not thrown (see HandlerResult.refusal): deleting a bucket already gone is a common retry.
+        if (!b) return NO_SUCH_BUCKET_REFUSAL;
         if (b.objects.size > 0) throw new AwsError('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409);
         s3.buckets.delete(b.name);
         return { response: {}, resources: bucketRes(p) };

@@ -3,9 +3,22 @@ import { s3HostId } from '../core/ids';
 import { str, type ActionSpec, type ServiceDeps } from '../core/service';
 import type { S3Model } from './model';
 
+/** Hosts made before, by Region then bucket. Every S3 record names its Host, and the record builder looks its
+ *  tlsDetails up by it: the same string each time is hashed once, where a new one is joined and hashed anew.
+ *  Bounded against a script naming endless buckets (a cache: emptying it changes no output). */
+const hosts = new Map<string, Map<string, string>>();
+const MAX_HOSTS = 1024;
+
 /** Virtual-hosted-style endpoint, the form current clients use and CloudTrail's Host records. */
 export function bucketHost(bucket: string, region: string): string {
-  return `${bucket}.s3.${region}.amazonaws.com`;
+  let inRegion = hosts.get(region);
+  if (!inRegion) hosts.set(region, (inRegion = new Map()));
+  let host = inRegion.get(bucket);
+  if (host === undefined) {
+    if (inRegion.size >= MAX_HOSTS) inRegion.clear();
+    inRegion.set(bucket, (host = `${bucket}.s3.${region}.amazonaws.com`));
+  }
+  return host;
 }
 
 /** Region S3 serves a bucket request in: the bucket's own Region (clients follow S3's redirect there). */

@@ -53,7 +53,13 @@ function find(as: string, channel: Channel, src: PrincipalSources): Found {
     return { kind: isRoot ? 'root' : 'user', as, user, session, accessKeyId: undefined };
   }
   const keys = isRoot ? src.iam.state.root.accessKeys : user!.accessKeys;
-  const key = keys.find((k) => k.status === 'Active');
+  let key: (typeof keys)[number] | undefined;
+  for (const k of keys) {
+    if (k.status === 'Active') {
+      key = k;
+      break;
+    }
+  }
   if (!key) throw new SimCallerError('Sim.NoAccessKey', `${as} has no active access key for ${channel} calls: create one with iam:CreateAccessKey`);
   return { kind: isRoot ? 'root' : 'user', as, user, session: undefined, accessKeyId: key.accessKeyId };
 }
@@ -89,17 +95,50 @@ function build(f: Found, acct: string): Principal {
   return { kind: f.kind, arn, userName: isRoot ? 'root' : f.as, identity };
 }
 
-/** Every value `build` reads, in a fixed order: two lookups with equal values build equal principals. */
-function valuesOf(f: Found, acct: string): (string | number | boolean | undefined)[] {
+type Value = string | number | boolean | undefined;
+
+/** Setting an array's length is a call into the engine even when it does not change: only on a change. */
+function sized(out: Value[], n: number): void {
+  if (out.length !== n) out.length = n;
+}
+
+/** Every value `build` reads, in a fixed order: two lookups with equal values build equal principals. Written
+ *  over `out` by index (the resolver compares them on every call and keeps a copy only on a change; emptying
+ *  and pushing would drop and regrow the array's storage each time). */
+function valuesOf(f: Found, acct: string, out: Value[]): Value[] {
   switch (f.kind) {
     case 'service':
-      return [f.kind, f.name];
+      sized(out, 2);
+      out[0] = f.kind;
+      out[1] = f.name;
+      return out;
     case 'role': {
       const { role, session: s } = f;
-      return [f.kind, acct, f.roleName, role.roleId, role.arn, s.sessionName, s.accessKeyId, s.creationDate, s.mfaAuthenticated, s.sourceIdentity];
+      sized(out, 10);
+      out[0] = f.kind;
+      out[1] = acct;
+      out[2] = f.roleName;
+      out[3] = role.roleId;
+      out[4] = role.arn;
+      out[5] = s.sessionName;
+      out[6] = s.accessKeyId;
+      out[7] = s.creationDate;
+      out[8] = s.mfaAuthenticated;
+      out[9] = s.sourceIdentity;
+      return out;
     }
     default:
-      return [f.kind, acct, f.as, f.user?.arn, f.user?.userId, f.accessKeyId, f.session?.accessKeyId, f.session?.creationDate, f.session?.mfaAuthenticated];
+      sized(out, 9);
+      out[0] = f.kind;
+      out[1] = acct;
+      out[2] = f.as;
+      out[3] = f.user?.arn;
+      out[4] = f.user?.userId;
+      out[5] = f.accessKeyId;
+      out[6] = f.session?.accessKeyId;
+      out[7] = f.session?.creationDate;
+      out[8] = f.session?.mfaAuthenticated;
+      return out;
   }
 }
 
@@ -125,17 +164,19 @@ function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
  * changes a record's userIdentity in place (a failed sign-in copies it before editing).
  */
 export class PrincipalResolver {
-  private readonly last = new Map<Channel, Map<string, { values: (string | number | boolean | undefined)[]; principal: Principal }>>();
+  private readonly last = new Map<Channel, Map<string, { values: Value[]; principal: Principal }>>();
+  /** This call's values, before they are known to differ from the kept ones. */
+  private readonly scratch: Value[] = [];
 
   resolve(as: string, channel: Channel, src: PrincipalSources): Principal {
     const found = find(as, channel, src);
-    const values = valuesOf(found, src.accountId);
+    const values = valuesOf(found, src.accountId, this.scratch);
     let byCaller = this.last.get(channel);
     if (!byCaller) this.last.set(channel, (byCaller = new Map()));
     const hit = byCaller.get(as);
     if (hit && sameValues(hit.values, values)) return hit.principal;
     const principal = build(found, src.accountId);
-    byCaller.set(as, { values, principal });
+    byCaller.set(as, { values: values.slice(), principal });
     return principal;
   }
 }

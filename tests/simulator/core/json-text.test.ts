@@ -50,6 +50,25 @@ describe('jsonText', () => {
     }
   });
 
+  it('writes own members only: members deleted and added again, and an enumerable member on Object.prototype', () => {
+    const o: Record<string, unknown> = { b: 1, a: { c: 2, d: [3] }, 7: 'n', z: 'z' };
+    delete o['b'];
+    o['b'] = 'again';
+    delete (o['a'] as Record<string, unknown>)['c'];
+    expect(jsonText(o)).toBe(JSON.stringify(o));
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['inherited'] = 'leaked';
+    try {
+      for (const v of [o, { x: { y: 1 } }, [{ p: 1 }], Object.assign(Object.create(null) as object, { q: 2 })]) {
+        expect(jsonText(v)).toBe(JSON.stringify(v));
+        expect(jsonText(v)).not.toContain('leaked');
+      }
+    } finally {
+      delete proto['inherited'];
+    }
+    expect(jsonText(o)).toBe(JSON.stringify(o));
+  });
+
   it('nesting deeper than it writes itself, and cycles, behave as JSON.stringify', () => {
     let deep: unknown = 'end';
     for (let i = 0; i < 100; i++) deep = i % 2 ? [deep] : { d: deep };

@@ -59,4 +59,32 @@ describe('buildRecord with kept per-action, per-caller and per-host parts', () =
     expect(rec.sessionCredentialFromConsole).toBeUndefined();
     expect(serviceOf(def)).toBe('signin');
   });
+
+  it('a record is a plain object with only the members it has, in CloudTrail\'s order, whatever its shape', () => {
+    const ORDER = [
+      'eventVersion', 'userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress', 'userAgent', 'errorCode', 'errorMessage',
+      'requestParameters', 'responseElements', 'additionalEventData', 'requestID', 'eventID', 'readOnly', 'resources', 'eventType', 'managementEvent',
+      'recipientAccountId', 'eventCategory', 'tlsDetails', 'sessionCredentialFromConsole',
+    ];
+    const signIn: ActionDef = { ...apiDef('iam:GetUser', { readOnly: false, summaryKo: '' }), api: 'signin:ConsoleLogin', eventSource: 'signin.amazonaws.com', eventName: 'ConsoleLogin', eventType: 'AwsConsoleSignIn', apiCall: false };
+    const errors = [undefined, { message: 'm' }, { code: 'C', message: 'm' }];
+    const shapes = new Set<string>();
+    for (let i = 0; i < 400; i++) {
+      const def = i % 7 === 0 ? signIn : DEFS[i % DEFS.length]!;
+      const channel = (['console', 'cli', 'sdk', 'service'] as Channel[])[i % 4]!;
+      const rec = buildRecord({
+        def, ctx: ctx(channel, channel === 'service' ? service : user), awsRegion: 'us-east-1', requestParameters: i % 3 ? { Host: 'h.example' } : null,
+        responseElements: i % 5 ? null : { ok: true }, additionalEventData: i % 2 ? { x: 1 } : undefined, resources: [[], undefined, [{ type: 'AWS::S3::Bucket', ARN: 'a' }]][i % 3],
+        error: errors[i % 3], userIdentity: i % 11 ? undefined : { type: 'Unknown' }, eventId: `e${i}`,
+      });
+      expect(Object.getPrototypeOf(rec)).toBe(Object.prototype);
+      const keys = Object.keys(rec);
+      expect(keys).toEqual(ORDER.filter((k) => keys.includes(k)));
+      expect(Object.values(rec)).not.toContain(undefined);
+      // The same members copied into a literal give the same text (what every writer of records relies on).
+      expect(JSON.stringify(rec)).toBe(JSON.stringify(Object.fromEntries(Object.entries(rec))));
+      shapes.add(keys.join());
+    }
+    expect(shapes.size).toBeGreaterThanOrEqual(15);
+  });
 });

@@ -59,6 +59,25 @@ describe('IAM calls and their records', () => {
     expect(rec.responseElements).toBeNull();
   });
 
+  it('GetUser for a missing user is refused with that user\'s name each time, then answers once the user exists', () => {
+    const { acct } = newAccount();
+    const c = rootConsole(acct);
+    for (const name of ['ghost', 'ghost', 'phantom', 'ghost']) {
+      const r = acct.call('iam:GetUser', { UserName: name }, c);
+      expect(r.ok ? '' : r.error).toEqual({ code: 'NoSuchEntity', message: `The user with name ${name} cannot be found.` });
+      const rec = onlyRecord(r);
+      expect(rec.errorCode).toBe('NoSuchEntity');
+      expect(rec.errorMessage).toBe(`The user with name ${name} cannot be found.`);
+      expect(rec.requestParameters).toEqual({ userName: name });
+      expect(rec.responseElements).toBeNull();
+    }
+    // Thrown by other actions on the same missing user: the same answer.
+    const keys = acct.call('iam:ListAccessKeys', { UserName: 'ghost' }, c);
+    expect(keys.ok ? '' : keys.error).toEqual({ code: 'NoSuchEntity', message: 'The user with name ghost cannot be found.' });
+    ok(acct.call('iam:CreateUser', { UserName: 'ghost' }, c));
+    expect((ok(acct.call('iam:GetUser', { UserName: 'ghost' }, c))['User'] as Record<string, string>)['UserName']).toBe('ghost');
+  });
+
   it('a user without permission is denied with AccessDenied, and the denial is recorded', () => {
     const { acct } = newAccount();
     userWithKey(acct, 'bob');

@@ -64,6 +64,30 @@ describe('S3 buckets and objects', () => {
     expect(gone.ok ? '' : gone.error).toEqual({ code: 'NoSuchBucket', message: 'The specified bucket does not exist' });
   });
 
+  it('deleting a missing bucket, again and again, records each refusal in full with its own ids', () => {
+    const { acct } = newAccount();
+    const c = rootConsole(acct);
+    const seen = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const r = acct.call('s3:DeleteBucket', { Bucket: 'never-made' }, c);
+      expect(r.ok ? '' : r.error).toEqual({ code: 'NoSuchBucket', message: 'The specified bucket does not exist' });
+      const rec = onlyRecord(r);
+      expect(rec.errorCode).toBe('NoSuchBucket');
+      expect(rec.errorMessage).toBe('The specified bucket does not exist');
+      expect(rec.requestParameters).toEqual({ bucketName: 'never-made', Host: 'never-made.s3.us-east-1.amazonaws.com' });
+      expect(rec.responseElements).toBeNull();
+      expect(rec.resources).toBeUndefined();
+      seen.add(rec.eventID);
+      seen.add(rec.requestID ?? '');
+      seen.add(String(rec.additionalEventData?.['x-amz-id-2']));
+    }
+    expect(seen.size).toBe(9);
+    // Other calls on a missing bucket (thrown, not returned) answer the same.
+    const get = acct.call('s3:GetBucketPolicy', { Bucket: 'never-made' }, c);
+    expect(get.ok ? '' : get.error).toEqual({ code: 'NoSuchBucket', message: 'The specified bucket does not exist' });
+    expect(onlyRecord(get).errorCode).toBe('NoSuchBucket');
+  });
+
   it('CreateBucket location constraints follow the endpoint Region', () => {
     const { acct } = newAccount();
     const c = rootConsole(acct, 'eu-west-1');

@@ -107,6 +107,31 @@ describe('PrincipalResolver', () => {
     same(r, 'service:Bad', 'console', src);
   });
 
+  it('callers of every kind interleaved on one resolver each keep their own principal, and see their own changes', () => {
+    const src = sources();
+    const r = new PrincipalResolver();
+    addUser(src, 'alice', 'AIDAAAAAAAAAAAAAAAAAA');
+    src.iam.state.users['alice']!.accessKeys.push({ accessKeyId: 'AKIAALICE', secretAccessKey: 's', status: 'Active', createDate: T0 });
+    src.iam.state.roles['ops'] = {
+      roleName: 'ops', roleId: 'AROAAAAAAAAAAAAAAAAAA', arn: 'arn:aws:iam::123456789012:role/ops', path: '/', createDate: T0, assumeRolePolicyDocument: '{}',
+      description: '', maxSessionDuration: 3600, attachedPolicies: [], inlinePolicies: {},
+    };
+    src.sts.sessions.push({ roleName: 'ops', sessionName: 's1', accessKeyId: 'ASIAS1', creationDate: T0, expiration: T0 + 3_600_000, mfaAuthenticated: false, assumedBy: 'x' });
+    const callers: [string, Channel][] = [['alice', 'cli'], ['service:events.amazonaws.com', 'service'], ['role:ops', 'cli'], ['alice', 'cli'], ['role:ops', 'sdk']];
+    const firsts = callers.map(([as, via]) => same(r, as, via, src));
+    for (let round = 0; round < 3; round++) {
+      callers.forEach(([as, via], i) => {
+        expect(same(r, as, via, src)).toBe(firsts[i]);
+      });
+    }
+    // A change to one caller between the others' calls shows for that caller only.
+    src.iam.state.users['alice']!.accessKeys[0]!.status = 'Inactive';
+    src.iam.state.users['alice']!.accessKeys.push({ accessKeyId: 'AKIANEW', secretAccessKey: 's', status: 'Active', createDate: T0 });
+    expect(same(r, 'role:ops', 'cli', src)).toBe(firsts[2]);
+    expect(same(r, 'alice', 'cli', src)?.identity.accessKeyId).toBe('AKIANEW');
+    expect(same(r, 'service:events.amazonaws.com', 'service', src)).toBe(firsts[1]);
+  });
+
   it('in an account, records keep the right identity across sign-ins and new keys', () => {
     const { acct } = newAccount();
     const c = rootConsole(acct);
