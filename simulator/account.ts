@@ -1,5 +1,5 @@
 import type { ActionDef, Channel, Json, JsonObject } from './core/contract';
-import type { BytesWriter } from './core/format';
+import type { SnapshotWriter } from './core/snapshot-writer';
 import { SimClock, parseDuration } from './core/clock';
 import { EventBus } from './core/events';
 import { SeededRandom } from './core/random';
@@ -213,13 +213,14 @@ export class Account {
     this.bus.emit({ type: 'clock.advanced', fromMs: from, toMs: this.clock.now() });
   }
 
-  /** `writeBytes`: how the large byte columns are written (base64 when not given; see BytesWriter). */
-  snapshot(writeBytes?: BytesWriter): Json {
+  /** `out`: how the event history's and the archive's texts are written (see SnapshotWriter; base64 columns
+   *  when not given). */
+  snapshot(out?: SnapshotWriter): Json {
     const services: Record<string, Json> = {};
     for (const s of this.services) services[s.name] = s.snapshot();
     return {
       version: SNAPSHOT_VERSION, accountId: this.accountId, regions: this.regions, clockMs: this.clock.now(),
-      random: this.random.state(), services, cloudtrail: this.cloudTrail.snapshot(writeBytes),
+      random: this.random.state(), services, cloudtrail: this.cloudTrail.snapshot(out),
     };
   }
 

@@ -2,7 +2,7 @@
 // files on the simulated clock, log file validation, Insights analysis, and the routing explanation of every
 // record.
 import { AwsError, type ComputedObjects, type ActionDef, type CloudTrailRecord, type Clock, type HandlerFn, type Json, type ObjectStore, type Random } from '../core/contract';
-import { toBase64, type BytesWriter } from '../core/format';
+import { BASE64_WRITER, type SnapshotWriter } from '../core/snapshot-writer';
 import { queryHandlers } from './api/query-handlers';
 import { selectorHandlers } from './api/selector-handlers';
 import { trailHandlers } from './api/trail-handlers';
@@ -273,13 +273,13 @@ export class CloudTrailService {
     }
   }
 
-  snapshot(writeBytes: BytesWriter = toBase64): Json {
+  snapshot(out: SnapshotWriter = BASE64_WRITER): Json {
     const pending = this.lanes.pendingSnapshot();
-    const archive = this.lanes.archiveSnapshot(writeBytes);
+    const archive = this.lanes.archiveSnapshot(out);
     const history: Record<string, { management: EventStoreSnapshot; insight: EventStoreSnapshot }> = {};
     // Compact form (templates and values): a busy account's saved sandbox is a tenth of the size. Restore reads
     // both this and the earlier form (every record's JSON text).
-    for (const [region, h] of this.histories) history[region] = { management: h.management.compactSnapshot(writeBytes), insight: h.insight.compactSnapshot(writeBytes) };
+    for (const [region, h] of this.histories) history[region] = { management: h.management.compactSnapshot(out), insight: h.insight.compactSnapshot(out) };
     return {
       version: SNAPSHOT_VERSION,
       keysValidFromMs: this.internals.keysValidFromMs,

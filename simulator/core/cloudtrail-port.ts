@@ -1,5 +1,5 @@
 import type { ActionDef, Clock, CloudTrailRecord, ComputedObjects, HandlerFn, Json, ObjectStore, Random } from './contract';
-import type { BytesWriter } from './format';
+import type { SnapshotWriter } from './snapshot-writer';
 
 /** What the account needs from the CloudTrail service (simulator/cloudtrail/index.ts provides it). */
 export interface CloudTrailPort {
@@ -7,8 +7,8 @@ export interface CloudTrailPort {
   advanceTo(nowMs: number): void;
   readonly handlers: Record<string, HandlerFn>;
   readonly catalog: ActionDef[];
-  /** `writeBytes` writes the history's and the archive's byte columns (base64 when not given). */
-  snapshot(writeBytes?: BytesWriter): Json;
+  /** `out` writes the history's and the archive's texts (base64 byte columns when not given). */
+  snapshot(out?: SnapshotWriter): Json;
   restore(s: Json): void;
   /** Computes the bucket objects a snapshot saved as recipes (digests not signed when it was taken). */
   readonly computedObjects?: ComputedObjects;

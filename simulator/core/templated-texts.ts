@@ -7,6 +7,8 @@
 
 import { fromBase64, toBase64, type BytesWriter } from './format';
 import { IntColumn } from './int-column';
+import type { Json } from './contract';
+import type { SnapshotWriter } from './snapshot-writer';
 
 /** JSON.stringify writes these characters escaped, so a value holding one is not found verbatim. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
@@ -262,6 +264,67 @@ function wordsAt(kind: number, col: Int32Array, at: number): number {
     default:
       return base64Words(col, at);
   }
+}
+
+/** A store's columns as it keeps them: its templates, per text the template, where its words start in `packed`
+ *  and its holes' kinds (three bits a hole; past ten holes, extra kind words open its words), and its strings
+ *  (a STRING hole's word is its number, `strings[word - stringBase]`). */
+export interface TextsLayout {
+  templates: readonly (readonly string[])[];
+  template: Int32Array;
+  packedAt: Int32Array;
+  kinds: Int32Array;
+  packed: Int32Array;
+  strings: readonly string[];
+  stringBase: number;
+}
+
+/**
+ * The saved form of a store's layout: a column of holes (kind, and place in the saved `packed`, of each) and one
+ * of where each text's holes and strings start. A pure function of the layout, so it can run on another thread.
+ * Every column is made once at its size (pushing millions of words into growing columns took most of a save).
+ */
+export function savedTexts(l: TextsLayout, writeBytes: BytesWriter = toBase64): TemplatedTextsColumnsSnapshot {
+  const n = l.template.length;
+  const holesOf = l.templates.map((t) => t.length - 1);
+  let holeCount = 0;
+  for (let id = 0; id < n; id++) holeCount += holesOf[l.template[id]!]!;
+  const holesAt = new Int32Array(n);
+  const stringsAt = new Int32Array(n);
+  const holeKinds = new Int32Array(holeCount);
+  // At most the words kept now: the saved form drops the extra kind words and the string numbers.
+  const packed = new Int32Array(l.packed.length);
+  let kindsLength = 0;
+  let packedLength = 0;
+  const strings: string[] = [];
+  const col = l.packed;
+  for (let id = 0; id < n; id++) {
+    const holes = holesOf[l.template[id]!]!;
+    holesAt[id] = kindsLength;
+    stringsAt[id] = strings.length;
+    const start = l.packedAt[id]!;
+    let at = start + extraKindWords(holes);
+    let word = l.kinds[id]!;
+    for (let i = 0; i < holes; i++) {
+      const slot = i % KINDS_PER_WORD;
+      // Past the first ten holes the kinds continue in the extra words at the start of the text's words.
+      if (slot === 0 && i > 0) word = col[start + i / KINDS_PER_WORD - 1]!;
+      const kind = (word >>> (3 * slot)) & 7;
+      if (kind === STRING_KIND) {
+        holeKinds[kindsLength++] = STRING_HOLE;
+        strings.push(l.strings[col[at++]! - l.stringBase]!);
+      } else {
+        holeKinds[kindsLength++] = (kind << KIND_SHIFT) | packedLength;
+        for (let w = wordsAt(kind, col, at); w > 0; w--) packed[packedLength++] = col[at++]!;
+      }
+    }
+  }
+  const bytes = (words: Int32Array, length: number) => writeBytes(new Uint8Array(words.buffer, words.byteOffset, length * 4));
+  return {
+    templates: l.templates.map((t) => [...t]),
+    columns: { template: bytes(l.template, n), holesAt: bytes(holesAt, n), stringsAt: bytes(stringsAt, n), holeKinds: bytes(holeKinds, kindsLength), packed: bytes(packed, packedLength) },
+    strings,
+  };
 }
 
 export class TemplatedTexts {
@@ -580,45 +643,26 @@ export class TemplatedTexts {
     return this.keep(ids).snapshotAll(writeBytes);
   }
 
-  /** The whole store as `snapshot` writes it, ids unchanged, without the copy `keep` makes. The saved form
-   *  has a column of holes (kind and place of each) and one of where each text's holes and strings start. */
+  /** The whole store as `snapshot` writes it, ids unchanged, without the copy `keep` makes. */
   snapshotAll(writeBytes: BytesWriter = toBase64): TemplatedTextsColumnsSnapshot {
-    const n = this.template.length;
-    // Every column is made once at its size: pushing a 100,000-record history's millions of words into
-    // growing columns was most of a save's time on the simulator's thread.
-    const holesOf = this.templates.map((t) => t.length - 1);
-    let holeCount = 0;
-    for (let id = 0; id < n; id++) holeCount += holesOf[this.template.data[id]!]!;
-    const holesAt = new Int32Array(n);
-    const stringsAt = new Int32Array(n);
-    const holeKinds = new Int32Array(holeCount);
-    // At most the words kept now: the saved form drops the extra kind words and the string numbers.
-    const packed = new Int32Array(this.packed.length);
-    let kindsLength = 0;
-    let packedLength = 0;
-    const strings: string[] = [];
-    const col = this.packed.data;
-    for (let id = 0; id < n; id++) {
-      const holes = holesOf[this.template.data[id]!]!;
-      holesAt[id] = kindsLength;
-      stringsAt[id] = strings.length;
-      let at = this.packedAt.data[id]! + extraKindWords(holes);
-      for (let i = 0; i < holes; i++) {
-        const kind = this.kindAt(id, i);
-        if (kind === STRING_KIND) {
-          holeKinds[kindsLength++] = STRING_HOLE;
-          strings.push(this.strings[col[at++]! - this.stringBase]!);
-        } else {
-          holeKinds[kindsLength++] = (kind << KIND_SHIFT) | packedLength;
-          for (let w = wordsAt(kind, col, at); w > 0; w--) packed[packedLength++] = col[at++]!;
-        }
-      }
-    }
-    const bytes = (words: Int32Array, length: number) => writeBytes(new Uint8Array(words.buffer, 0, length * 4));
+    return savedTexts(this.layout(), writeBytes);
+  }
+
+  /** The whole store as `out` writes it: a writer that takes the store's layout (`texts`) gets views of its live
+   *  columns and saves what it returns; otherwise as `snapshotAll`. */
+  snapshotTo(out: SnapshotWriter): Json {
+    return out.texts ? out.texts(this.layout()) : (savedTexts(this.layout(), out.bytes) as unknown as Json);
+  }
+
+  private layout(): TextsLayout {
     return {
-      templates: this.templates.map((t) => [...t]),
-      columns: { template: bytes(this.template.data, n), holesAt: bytes(holesAt, n), stringsAt: bytes(stringsAt, n), holeKinds: bytes(holeKinds, kindsLength), packed: bytes(packed, packedLength) },
-      strings,
+      templates: this.templates,
+      template: this.template.data.subarray(0, this.template.length),
+      packedAt: this.packedAt.data.subarray(0, this.packedAt.length),
+      kinds: this.kinds.data.subarray(0, this.kinds.length),
+      packed: this.packed.data.subarray(0, this.packed.length),
+      strings: this.strings,
+      stringBase: this.stringBase,
     };
   }
 

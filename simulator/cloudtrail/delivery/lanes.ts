@@ -4,7 +4,7 @@
 // Digests are placed in the bucket at their due time but signed on first read (pending-digest.ts). Log files
 // are lists of record ids in the record archive; their gzip is made when something reads them.
 import type { ObjectStore, Random } from '../../core/contract';
-import type { BytesWriter } from '../../core/format';
+import type { SnapshotWriter } from '../../core/snapshot-writer';
 import { MINUTE_MS, HOUR_MS, isoSeconds } from '../time';
 import type { TrailConfig } from '../trails/trail-types';
 import { ALNUM, digestFileKey, logFileKey, type DigestLogFile, type LogFolder, type PreviousDigest } from './files';
@@ -395,8 +395,8 @@ export class DeliveryLanes {
   }
 
   /** The archive as a snapshot keeps it (undefined while empty, so an account without trails saves nothing). */
-  archiveSnapshot(writeBytes: BytesWriter): Json | undefined {
-    return this.archive.size ? (this.archive.snapshot(writeBytes) as unknown as Json) : undefined;
+  archiveSnapshot(out: SnapshotWriter): Json | undefined {
+    return this.archive.size ? this.archive.snapshot(out) : undefined;
   }
 
   restore(lanes: LaneState[], pending: SavedDigest[] = [], archive?: Json): void {

@@ -3,8 +3,10 @@
 // every delivery was the largest single cost of a busy account, and most log files are never read. A log
 // file's bytes are made from here when something reads them (stored-object.ts), and are the same bytes
 // whenever that happens: the texts are kept exactly (TemplatedTexts round-trips them).
-import { fromBase64, toBase64, type BytesWriter } from '../../core/format';
+import { fromBase64, toBase64 } from '../../core/format';
 import { TemplatedTexts, type TemplatedTextsColumnsSnapshot } from '../../core/templated-texts';
+import type { SnapshotWriter } from '../../core/snapshot-writer';
+import type { Json } from '../../core/contract';
 import { logFileBody } from './files';
 
 export class RecordArchive {
@@ -41,8 +43,8 @@ export class RecordArchive {
     return true;
   }
 
-  snapshot(writeBytes: BytesWriter): TemplatedTextsColumnsSnapshot {
-    return this.texts.snapshotAll(writeBytes);
+  snapshot(out: SnapshotWriter): Json {
+    return this.texts.snapshotTo(out);
   }
 
   restore(s: TemplatedTextsColumnsSnapshot | undefined): void {

@@ -5,7 +5,7 @@
 // ints instead of a Map entry each. Records normally arrive in eventTime order (the clock only moves
 // forward); the rare out-of-order arrival switches queries to a sort-based path that gives the same answers.
 import { TemplatedTexts, type TemplatedTextsSnapshot } from '../../core/templated-texts';
-import { toBase64, type BytesWriter } from '../../core/format';
+import { BASE64_WRITER, type SnapshotWriter } from '../../core/snapshot-writer';
 import { IntColumn } from '../../core/int-column';
 import { Postings, postingsOf } from './postings';
 import { TimeColumn } from './time-column';
@@ -209,13 +209,19 @@ export class EventStore {
     return { times: this.times.toArray(this.head), jsons };
   }
 
-  /** `writeBytes` writes the texts' byte columns (base64 when not given; see BytesWriter). */
-  compactSnapshot(writeBytes: BytesWriter = toBase64): EventStoreSnapshot {
+  /** `out` writes the texts (their byte columns as base64 when not given; see SnapshotWriter). */
+  compactSnapshot(out: SnapshotWriter = BASE64_WRITER): EventStoreSnapshot {
     // Nothing expired yet (a sandbox's first 90 days): every text is live, and the store saves as it stands,
     // without the copy `snapshot` makes to leave expired texts out (a quarter of a save's time at 100,000).
-    if (this.head === 0) return { times: this.times.toArray(0), texts: this.texts.snapshotAll(writeBytes) };
+    if (this.head === 0) return { times: this.savedTimes(out), texts: this.texts.snapshotTo(out) as unknown as TemplatedTextsSnapshot };
     const live = Array.from({ length: this.times.length - this.head }, (_, n) => this.head + n);
-    return { times: this.times.toArray(this.head), texts: this.texts.snapshot(live, writeBytes) };
+    return { times: this.savedTimes(out), texts: this.texts.keep(live).snapshotTo(out) as unknown as TemplatedTextsSnapshot };
+  }
+
+  /** The live times as saved: their milliseconds; whole seconds may go to the writer as they are kept. */
+  private savedTimes(out: SnapshotWriter): number[] {
+    const seconds = out.seconds && this.times.secondsFrom(this.head);
+    return seconds ? (out.seconds!(seconds) as unknown as number[]) : this.times.toArray(this.head);
   }
 
   static restore(

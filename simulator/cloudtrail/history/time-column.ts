@@ -45,6 +45,11 @@ export class TimeColumn {
     return out;
   }
 
+  /** A view of the whole seconds from position `from` on, while the column keeps whole seconds. */
+  secondsFrom(from: number): Int32Array | undefined {
+    return this.seconds?.data.subarray(Math.min(from, this.seconds.length), this.seconds.length);
+  }
+
   /** The times from position `first` on, in a column of their own (expiry keeps a suffix). */
   keepFrom(first: number): TimeColumn {
     const c = new TimeColumn();

@@ -1,5 +1,5 @@
-// Saving a sandbox in parts: the simulator's worker copies the byte columns and the packing worker writes their
-// base64. The joined text must be the very text a plain snapshot gives, whatever the account does meanwhile.
+// Saving a sandbox in parts: the simulator's worker copies the large columns and the packing worker writes their
+// saved form. The joined text must be the very text a plain snapshot gives, whatever the account does meanwhile.
 import { describe, expect, it } from 'vitest';
 import { joinParts, newMarker, packParts, snapshotParts, unpackSnapshot } from '../../../renderer/src/areas/simulator/worker/snapshot-pack';
 import { validatedTrailAccount, ROOT } from '../../simulator/cloudtrail/trail-account';
@@ -19,9 +19,11 @@ function busyAccount() {
 describe('a snapshot saved in parts', () => {
   it('joins into the same text as a snapshot written with base64, history and archive columns included', () => {
     const acct = busyAccount();
-    const parts = snapshotParts((w) => acct.snapshot(w));
-    // The event history's columns and the delivered files' archive both went through the writer.
-    expect(parts.columns.length).toBeGreaterThanOrEqual(10);
+    const parts = snapshotParts((out) => acct.snapshot(out));
+    // Every Region's event history (management and Insights stores) and the delivered files' archive.
+    expect(parts.pieces.filter((p) => 'templates' in p).length).toBe(acct.regions.length * 2 + 1);
+    // The busy Region's times went as whole seconds.
+    expect(parts.pieces.some((p) => 'seconds' in p && p.seconds.length > 0)).toBe(true);
     expect(parts.text.length).toBeLessThan(JSON.stringify(acct.snapshot()).length);
     expect(joinParts(parts)).toBe(JSON.stringify(acct.snapshot()));
   });
@@ -29,7 +31,7 @@ describe('a snapshot saved in parts', () => {
   it('keeps the moment it was taken: the columns are copies, so later calls do not reach the saved text', () => {
     const acct = busyAccount();
     const before = JSON.stringify(acct.snapshot());
-    const parts = snapshotParts((w) => acct.snapshot(w));
+    const parts = snapshotParts((out) => acct.snapshot(out));
     for (let i = 0; i < 50; i++) acct.call('iam:CreateUser', { UserName: `later${i}` }, ROOT);
     acct.advance(3_600_000);
     expect(JSON.stringify(acct.snapshot())).not.toBe(before);
@@ -42,15 +44,23 @@ describe('a snapshot saved in parts', () => {
     expect(other).not.toBe(newMarker());
     expect(acct.call('s3:CreateBucket', { Bucket: 'notes-bucket' }, ROOT).ok).toBe(true);
     expect(acct.call('s3:PutObject', { Bucket: 'notes-bucket', Key: `${other}0` }, ROOT).ok).toBe(true);
-    const parts = snapshotParts((w) => acct.snapshot(w));
+    const parts = snapshotParts((out) => acct.snapshot(out));
     expect(parts.text).toContain(`${other}0`);
     expect(joinParts(parts)).toBe(JSON.stringify(acct.snapshot()));
-    expect(() => joinParts({ ...parts, columns: parts.columns.slice(0, 1) })).toThrow(/unknown column/);
+    expect(() => joinParts({ ...parts, pieces: parts.pieces.slice(0, 1) })).toThrow(/unknown piece/);
+  });
+
+  it('writes times that are not whole seconds as they are', () => {
+    const acct = busyAccount();
+    acct.advance(1500);
+    acct.call('s3:ListBuckets', {}, ROOT);
+    const parts = snapshotParts((out) => acct.snapshot(out));
+    expect(joinParts(parts)).toBe(JSON.stringify(acct.snapshot()));
   });
 
   it('packs and unpacks to the snapshot itself', async () => {
     const acct = busyAccount();
-    const packed = await packParts(snapshotParts((w) => acct.snapshot(w)));
+    const packed = await packParts(snapshotParts((out) => acct.snapshot(out)));
     expect(packed.jsonChars).toBe(JSON.stringify(acct.snapshot()).length);
     expect(await unpackSnapshot(packed)).toEqual(JSON.parse(JSON.stringify(acct.snapshot())));
   });

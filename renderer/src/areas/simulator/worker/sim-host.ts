@@ -101,9 +101,9 @@ export class SimHost {
       case 'snapshot':
         return { snapshot: this.acct().snapshot() };
       case 'save':
-        // Taken here (it must be a consistent moment of the account), with the byte columns copied, not encoded;
-        // encoding and compressing them may run elsewhere.
-        return this.pack(snapshotParts((writeBytes) => this.acct().snapshot(writeBytes)));
+        // Taken here (it must be a consistent moment of the account), with the large columns copied, not written;
+        // writing and compressing them may run elsewhere.
+        return this.pack(snapshotParts((out) => this.acct().snapshot(out)));
       case 'sim': {
         const r = this.acct().call(req.api, req.params as JsonObject, req.ctx);
         if (r.records.length) throw new Error(`${req.api} wrote a CloudTrail record; only unrecorded sim:* calls are allowed here`);

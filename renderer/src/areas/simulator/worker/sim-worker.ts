@@ -1,7 +1,7 @@
 // The Web Worker that runs the simulated account off the UI thread (fast-forwarding 91 days never freezes a screen).
 // Saved sandboxes are compressed by a second worker, so packing a big one does not hold up the learner's calls.
 import { SimHost } from './sim-host';
-import type { PackedSnapshot, SnapshotParts } from './snapshot-pack';
+import { transferables, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
 
 const packer = new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' });
 const waiting = new Map<number, { resolve: (p: PackedSnapshot) => void; reject: (e: Error) => void }>();
@@ -18,7 +18,7 @@ const pack = (parts: SnapshotParts): Promise<PackedSnapshot> =>
     const id = nextId++;
     waiting.set(id, { resolve, reject });
     // The columns are this save's own copies: handed over, not copied again.
-    packer.postMessage({ id, parts }, parts.columns.map((c) => c.buffer as ArrayBuffer));
+    packer.postMessage({ id, parts }, transferables(parts));
   });
 
 const host = new SimHost(

@@ -3,7 +3,9 @@
 // object graph that holds every record of a busy account, which froze the screen for over a second at 100,000.
 // Compression is the platform's own CompressionStream: native, and asynchronous, so the worker answers the
 // learner's calls while a big sandbox is being compressed.
-import { fromBase64, toBase64, type BytesWriter } from '../../../../../simulator/core/format';
+import { fromBase64, toBase64 } from '../../../../../simulator/core/format';
+import { savedTexts, type TextsLayout } from '../../../../../simulator/core/templated-texts';
+import type { SnapshotWriter } from '../../../../../simulator/core/snapshot-writer';
 import type { Json } from '../../../../../simulator';
 
 export const PACKED_FORMAT = 'trailwatch-snapshot+json+gzip+base64';
@@ -26,15 +28,20 @@ export async function packText(text: string): Promise<PackedSnapshot> {
   return { format: PACKED_FORMAT, data: toBase64(gz), jsonChars: text.length };
 }
 
-/** A snapshot's JSON text with its large byte columns still as bytes: each `"<marker><k>"` in the text stands for
- *  the base64 of `columns[k]`. The simulator's worker makes this (copying bytes is fast; encoding 100,000
- *  records' columns took it about a quarter of a second, during which a learner's click waited), and the
- *  packing worker makes the text. */
+/** A snapshot's JSON text with its large parts not written yet: each `"<marker><k>"` in the text stands for
+ *  `pieces[k]`: a byte column (written as its base64 string), a history's times in whole seconds (written as
+ *  the array of their milliseconds) or an event-history or archive store's columns (the object `savedTexts`
+ *  makes). The simulator's worker only copies them (making their saved form
+ *  took it about a quarter of a second at 100,000 records, during which a learner's click waited); the packing
+ *  worker writes them. */
 export interface SnapshotParts {
   text: string;
   marker: string;
-  columns: Uint8Array[];
+  pieces: Piece[];
 }
+
+/** A byte column, a column of whole seconds, or a text store's columns. */
+type Piece = Uint8Array | { seconds: Int32Array } | TextsLayout;
 
 /** A marker no saved value can hold by chance: 128 random bits, new for every save. */
 export function newMarker(): string {
@@ -42,36 +49,49 @@ export function newMarker(): string {
   return `trailwatch-bytes-${Array.from(bits, (b) => b.toString(16).padStart(2, '0')).join('')}-`;
 }
 
-/** Takes a snapshot, keeping a copy of each byte column in place of its base64. */
-export function snapshotParts(snapshot: (writeBytes: BytesWriter) => Json, marker = newMarker()): SnapshotParts {
-  const columns: Uint8Array[] = [];
+/** Takes a snapshot, keeping copies of its byte columns and text stores in place of their saved form. */
+export function snapshotParts(snapshot: (out: SnapshotWriter) => Json, marker = newMarker()): SnapshotParts {
+  const pieces: Piece[] = [];
+  const placeholder = (piece: Piece): string => `${marker}${pieces.push(piece) - 1}`;
   const text = JSON.stringify(
-    snapshot((bytes) => {
-      columns.push(bytes.slice());
-      return `${marker}${columns.length - 1}`;
+    snapshot({
+      // Views of live columns: copied now, while the account stands still.
+      bytes: (bytes) => placeholder(bytes.slice()),
+      seconds: (seconds) => placeholder({ seconds: seconds.slice() }),
+      texts: (l) => placeholder({
+        templates: l.templates.slice(), template: l.template.slice(), packedAt: l.packedAt.slice(), kinds: l.kinds.slice(), packed: l.packed.slice(), strings: l.strings.slice(), stringBase: l.stringBase,
+      }),
     }),
   );
-  return { text, marker, columns };
+  return { text, marker, pieces };
+}
+
+/** The buffers a message may hand over with the parts (every piece's columns are its own copies). */
+export function transferables(p: SnapshotParts): ArrayBuffer[] {
+  return p.pieces.flatMap((x) => (x instanceof Uint8Array ? [x.buffer] : 'seconds' in x ? [x.seconds.buffer] : [x.template.buffer, x.packedAt.buffer, x.kinds.buffer, x.packed.buffer]) as ArrayBuffer[]);
 }
 
 /** The JSON text the parts stand for: the same text as JSON.stringify of a snapshot written with base64. */
 export function joinParts(p: SnapshotParts): string {
   const open = `"${p.marker}`;
-  const pieces: string[] = [];
+  const out: string[] = [];
   let from = 0;
   for (let at = p.text.indexOf(open); at >= 0; at = p.text.indexOf(open, from)) {
     const end = p.text.indexOf('"', at + open.length);
     const k = Number(p.text.slice(at + open.length, end));
-    const bytes = p.columns[k];
-    if (end < 0 || !Number.isInteger(k) || !bytes) throw new Error('snapshot parts: unknown column');
-    pieces.push(p.text.slice(from, at + 1), toBase64(bytes));
-    from = end;
+    const piece = p.pieces[k];
+    if (end < 0 || !Number.isInteger(k) || !piece) throw new Error('snapshot parts: unknown piece');
+    // A byte column is a string (its quotes stay); times are an array and a store an object (they go).
+    if (piece instanceof Uint8Array) out.push(p.text.slice(from, at + 1), toBase64(piece), '"');
+    else if ('seconds' in piece) out.push(p.text.slice(from, at), JSON.stringify(Array.from(piece.seconds, (s) => s * 1000)));
+    else out.push(p.text.slice(from, at), JSON.stringify(savedTexts(piece)));
+    from = end + 1;
   }
-  pieces.push(p.text.slice(from));
-  return pieces.join('');
+  out.push(p.text.slice(from));
+  return out.join('');
 }
 
-/** Packs a snapshot given as parts (in the packing worker: base64, gzip and base64 again all happen there). */
+/** Packs a snapshot given as parts (in the packing worker: saved forms, base64, gzip and base64 again). */
 export function packParts(p: SnapshotParts): Promise<PackedSnapshot> {
   return packText(joinParts(p));
 }
