@@ -199,6 +199,10 @@ describe('a new learner in the simulator', () => {
     await tab(page, '호출과 이벤트 흐름');
     await pickAction(page, 'ListBuckets');
     await call(page);
+    // The clock moved on from the sandbox's start, so a new sandbox shows on it.
+    const before = await page.getByTestId('sim-clock').textContent();
+    await page.getByRole('button', { name: '+1시간' }).click();
+    await expect.poll(() => page.getByTestId('sim-clock').textContent()).not.toBe(before);
     const clock = await page.getByTestId('sim-clock').textContent();
     await page.keyboard.press('Alt+2');
     await page.getByRole('heading', { level: 1, name: 'CloudTrail 개요' }).waitFor();

@@ -69,6 +69,9 @@ export default function SimulatorArea() {
 
   useEffect(() => {
     const c = openSimWorker();
+    // No session until this worker has started its sandbox (after an import or a reset the previous one's account
+    // facts are still set): views ask their worker only once it can answer.
+    setInfo(null);
     setClient(c);
     const replaced = () => useApp.getState().dataGeneration !== dataGeneration;
     /** Packs the sandbox in the workers and stores it; returns how long the packing took. */
