@@ -252,18 +252,9 @@ function pushKinds(kinds: readonly number[], n: number, into: IntColumn, packed:
   }
 }
 
-/** Packed words a hole of a non-string kind takes at `at`. */
+/** Packed words a hole of a non-string kind takes at `at` (in a column known to hold it). */
 function wordsAt(kind: number, col: Int32Array, at: number): number {
-  switch (kind) {
-    case UUID_KIND:
-      return 4;
-    case HEX16_KIND:
-      return 2;
-    case TIME_KIND:
-      return 1;
-    default:
-      return base64Words(col, at);
-  }
+  return packedWords(kind, col, at, col.length);
 }
 
 /** A store's columns as it keeps them: its templates, per text the template, where its words start in `packed`

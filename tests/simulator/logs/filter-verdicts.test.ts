@@ -9,6 +9,18 @@ import { fixedObservations, compileMetricFilter, metricValuesFor } from '../../.
 import { LogMessage } from '../../../simulator/logs/log-message';
 import { ShapeTable, shapeCuts } from '../../../simulator/logs/message-shape';
 import { MetricFilterRuntime } from '../../../simulator/logs/filters-runtime';
+
+/** The text's parts around its cut values (cuts: start and end of each value, in order). */
+function partsBetween(t: string, cuts: ArrayLike<number>): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < cuts.length; i += 2) {
+    parts.push(t.slice(from, cuts[i]));
+    from = cuts[i + 1]!;
+  }
+  parts.push(t.slice(from));
+  return parts;
+}
 import { LogsModel, type StoredMetricFilter } from '../../../simulator/logs/model';
 
 const uuid = (n: number) => `${n.toString(16).padStart(8, '0')}-aaaa-4bbb-8ccc-${n.toString(16).padStart(12, '0')}`;
@@ -204,13 +216,7 @@ describe('shape table recognition by length', () => {
           const cuts = shapeCuts(t);
           if (!cuts) continue;
           const v = table.of(t, cuts);
-          const parts: string[] = [];
-          let from = 0;
-          for (let i = 0; i < cuts.length; i += 2) {
-            parts.push(t.slice(from, cuts[i]));
-            from = cuts[i + 1]!;
-          }
-          parts.push(t.slice(from));
+          const parts = partsBetween(t, cuts);
           partsOf[v] ??= parts;
           expect(partsOf[v]).toEqual(parts);
         }
@@ -260,13 +266,7 @@ describe('shape table signatures', () => {
         for (const t of texts) {
           const cuts = shapeCuts(t);
           if (!cuts) continue;
-          const parts: string[] = [];
-          let from = 0;
-          for (let i = 0; i < cuts.length; i += 2) {
-            parts.push(t.slice(from, cuts[i]));
-            from = cuts[i + 1]!;
-          }
-          parts.push(t.slice(from));
+          const parts = partsBetween(t, cuts);
           const key = JSON.stringify(parts);
           const v = table.of(t, cuts);
           if (!byParts.has(key)) byParts.set(key, v);
