@@ -70,6 +70,36 @@ describe('the event history after a change', () => {
     await act(async () => root.unmount());
   });
 
+  it('shows its last listing at once when the tab opens again, and asks only for what is newer', async () => {
+    let records = [row(1, T0 + 1000), row(0, T0)];
+    const { client, asked } = fakeClient(() => records);
+    const session = { client, ctx: { as: 'alice', region: 'us-east-1', via: 'console' }, nowMs: T0 + 120_000, revision: 0, epoch: 1 } as unknown as SimSession;
+    const open = async () => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      const root = createRoot(host);
+      await act(async () => root.render(<SimContext.Provider value={session}><EventHistory /></SimContext.Provider>));
+      await settle(20);
+      return { host, root };
+    };
+    const first = await open();
+    expect(asked.at(-1)?.startMs).toBeUndefined();
+    await act(async () => first.root.unmount());
+    records = [row(2, T0 + 2000), ...records];
+    const again = await open();
+    expect(asked.at(-1)?.startMs).toBe(T0 + 1000);
+    expect(again.host.querySelector('.sim-table-foot')?.textContent).toContain('3개 이벤트');
+    await act(async () => again.root.unmount());
+    // Another worker (a new sandbox after an import) has no listing kept: everything is read.
+    const other = fakeClient(() => records);
+    const host = document.createElement('div');
+    const root = createRoot(host);
+    await act(async () => root.render(<SimContext.Provider value={{ ...session, client: other.client } as unknown as SimSession}><EventHistory /></SimContext.Provider>));
+    await settle(20);
+    expect(other.asked.at(-1)?.startMs).toBeUndefined();
+    await act(async () => root.unmount());
+  });
+
   it('reads everything again when a time window is chosen (rows leave it as the clock moves)', async () => {
     const records = [row(1, T0 + 1000), row(0, T0)];
     const { client, asked } = fakeClient(() => records);

@@ -23,6 +23,10 @@ const DAY_MS = 86_400_000;
 /** Event history keeps 90 days. */
 const RETENTION_MS = 90 * DAY_MS;
 
+/** Each worker's last complete listing and what it was of (epoch, Region, filters): a refresh after a change, or
+ *  coming back to the tab, adds the newer rows to it instead of reading 100,000 rows again. */
+const listedBy = new WeakMap<object, { of: string; rows: HistoryRow[] }>();
+
 /** The CloudTrail console's event history for the selected Region, through the real LookupEvents. */
 export function EventHistory() {
   const { client, ctx, nowMs, revision, epoch } = useSim();
@@ -78,23 +82,23 @@ export function EventHistory() {
   // The first rows come at once; the rest follow in chunks, each its own worker request, so the learner's
   // calls are answered in between. A newer load (filter, Region, account change) supersedes an older one.
   const generation = useRef(0);
-  /** The last complete listing and what it was of: a refresh after a change adds the newer rows to it. */
-  const listed = useRef<{ of: string; rows: HistoryRow[] } | null>(null);
   const load = useCallback(async (refresh = false) => {
     const mine = ++generation.current;
     const q = query();
     const of = JSON.stringify([epoch, q.region, q.attribute, q.readOnly, range]);
-    const before = listed.current;
-    listed.current = null;
+    const before = listedBy.get(client);
+    listedBy.delete(client);
     setLoading(true);
     setError(null);
     try {
       if (refresh && before?.of === of) {
+        // What was listed shows at once (coming back to the tab); only the newer rows are asked for.
+        setRows(before.rows);
         const added = await newerRows(q, before.rows);
         if (mine !== generation.current) return;
         if (added) {
           const all = added.length ? [...added, ...before.rows] : before.rows;
-          listed.current = { of, rows: all };
+          listedBy.set(client, { of, rows: all });
           setRows(all);
           setTruncated(false);
           return;
@@ -112,7 +116,7 @@ export function EventHistory() {
         setRows(all);
       }
       setTruncated(res.cursor !== undefined);
-      if (res.cursor === undefined && epoch !== undefined) listed.current = { of, rows: all };
+      if (res.cursor === undefined && epoch !== undefined) listedBy.set(client, { of, rows: all });
     } catch (e) {
       if (mine === generation.current) setError((e as Error).message);
     } finally {
@@ -121,10 +125,11 @@ export function EventHistory() {
   }, [client, query, epoch, range, newerRows]);
 
 
-  // Read at once when the Region changes; when the account changes, a moment later, so a running clock
-  // does not re-read on every step. Filters apply on "조회".
+  // Read when shown and when the Region changes (only what is new, when this worker's listing of the same view is
+  // kept); when the account changes, a moment later, so a running clock does not re-read on every step. Filters
+  // apply on "조회".
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => void load(), [client, region]);
+  useEffect(() => void load(true), [client, region]);
   const seenRevision = useRef(revision);
   useEffect(() => {
     if (seenRevision.current === revision) return;
