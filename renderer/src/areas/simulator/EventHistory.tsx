@@ -27,6 +27,21 @@ const RETENTION_MS = 90 * DAY_MS;
  *  coming back to the tab, adds the newer rows to it instead of reading 100,000 rows again. */
 const listedBy = new WeakMap<object, { of: string; rows: HistoryRow[] }>();
 
+/** One copy of each repeated value: rows arrive from the worker with strings of their own, and 100,000 rows held
+ *  800,000 of them, which every full garbage collection of the page walks (a long frame while scrolling). */
+const SHARED_LIMIT = 50_000;
+const sharedValues = new Map<string, string>();
+function one(v: string): string {
+  const kept = sharedValues.get(v);
+  if (kept !== undefined) return kept;
+  if (sharedValues.size >= SHARED_LIMIT) sharedValues.clear();
+  sharedValues.set(v, v);
+  return v;
+}
+function shared(r: HistoryRow): HistoryRow {
+  return { eventId: r.eventId, eventName: one(r.eventName), eventTime: one(r.eventTime), username: one(r.username), eventSource: one(r.eventSource), resourceType: one(r.resourceType), resourceName: one(r.resourceName), readOnly: one(r.readOnly) };
+}
+
 /** The CloudTrail console's event history for the selected Region, through the real LookupEvents. */
 export function EventHistory() {
   const { client, ctx, nowMs, revision, epoch } = useSim();
@@ -76,7 +91,7 @@ export function EventHistory() {
       if (r.eventTime !== newest?.eventTime) break;
       sameSecond.add(r.eventId);
     }
-    return res.rows.filter((r) => !sameSecond.has(r.eventId));
+    return res.rows.filter((r) => !sameSecond.has(r.eventId)).map(shared);
   }, [client]);
 
   // The first rows come at once; the rest follow in chunks, each its own worker request, so the learner's
@@ -106,13 +121,13 @@ export function EventHistory() {
       }
       let res = await client.request({ kind: 'history', query: q, limit: FIRST_ROWS });
       if (mine !== generation.current) return;
-      let all = res.rows;
+      let all = res.rows.map(shared);
       setRows(all);
       setTruncated(false);
       while (res.cursor && all.length < HISTORY_ROW_LIMIT) {
         res = await client.request({ kind: 'history', query: q, limit: MORE_ROWS, cursor: res.cursor });
         if (mine !== generation.current) return;
-        all = all.concat(res.rows);
+        all = all.concat(res.rows.map(shared));
         setRows(all);
       }
       setTruncated(res.cursor !== undefined);
