@@ -630,13 +630,13 @@ export class TemplatedTexts {
   /** Plain JSON data: the templates in use, the texts' columns as base64 of their 32-bit words (little-endian),
    *  and the values kept as strings. Saving a busy history is then a copy of a few arrays, not a string per
    *  value (a 100,000-record history: about a second less of the worker's time per save). */
-  snapshot(ids: readonly number[], writeBytes: BytesWriter = toBase64): TemplatedTextsSnapshot {
-    return this.keep(ids).snapshotAll(writeBytes);
+  snapshot(ids: readonly number[]): TemplatedTextsSnapshot {
+    return this.keep(ids).snapshotAll();
   }
 
   /** The whole store as `snapshot` writes it, ids unchanged, without the copy `keep` makes. */
-  snapshotAll(writeBytes: BytesWriter = toBase64): TemplatedTextsColumnsSnapshot {
-    return savedTexts(this.layout(), writeBytes);
+  snapshotAll(): TemplatedTextsColumnsSnapshot {
+    return savedTexts(this.layout());
   }
 
   /** The whole store as `out` writes it: a writer that takes the store's layout (`texts`) gets views of its live

@@ -1,7 +1,7 @@
 // Saving a sandbox in parts: the simulator's worker copies the large columns and the packing worker writes their
 // saved form. The joined text must be the very text a plain snapshot gives, whatever the account does meanwhile.
 import { describe, expect, it } from 'vitest';
-import { joinParts, newMarker, packParts, snapshotParts, unpackSnapshot } from '../../../renderer/src/areas/simulator/worker/snapshot-pack';
+import { joinParts, newMarker, packParts, snapshotParts, transferables, unpackSnapshot } from '../../../renderer/src/areas/simulator/worker/snapshot-pack';
 import { validatedTrailAccount, ROOT } from '../../simulator/cloudtrail/trail-account';
 
 function busyAccount() {
@@ -28,14 +28,22 @@ describe('a snapshot saved in parts', () => {
     expect(joinParts(parts)).toBe(JSON.stringify(acct.snapshot()));
   });
 
-  it('keeps the moment it was taken: the columns are copies, so later calls do not reach the saved text', () => {
+  it('keeps the moment it was taken, and hands over copies: the account goes on with its own columns', () => {
     const acct = busyAccount();
+    const twin = busyAccount();
     const before = JSON.stringify(acct.snapshot());
+    // As the worker posts them to the packing worker: every buffer transferred (detached here).
     const parts = snapshotParts((out) => acct.snapshot(out));
-    for (let i = 0; i < 50; i++) acct.call('iam:CreateUser', { UserName: `later${i}` }, ROOT);
-    acct.advance(3_600_000);
+    const moved = structuredClone(parts, { transfer: transferables(parts) });
+    expect(parts.pieces.every((p) => (p instanceof Uint8Array ? p : 'seconds' in p ? p.seconds : p.packed).byteLength === 0)).toBe(true);
+    for (const a of [acct, twin]) {
+      for (let i = 0; i < 50; i++) a.call('iam:CreateUser', { UserName: `later${i}` }, ROOT);
+      a.advance(3_600_000);
+    }
+    // Had a piece been a view of a live column, the transfer would have emptied the account's own column.
+    expect(JSON.stringify(acct.snapshot())).toBe(JSON.stringify(twin.snapshot()));
     expect(JSON.stringify(acct.snapshot())).not.toBe(before);
-    expect(joinParts(parts)).toBe(before);
+    expect(joinParts(moved)).toBe(before);
   });
 
   it('leaves a learner value that looks like a placeholder alone, and refuses a placeholder it has no column for', () => {
