@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useState, type ComponentType } from 'react';
+import { Suspense, useEffect, useState, type ComponentType } from 'react';
 import { AREAS, useApp, type Area } from './store/app-store';
 import { useThemeEffect } from './store/theme';
 import { Nav } from './components/Nav';
@@ -6,12 +6,22 @@ import { Notices } from './components/Notices';
 import { Home } from './areas/Home';
 import { Settings } from './areas/Settings';
 
-// Areas not on the first screen load on demand, keeping the first paint light.
-const NotesArea = lazy(() => import('./areas/notes/NotesArea'));
-const QuizArea = lazy(() => import('./areas/quiz/QuizArea'));
-const ReviewArea = lazy(() => import('./areas/review/ReviewArea'));
-const SimulatorArea = lazy(() => import('./areas/simulator/SimulatorArea'));
-const ScenariosArea = lazy(() => import('./areas/scenarios/ScenariosArea'));
+import { deferredScreen } from './deferred-screen';
+import { preloadWhenIdle } from './idle-preload';
+
+// Areas not on the first screen load on demand, keeping the first paint light, and ahead of time once the
+// page is idle (in this order), so a first visit is as smooth as a later one.
+const notes = deferredScreen(() => import('./areas/notes/NotesArea'));
+const simulator = deferredScreen(() => import('./areas/simulator/SimulatorArea'));
+const quiz = deferredScreen(() => import('./areas/quiz/QuizArea'));
+const review = deferredScreen(() => import('./areas/review/ReviewArea'));
+const scenarios = deferredScreen(() => import('./areas/scenarios/ScenariosArea'));
+const PRELOAD_AFTER_MS = 1500;
+const NotesArea = notes.Screen;
+const SimulatorArea = simulator.Screen;
+const QuizArea = quiz.Screen;
+const ReviewArea = review.Screen;
+const ScenariosArea = scenarios.Screen;
 
 const SCREENS: Record<Area, ComponentType> = {
   home: Home,
@@ -48,6 +58,8 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
+
+  useEffect(() => (ready ? preloadWhenIdle([notes, simulator, quiz, review, scenarios], PRELOAD_AFTER_MS) : undefined), [ready]);
 
   useEffect(() => {
     document.getElementById('main')?.focus({ preventScroll: true });

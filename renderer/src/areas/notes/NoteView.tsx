@@ -22,7 +22,7 @@ const components: Components = {
 /** Each note's body rendered once: parsing a long note's Markdown took tens of milliseconds, on every visit to
  *  the notes and on every click that changed progress (a bookmark, "read"). The notes are fixed content. */
 const rendered = new Map<string, ReactElement>();
-function noteBody(note: Note): ReactElement {
+export function noteBody(note: Note): ReactElement {
   const kept = rendered.get(note.meta.id);
   if (kept) return kept;
   // Markdown is react-markdown's synchronous component: a plain function of its props, without hooks.

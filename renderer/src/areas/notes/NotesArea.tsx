@@ -2,7 +2,15 @@ import { useMemo, useState } from 'react';
 import { useApp } from '../../store/app-store';
 import { NOTES, noteById } from './note-library';
 import { searchNotes } from './search';
-import { NoteView } from './NoteView';
+import { NoteView, noteBody } from './NoteView';
+
+/** The note the notes screen opens on, rendered ahead while the page is idle (its Markdown is the screen's
+ *  costly part on a first visit). */
+export function warm(): void {
+  const id = useApp.getState().noteId ?? NOTES[0]?.meta.id;
+  const note = id ? noteById(id) : undefined;
+  if (note) noteBody(note);
+}
 
 export default function NotesArea() {
   const noteId = useApp((s) => s.noteId) ?? NOTES[0]?.meta.id ?? null;

@@ -7,6 +7,11 @@ import { allQuizItems } from './quiz-bank';
 import { isCorrect, pickItems, type Answer } from './quiz-session';
 import { QuestionCard } from './QuestionCard';
 
+/** The question bank (generated questions run the simulator's catalog), built ahead while the page is idle. */
+export function warm(): void {
+  allQuizItems();
+}
+
 type Phase = { kind: 'setup' } | { kind: 'run'; items: QuizItem[]; index: number; answer: Answer | null; results: boolean[] } | { kind: 'done'; items: QuizItem[]; results: boolean[] };
 
 export default function QuizArea() {
