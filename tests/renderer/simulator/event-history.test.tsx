@@ -57,4 +57,44 @@ describe('event history at 100,000 events', () => {
     expect(rendered).toBeLessThan(100);
     await act(async () => root.unmount());
   });
+
+  it('reuses the elements of rows scrolled out for the rows scrolled in, each showing its own event', async () => {
+    const rows: HistoryRow[] = Array.from({ length: 1000 }, (_, i) => ({ eventId: `e-${i}`, eventName: `Event${i}`, eventTime: '2026-11-23T00:00:00.000Z', username: 'alice', eventSource: 'ec2.amazonaws.com', resourceType: '', resourceName: '', readOnly: 'false' }));
+    const client = { request: async (req: { kind: string }) => (req.kind === 'history' ? { rows, truncated: false } : { json: null }) };
+    const session = { client, ctx: { as: 'alice', region: 'us-east-1', via: 'console' }, nowMs: 0, revision: 0 } as unknown as SimSession;
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 520 });
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 900 });
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    await act(async () => {
+      root.render(<SimContext.Provider value={session}><EventHistory /></SimContext.Provider>);
+    });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    const shown = () => [...host.querySelectorAll<HTMLElement>('.sim-tbody [role=row]')];
+    const names = () => shown().map((el) => el.firstElementChild?.textContent).sort();
+    const before = shown();
+    expect(names()).toContain('Event0');
+    const scroller = host.querySelector<HTMLElement>('[data-testid="history-scroller"]')!;
+    // Three screenfuls down: no row shown before is still in view.
+    await act(async () => {
+      scroller.scrollTop = 3 * 520;
+      scroller.dispatchEvent(new Event('scroll'));
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    const after = shown();
+    expect(names()).not.toContain('Event0');
+    expect(names()).toContain('Event50');
+    const reused = after.filter((el) => before.includes(el));
+    expect(reused.length).toBe(Math.min(before.length, after.length));
+    // Each row's texts, position and handler are its own event's: a click selects the row it shows.
+    const row50 = after.find((el) => el.firstElementChild?.textContent === 'Event50')!;
+    expect(row50.style.transform).toBe(`translateY(${50 * 34}px)`);
+    await act(async () => row50.click());
+    expect(row50.getAttribute('aria-selected')).toBe('true');
+    expect(after.filter((el) => el.getAttribute('aria-selected') === 'true')).toEqual([row50]);
+    await act(async () => root.unmount());
+  });
 });

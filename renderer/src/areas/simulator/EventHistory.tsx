@@ -228,12 +228,14 @@ export function EventHistory() {
 }
 
 /** The list alone re-renders as it scrolls (a screenful of new rows a frame when dragged fast), not the filter
- *  form or the record beside it; rows already on screen keep their elements. */
+ *  form or the record beside it; rows already on screen keep their elements, and rows scrolled in reuse those
+ *  of rows scrolled out. */
 const HistoryTable = memo(function HistoryTable({ rows, selected, onSelect, loading, truncated }: { rows: HistoryRow[]; selected: string | null; onSelect(eventId: string): void; loading: boolean; truncated: boolean }) {
   const scroller = useRef<HTMLDivElement>(null);
   // A few rows beyond the edges are enough for wheel and keyboard steps; each extra row is seven elements
   // built on every fast scroll.
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
+  const items = virtual.getVirtualItems();
   return (
     <div className="card sim-table" role="table" aria-label="이벤트 기록" aria-rowcount={rows.length}>
       <div className="sim-tr sim-th" role="row">
@@ -242,9 +244,12 @@ const HistoryTable = memo(function HistoryTable({ rows, selected, onSelect, load
       <div className="sim-tbody" ref={scroller} data-testid="history-scroller">
         {rows.length === 0 && !loading ? <p className="muted sim-empty">일치하는 이벤트가 없습니다.</p> : null}
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-          {virtual.getVirtualItems().map((v) => {
+          {items.map((v) => {
             const r = rows[v.index]!;
-            return <HistoryRowView key={r.eventId} row={r} top={v.start} selected={selected === r.eventId} onSelect={onSelect} />;
+            // Keyed by place among the rows shown, not by event: a row scrolled in takes over the elements of the
+            // row scrolled out (its texts change) instead of building seven new ones, a screenful a frame when
+            // dragged fast, with the garbage that leaves behind. Unique because the rows shown are consecutive.
+            return <HistoryRowView key={v.index % items.length} row={r} top={v.start} selected={selected === r.eventId} onSelect={onSelect} />;
           })}
         </div>
       </div>
