@@ -15,11 +15,19 @@ const MAX_CASCADE = 50;
 export class AlarmEngine {
   /** Decisions shared between alarms over the same data within a minute. */
   private readonly decisions = new AlarmDecisions();
+  /** The composite alarms of each Region, in the order the Region keeps its alarms; found again once the set of
+   *  alarms changed. A metric alarm that flips every few minutes otherwise walked every alarm to find none. */
+  private readonly composites = new Map<string, { alarms: ReadonlyMap<string, AlarmSlot>; size: number; slots: AlarmSlot[] }>();
 
   constructor(
     private readonly model: CloudWatchModel,
     private readonly emit: (e: SimEvent) => void,
   ) {}
+
+  /** Alarms were created or deleted (or restored): the composites are looked for again. */
+  alarmsChanged(): void {
+    this.composites.clear();
+  }
 
   /** Sends `event` to the alarm; on a state change queues its actions and re-evaluates composites over it. */
   send(region: string, slot: AlarmSlot, event: AlarmEvent, depth = 0): void {
@@ -75,14 +83,27 @@ export class AlarmEngine {
   }
 
   private childChanged(region: string, child: AlarmSlot, now: number, depth: number): void {
+    const composites = this.compositesIn(region);
+    if (composites.length === 0) return;
     const c = child.actor.getSnapshot().context;
     const me: ChildAlarmState = { arn: c.config.AlarmArn, name: c.config.AlarmName, state: c.stateValue, timestamp: c.stateTransitionedTimestamp };
-    for (const slot of this.model.region(region).alarms.values()) {
+    for (const slot of composites) {
       const ctx = slot.actor.getSnapshot().context;
-      if (ctx.alarmType !== 'CompositeAlarm') continue;
       const refs = childAlarms(parseAlarmRule((ctx.config as CompositeAlarmConfig).AlarmRule));
       if (!refs.includes(me.name) && !refs.includes(me.arn)) continue;
       this.evaluateComposite(region, slot, { kind: 'child', child: me }, now, depth);
     }
+  }
+
+  /** The Region's composite alarms (an alarm's type never changes: PutMetricAlarm cannot replace a composite).
+   *  Besides alarmsChanged, a different map or count of alarms (a restore, a test filling the model) also
+   *  finds them again. */
+  private compositesIn(region: string): AlarmSlot[] {
+    const alarms = this.model.region(region).alarms;
+    const known = this.composites.get(region);
+    if (known && known.alarms === alarms && known.size === alarms.size) return known.slots;
+    const slots = [...alarms.values()].filter((slot) => slot.actor.getSnapshot().context.alarmType === 'CompositeAlarm');
+    this.composites.set(region, { alarms, size: alarms.size, slots });
+    return slots;
   }
 }

@@ -45,6 +45,7 @@ export class CloudWatchRunner {
 
   /** Alarms were created, changed or deleted, or one's next evaluation was moved: indexes are stale. */
   alarmsChanged(): void {
+    this.engine.alarmsChanged();
     this.index = undefined;
     this.ordered = undefined;
     this.earliest = undefined;

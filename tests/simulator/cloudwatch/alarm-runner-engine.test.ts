@@ -61,4 +61,42 @@ describe('alarm engine', () => {
     engine.send('us-east-1', slot, { type: 'alarm.setState', now: T0 + 2, state: 'INSUFFICIENT_DATA', reason: 'by hand' });
     expect(slot.actor.getSnapshot().context).toMatchObject({ stateReason: 'by hand', stateUpdatedTimestamp: T0 + 2, stateTransitionedTimestamp: T0 });
   });
+
+  it('re-evaluates the composites over a child that changes, as the set of alarms changes', () => {
+    const model = new CloudWatchModel('us-east-1', T0);
+    const emitted: SimEvent[] = [];
+    const engine = new AlarmEngine(model, (e) => emitted.push(e));
+    const alarms = model.region('us-east-1').alarms;
+    const metric = (name: string) => ({ actor: createActor(alarmMachine, { input: { alarmType: 'MetricAlarm', config: { ...config, AlarmName: name, AlarmArn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${name}` }, now: T0 } }).start(), nextEvalAt: Infinity });
+    const composite = (name: string, rule: string) => ({
+      actor: createActor(alarmMachine, { input: { alarmType: 'CompositeAlarm', config: { AlarmName: name, AlarmArn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${name}`, AlarmRule: rule }, now: T0 } }).start(),
+      nextEvalAt: Infinity,
+    });
+    const a = metric('a');
+    alarms.set('a', a);
+    let now = T0;
+    const flip = (state: StateValue) => engine.send('us-east-1', a, { type: 'alarm.evaluate', now: (now += 60_000), state, reason: 'r' });
+    const changes = () => emitted.flatMap((e) => (e.type === 'alarm.stateChanged' ? [`${e.alarmName}:${e.to}`] : []));
+    flip('ALARM');
+    expect(changes()).toEqual(['a:ALARM']);
+    // A composite added to the model (its count of alarms changed) is found at the next change.
+    alarms.set('both', composite('both', 'ALARM(a)'));
+    flip('OK');
+    flip('ALARM');
+    expect(changes()).toEqual(['a:ALARM', 'a:OK', 'both:OK', 'a:ALARM', 'both:ALARM']);
+    // Deleted and replaced by another alarm (the same count): the API says the set changed.
+    alarms.delete('both');
+    alarms.set('b', metric('b'));
+    engine.alarmsChanged();
+    flip('OK');
+    expect(changes().slice(5)).toEqual(['a:OK']);
+    // A model restored from a snapshot holds new maps of alarms.
+    model.restore(model.snapshot());
+    const restored = model.region('us-east-1').alarms;
+    restored.set('again', composite('again', 'OK(a)'));
+    restored.delete('b');
+    engine.send('us-east-1', restored.get('a')!, { type: 'alarm.evaluate', now: (now += 60_000), state: 'ALARM', reason: 'r' });
+    engine.send('us-east-1', restored.get('a')!, { type: 'alarm.evaluate', now: (now += 60_000), state: 'OK', reason: 'r' });
+    expect(changes().slice(6)).toEqual(['a:ALARM', 'again:OK', 'a:OK', 'again:ALARM']);
+  });
 });

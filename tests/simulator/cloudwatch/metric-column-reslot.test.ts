@@ -1,7 +1,9 @@
 // Re-slotting skips columns it would not change; the result must be what a full re-slot gives, for columns
 // that are already in order and for those that are not (same slot, equal values, statistic sets).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricColumn, isSingleValued, type SampleRecord } from '../../../simulator/cloudwatch/metric-column';
+import { retentionSlot } from '../../../simulator/cloudwatch/metric-store';
 
 /** A full re-slot written plainly: move, drop, sort by slot then value (aggregates last), merge neighbours. */
 function reference(records: SampleRecord[], slot: (ts: number) => number | undefined): SampleRecord[] {
@@ -75,5 +77,107 @@ describe('MetricColumn.reslot', () => {
     expect(rows(column).map((r) => [r.ts, r.min, r.count])).toEqual([[0, 1, 1], [60, 2, 1], [60, 3, 1], [120, 5, 2]]);
     column.reslot((t) => (t < 60 ? undefined : Math.floor(t / 120) * 120));
     expect(rows(column)).toEqual(reference(reference(pushed, (t) => t), (t) => (t < 60 ? undefined : Math.floor(t / 120) * 120)));
+  });
+});
+
+// Longer columns in time order, as roll-ups meet them day after day: the result must be the full re-slot's,
+// whatever the slot function, the values (equal, fractional, negative, not finite) or the records dropped.
+describe('MetricColumn.reslot over columns in time order', () => {
+  const DAY = 86_400_000;
+  const MINUTE = 60_000;
+  const record = (ts: number, v: number, kind: number): SampleRecord =>
+    kind === 0 ? { ts, count: 2, sum: v * 2 + 1, min: v, max: v + 1 } : { ts, count: kind, sum: v * kind, min: v, max: v };
+  const inOrder = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0, 1, 2, 2.5, 0.1, -3), fc.integer({ min: 0, max: 3 })), { maxLength: 40 });
+  const slots: Array<(t: number) => number | undefined> = [
+    (t) => t,
+    (t) => Math.floor(t / 300) * 300,
+    (t) => (t < 600 ? undefined : Math.floor(t / 120) * 120),
+    // Drops records in the middle of the column, not only the oldest.
+    (t) => (t % 420 === 0 ? undefined : Math.floor(t / 180) * 180),
+    (t) => (t > 900 ? t : t > 300 ? Math.floor(t / 300) * 300 : Math.floor(t / 600) * 600),
+  ];
+
+  it('gives the full re-slot for any column pushed in time order and any slot that keeps time order', () => {
+    fc.assert(fc.property(inOrder, fc.array(fc.integer({ min: 0, max: slots.length - 1 }), { minLength: 1, maxLength: 4 }), (steps, chosen) => {
+      const column = new MetricColumn();
+      let expected: SampleRecord[] = [];
+      let ts = 0;
+      for (const [gap, v, kind] of steps) {
+        ts += 60 * gap;
+        const r = record(ts, v, kind);
+        column.push(r);
+        expected.push(r);
+      }
+      expected = reference(expected, (t) => t);
+      for (const k of chosen) {
+        column.reslot(slots[k]!);
+        expected = reference(expected, slots[k]!);
+        expect(rows(column)).toEqual(expected);
+      }
+    }));
+  });
+
+  it('re-sorts across slots when the slot function does not keep time order', () => {
+    const column = new MetricColumn();
+    const pushed = [0, 60, 120, 180, 240].map((ts, i) => record(ts, i % 2, 1));
+    for (const r of pushed) column.push(r);
+    const reverse = (t: number) => 1000 - Math.floor(t / 120) * 120;
+    column.reslot(reverse);
+    expect(rows(column)).toEqual(reference(pushed, reverse));
+    expect(rows(column).map((r) => r.ts)).toEqual([760, 880, 880, 1000, 1000]);
+  });
+
+  it('keeps its records when most are dropped and the column then grows again', () => {
+    const column = new MetricColumn();
+    let expected: SampleRecord[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const r = record(i * 60, i % 3, 1);
+      column.push(r);
+      expected.push(r);
+    }
+    const keepLast = (t: number) => (t < 1990 * 60 ? undefined : t);
+    column.reslot(keepLast);
+    expected = reference(expected, keepLast);
+    expect(rows(column)).toEqual(expected);
+    for (let i = 2000; i < 2100; i++) {
+      const r = record(i * 60, 1, 2);
+      column.push(r);
+      expected.push(r);
+    }
+    expect(rows(column)).toEqual(expected);
+    expect(column.length).toBe(110);
+  });
+
+  it('re-slots a column holding a value that is not finite', () => {
+    const column = new MetricColumn();
+    const pushed = [record(0, 1, 1), { ts: 60, count: 1, sum: Infinity, min: Infinity, max: Infinity }, record(120, 2, 1)];
+    for (const r of pushed) column.push(r);
+    const coarse = (t: number) => Math.floor(t / 300) * 300;
+    column.reslot(coarse);
+    expect(rows(column)).toEqual(reference(pushed, coarse));
+  });
+
+  it('gives the full re-slot through months of daily roll-ups of minute and second data', () => {
+    let seed = 99;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const column = new MetricColumn();
+    let expected: SampleRecord[] = [];
+    let ts = 0;
+    for (let day = 1; day <= 80; day++) {
+      while (ts < day * DAY) {
+        // Mostly one datum a minute or so; sometimes high-resolution seconds or a statistic set.
+        ts += rand(5) === 0 ? 1000 * (1 + rand(30)) : MINUTE * (1 + rand(90));
+        const stamped = rand(3) === 0 ? ts : Math.floor(ts / MINUTE) * MINUTE;
+        if (stamped < (expected[expected.length - 1]?.ts ?? 0)) continue;
+        const r = record(stamped, rand(3), rand(4));
+        column.push(r);
+        expected.push(r);
+      }
+      const now = day * DAY;
+      column.reslot((t) => retentionSlot(now, t));
+      expected = reference(expected, (t) => retentionSlot(now, t));
+      expect(rows(column)).toEqual(expected);
+    }
+    expect(expected.length).toBeGreaterThan(1000);
   });
 });
