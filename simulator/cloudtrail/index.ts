@@ -9,7 +9,6 @@ import { trailHandlers } from './api/trail-handlers';
 import { recordText } from '../core/record-text';
 import { CLOUDTRAIL_CATALOG } from './catalog';
 import { hasRegionKey } from './crypto/region-keys';
-import type { LogFolder } from './delivery/files';
 import { DeliveryLanes, waitingRecord, type DigestDelivered, type LaneState, type LogFileDelivered, type WaitingRecord } from './delivery/lanes';
 import type { SavedDigest } from './delivery/pending-digest';
 import { EventStore, type EventStoreSnapshot } from './history/event-store';
@@ -19,11 +18,11 @@ import type { CloudTrailInternals } from './internals';
 import { InsightsEngine, type InsightDetection } from './insights/engine';
 import { buildInsightRecord } from './insights/insight-record';
 import { insightsReadyMs, trailCoversRegion } from './insights/learning';
-import { historyRouting, insightTrailVerdict, trailRouting, TrailVerdictTable, type RecordRouting, type TrailRouting } from './routing';
+import { historyRouting, insightTrailVerdict, trailRouting, TrailVerdictTable, type DueFn, type RecordRouting, type TrailRouting } from './routing';
 import { DAY_MS, eventTimeMs } from './time';
 import { checkBucket } from './trails/trail-params';
 import { TrailRegistry } from './trails/trail-registry';
-import type { InsightType, TrailStatus } from './trails/trail-types';
+import type { InsightType } from './trails/trail-types';
 
 export type { RecordRouting, TrailRouting, HistoryRouting } from './routing';
 export type { LogFileDelivered, DigestDelivered } from './delivery/lanes';
@@ -59,27 +58,33 @@ interface RoutedRecord {
 /** Lookup attributes whose values repeat from record to record: their keys are kept as one string each, so the
  *  index finds them without a new string to build and hash per record. Event ids and resource names are mostly
  *  unique; they are built each time and never kept here. */
-const REPEATING = new Set(['ReadOnly', 'EventName', 'EventSource', 'Username', 'AccessKeyId', 'ResourceType']);
+const REPEATING = ['ReadOnly', 'EventName', 'EventSource', 'Username', 'AccessKeyId', 'ResourceType'];
 /** Bounds each attribute's kept keys (an account with endless users simply stops sharing past it). */
 const MAX_SHARED_KEYS = 4096;
-const sharedKeys = new Map<string, Map<string, string>>();
+/** Kept keys by attribute, then value; an attribute absent here is not a repeating one. */
+const sharedKeys = new Map<string, Map<string, string>>(REPEATING.map((k) => [k, new Map()]));
+
+/** The list storeKeysOf is filling: one visitor function for every record, not a closure per record. */
+let collecting: string[] = [];
+
+function collectKey(k: string, v: string): void {
+  const byValue = sharedKeys.get(k);
+  if (byValue === undefined) {
+    collecting.push(`${k}\u0000${v}`);
+    return;
+  }
+  let key = byValue.get(v);
+  if (key === undefined) {
+    key = `${k}\u0000${v}`;
+    if (byValue.size < MAX_SHARED_KEYS) byValue.set(v, key);
+  }
+  collecting.push(key);
+}
 
 function storeKeysOf(record: CloudTrailRecord): string[] {
   const keys: string[] = [];
-  visitLookupPairs(record, (k, v) => {
-    if (!REPEATING.has(k)) {
-      keys.push(`${k}\u0000${v}`);
-      return;
-    }
-    let byValue = sharedKeys.get(k);
-    if (!byValue) sharedKeys.set(k, (byValue = new Map()));
-    let key = byValue.get(v);
-    if (key === undefined) {
-      key = `${k}\u0000${v}`;
-      if (byValue.size < MAX_SHARED_KEYS) byValue.set(v, key);
-    }
-    keys.push(key);
-  });
+  collecting = keys;
+  visitLookupPairs(record, collectKey);
   return keys;
 }
 
@@ -89,18 +94,6 @@ function varyingValuesOf(record: CloudTrailRecord): (string | undefined)[] {
   const extra = record.additionalEventData as Record<string, unknown> | undefined;
   const amzId = extra?.['x-amz-id-2'];
   return [record.eventTime, typeof amzId === 'string' ? amzId : undefined, record.requestID, record.eventID, record.sharedEventID];
-}
-
-/** The trail's status already says what this delivery would: a trail's files for several Regions, or its log
- *  file and digest, are delivered at the same instant, and the second note would change nothing. */
-function alreadyNoted(status: TrailStatus, e: LogFileDelivered | DigestDelivered): boolean {
-  if (e.kind === 'digest') return status.latestDigestDeliveryMs === e.atMs;
-  return (
-    status.latestDeliveryMs === e.atMs &&
-    status.latestDeliveryAttemptMs === e.atMs &&
-    status.latestDeliveryError === undefined &&
-    (!e.cloudWatchLogs || status.latestCloudWatchLogsDeliveryMs === e.atMs)
-  );
 }
 
 const EVENT_ID_KEY = 'EventId\u0000';
@@ -143,15 +136,9 @@ export class CloudTrailService {
       store: deps.store,
       signatures: this.signatures,
       varyingValues: (json) => varyingValuesOf(JSON.parse(json) as CloudTrailRecord),
-      trail: (arn) => this.trails.get(arn)?.config,
+      trail: (arn) => this.trails.configOf(arn),
       delivered: (e) => {
-        const trail = this.trails.get(e.trailArn);
-        if (trail && !alreadyNoted(trail.status, e)) {
-          this.trails.send(
-            e.trailArn,
-            e.kind === 'digest' ? { type: 'trail.digestDelivered', atMs: e.atMs } : { type: 'trail.delivered', atMs: e.atMs, cloudWatchLogs: !!e.cloudWatchLogs },
-          );
-        }
+        this.trails.note(e.trailArn, e.kind === 'digest' ? { type: 'trail.digestDelivered', atMs: e.atMs } : { type: 'trail.delivered', atMs: e.atMs, cloudWatchLogs: !!e.cloudWatchLogs });
         deps.onDelivered?.(e);
       },
       deliveryBlocked: (trail) => {
@@ -164,7 +151,7 @@ export class CloudTrailService {
         }
       },
       deliveryFailed: (arn, errorCode, atMs) => {
-        if (this.trails.get(arn)) this.trails.send(arn, { type: 'trail.deliveryFailed', errorCode, atMs });
+        this.trails.note(arn, { type: 'trail.deliveryFailed', errorCode, atMs });
       },
     });
     for (const region of deps.regions) {
@@ -226,8 +213,8 @@ export class CloudTrailService {
     let trails: TrailRouting[];
     try {
       trails = insight
-        ? this.trails.all().map((t) => insightTrailVerdict(t.config, t.status, record.awsRegion, insight) ?? trailRouting(record, def, t.config, t.status, (f) => this.bufferRouted(f, t.config.arn)))
-        : this.verdicts.route(record, def, this.trails.all(), this.bufferRouted);
+        ? this.trails.routable().map((t) => insightTrailVerdict(t.config, t.status, record.awsRegion, insight) ?? trailRouting(record, def, t.config, t.status, (f) => this.bufferRouted(f, t.config.arn)))
+        : this.verdicts.route(record, def, this.trails.routable(), this.bufferRouted);
     } finally {
       this.routed = outer;
     }
@@ -241,15 +228,15 @@ export class CloudTrailService {
 
   /** Buffers the record being routed for the trail a verdict names: one function for every trail and record
    *  (a closure per record was a measurable share of routing). Archived once, however many trails take it. */
-  private readonly bufferRouted = (folder: LogFolder, trailArn: string): number => {
+  private readonly bufferRouted: DueFn = (folder, trailArn, slot) => {
     const r = this.routed!;
     r.waiting ??= waitingRecord(recordText(r.record), (r.values ??= varyingValuesOf(r.record)), r.inHistory, r.eventMs);
-    return this.lanes.buffer(trailArn, r.record.awsRegion, r.waiting, r.eventMs, r.now, folder);
+    return this.lanes.buffer(trailArn, r.record.awsRegion, r.waiting, r.eventMs, r.now, folder, slot);
   };
 
   /** Some trail that records this Region receives this Insights type and is past its learning period. */
   private insightsArmed(region: string, type: InsightType, atMs: number): boolean {
-    return this.trails.all().some((t) => {
+    return this.trails.routable().some((t) => {
       const ready = insightsReadyMs(t.config, t.status, type);
       return ready !== undefined && ready <= atMs && trailCoversRegion(t.config, region);
     });

@@ -7,6 +7,11 @@ import { isoSeconds, MINUTE_MS } from './time';
 import type { InsightDetection } from './insights/engine';
 import { insightsReadyMs, trailCoversRegion } from './insights/learning';
 import type { LogFolder } from './delivery/files';
+import type { LaneSlot } from './delivery/lanes';
+
+/** Buffers a landed record for a trail and says when its file is due; `slot` is the landed decision's, where
+ *  the buffering side may keep the lane it found (a decision stands for one trail, Region and folder). */
+export type DueFn = (folder: LogFolder, trailArn: string, slot?: LaneSlot) => number;
 
 export type HistoryCode = 'MANAGEMENT_EVENT' | 'INSIGHT_EVENT' | 'DATA_EVENT' | 'REGION_NOT_IN_ACCOUNT';
 
@@ -110,27 +115,36 @@ function decidedByAction(trail: TrailConfig, record: CloudTrailRecord): boolean 
 
 /** A trail's verdict on an action. A landed one is worked out for a file due at epoch 0: the same for every
  *  due time but in the two places that name it. One class for both kinds keeps the hot path monomorphic. */
-class Decision {
+class Decision implements LaneSlot {
   /** The verdict on the last due time asked for (all records of a five-minute lane share one). */
   dueMs = -1;
   routing: TrailRouting;
+  epoch: object | undefined = undefined;
+  lane: object | undefined = undefined;
+  /** The landed sentence around its due time, cut once (a lane's due time changes every five minutes);
+   *  undefined when it names none. */
+  private readonly aroundDue: readonly [string, string] | undefined;
   constructor(
     /** Where a landed record's file goes; null when the trail turns the action away (`routing` is then final). */
     readonly folder: LogFolder | null,
     readonly atZero: TrailRouting,
   ) {
     this.routing = atZero;
+    const text = atZero.reasonKo;
+    const at = folder === null ? -1 : text.indexOf(ZERO_DUE_TEXT);
+    this.aroundDue = at < 0 ? undefined : [text.slice(0, at), text.slice(at + ZERO_DUE_TEXT.length)];
+  }
+
+  /** trailRouting's landed verdict for another due time, without building its sentences again. */
+  withDue(dueMs: number): TrailRouting {
+    const dueTime = dueTimeOf(dueMs);
+    const around = this.aroundDue;
+    return { ...this.atZero, reasonKo: around ? `${around[0]}${dueTime}${around[1]}` : this.atZero.reasonKo, deliveryDueTime: dueTime };
   }
 }
 
 /** What trailRouting writes for a file due at epoch 0; no trail or bucket name can hold it (no colons). */
 const ZERO_DUE_TEXT = isoSeconds(0);
-
-/** trailRouting's landed verdict for another due time, without building its sentences again. */
-function withDue(atZero: TrailRouting, dueMs: number): TrailRouting {
-  const dueTime = dueTimeOf(dueMs);
-  return { ...atZero, reasonKo: atZero.reasonKo.replace(ZERO_DUE_TEXT, () => dueTime), deliveryDueTime: dueTime };
-}
 
 /** Everything about a record that a per-action verdict reads. */
 export function actionKeyOf(record: CloudTrailRecord, def: ActionDef): string {
@@ -175,12 +189,12 @@ function landedDecision(trail: TrailConfig, region: string, folder: LogFolder, a
 
 /** A decision applied to this record: a landed one is buffered and names its file's due time. Routing objects
  *  are shared between records this way: nobody may change one. */
-function applied(decision: Decision, trailArn: string, due: (folder: LogFolder, trailArn: string) => number): TrailRouting {
+function applied(decision: Decision, trailArn: string, due: DueFn): TrailRouting {
   if (decision.folder === null) return decision.routing;
-  const dueMs = due(decision.folder, trailArn);
+  const dueMs = due(decision.folder, trailArn, decision);
   if (decision.dueMs !== dueMs) {
     decision.dueMs = dueMs;
-    decision.routing = withDue(decision.atZero, dueMs);
+    decision.routing = decision.withDue(dueMs);
   }
   return decision.routing;
 }
@@ -211,7 +225,7 @@ export class TrailVerdictTable {
   private arns: string[] = [];
 
   /** The verdict of every trail on `record`, in the trails' order. */
-  route(record: CloudTrailRecord, def: ActionDef, trails: readonly RoutedTrail[], due: (folder: LogFolder, trailArn: string) => number): TrailRouting[] {
+  route(record: CloudTrailRecord, def: ActionDef, trails: readonly RoutedTrail[], due: DueFn): TrailRouting[] {
     if (trails !== this.checked) {
       if (!this.sameTrails(trails)) this.remember(trails);
       this.checked = trails;

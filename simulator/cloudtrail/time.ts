@@ -40,9 +40,24 @@ export function apiTimestamp(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function parts(ms: number): { y: string; mo: string; d: string; h: string; mi: string; s: string } {
+interface Parts {
+  ms: number;
+  y: string;
+  mo: string;
+  d: string;
+  h: string;
+  mi: string;
+  s: string;
+}
+
+/** The last delivery time taken apart: a log file's key names it twice (folder and stamp), and every lane due
+ *  at the same instant (each trail's Regions, trails that got the same calls) asks for the same one. */
+let lastParts: Parts | undefined;
+
+function parts(ms: number): Parts {
+  if (lastParts?.ms === ms) return lastParts;
   const iso = new Date(ms).toISOString();
-  return { y: iso.slice(0, 4), mo: iso.slice(5, 7), d: iso.slice(8, 10), h: iso.slice(11, 13), mi: iso.slice(14, 16), s: iso.slice(17, 19) };
+  return (lastParts = { ms, y: iso.slice(0, 4), mo: iso.slice(5, 7), d: iso.slice(8, 10), h: iso.slice(11, 13), mi: iso.slice(14, 16), s: iso.slice(17, 19) });
 }
 
 /** YYYY/MM/DD folder of a delivery time. */

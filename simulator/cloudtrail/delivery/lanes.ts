@@ -48,6 +48,13 @@ export function waitingRecord(json: string, values: readonly (string | undefined
   return history ? { json, values, history, eventMs, archivedAtMs: NaN, id: -1 } : { json, values, eventMs, archivedAtMs: NaN, id: -1 };
 }
 
+/** Kept by a caller for one trail, Region and folder (routing keeps one in each landed decision), so that
+ *  buffering finds the lane without looking it up by name. Good while `epoch` is the lanes' present epoch. */
+export interface LaneSlot {
+  epoch: object | undefined;
+  lane: object | undefined;
+}
+
 /** A lane while running: records waiting as shared objects; the previous digest may still be unsigned,
  *  listed hashes not yet computed. */
 interface Lane extends Omit<LaneState, 'chain' | 'buffer'> {
@@ -98,12 +105,29 @@ function laneId(trailArn: string, region: string, folder: LogFolder): string {
   return `${trailArn}|${region}|${folder}`;
 }
 
+/** The delivered records' texts, listed only if someone asks (a trail with a CloudWatch Logs group): the texts
+ *  the lane held, which are the archive's texts of those records (the archive keeps them exactly), without
+ *  rebuilding them from its templates. Its own scope: a closure made in deliverLog would share its context
+ *  with whatever else that made. The lane gets a new buffer after a delivery, so this one stays as delivered. */
+function recordsOf(buffer: readonly WaitingRecord[]): { readonly records: string[] } {
+  let texts: string[] | undefined;
+  return {
+    get records(): string[] {
+      return (texts ??= Array.from(buffer, (r) => r.json));
+    },
+  };
+}
+
 export class DeliveryLanes {
   private lanes = new Map<string, Lane>();
   /** Log files as record ids, and the archive of every record delivered (once however many trails did). */
   private readonly logFiles = new LogFiles();
   /** The CloudTrail-folder lane of each trail and Region, found without building a key per record. */
   private laneCache = new Map<string, Map<string, Lane>>();
+  /** Replaced whenever a lane is dropped or lanes are restored: slots kept from before then are not used. An
+   *  object, not a number, so that a slot filled by another account's lanes (decisions are shared by every
+   *  account whose trails share a configuration object) never matches. */
+  private epoch: object = {};
   /** Log files a restored bucket named by archive ids, checked once the archive itself is restored. */
   private restoredLogFiles: LogFileContent[] = [];
   /** Digests delivered but maybe not signed yet, oldest first (see signAhead). */
@@ -170,15 +194,28 @@ export class DeliveryLanes {
     return [...this.lanes.values()].filter((l) => l.trailArn === trailArn);
   }
 
-  /** Buffers one record (the same WaitingRecord for every trail); returns when the file holding it is due. */
-  buffer(trailArn: string, region: string, record: WaitingRecord, eventMs: number, nowMs: number, folder: LogFolder = 'CloudTrail'): number {
-    let lane: Lane | undefined;
-    if (folder === 'CloudTrail') {
-      let byRegion = this.laneCache.get(trailArn);
-      if (!byRegion) this.laneCache.set(trailArn, (byRegion = new Map()));
-      lane = byRegion.get(region);
-      if (!lane) byRegion.set(region, (lane = this.lane(trailArn, region, folder)));
-    } else lane = this.lane(trailArn, region, folder);
+  /** The lane of a trail, Region and folder; the CloudTrail folder's without building a key. */
+  private laneOf(trailArn: string, region: string, folder: LogFolder): Lane {
+    if (folder !== 'CloudTrail') return this.lane(trailArn, region, folder);
+    let byRegion = this.laneCache.get(trailArn);
+    if (!byRegion) this.laneCache.set(trailArn, (byRegion = new Map()));
+    let lane = byRegion.get(region);
+    if (!lane) byRegion.set(region, (lane = this.lane(trailArn, region, folder)));
+    return lane;
+  }
+
+  /** Buffers one record (the same WaitingRecord for every trail); returns when the file holding it is due.
+   *  A slot the caller keeps for this trail, Region and folder saves finding the lane by name next time. */
+  buffer(trailArn: string, region: string, record: WaitingRecord, eventMs: number, nowMs: number, folder: LogFolder = 'CloudTrail', slot?: LaneSlot): number {
+    let lane: Lane;
+    if (slot !== undefined && slot.epoch === this.epoch) lane = slot.lane as Lane;
+    else {
+      lane = this.laneOf(trailArn, region, folder);
+      if (slot !== undefined) {
+        slot.epoch = this.epoch;
+        slot.lane = lane;
+      }
+    }
     lane.buffer.push(record);
     lane.oldestMs = Math.min(lane.oldestMs ?? eventMs, eventMs);
     lane.newestMs = Math.max(lane.newestMs ?? eventMs, eventMs);
@@ -210,6 +247,7 @@ export class DeliveryLanes {
   }
 
   drop(trailArn: string): void {
+    this.epoch = {};
     for (const lane of this.lanesOf(trailArn)) this.lanes.delete(laneId(lane.trailArn, lane.region, lane.folder));
     this.laneCache.delete(trailArn);
   }
@@ -278,7 +316,7 @@ export class DeliveryLanes {
     // Assigned onto the object with the getter (a spread would read it).
     const eventMs = new Float64Array(lane.buffer.length);
     for (let i = 0; i < eventMs.length; i++) eventMs[i] = lane.buffer[i]!.eventMs;
-    const event: LogFileDelivered = Object.assign(this.recordsOf(ids), {
+    const event: LogFileDelivered = Object.assign(recordsOf(lane.buffer), {
       kind: 'logFile' as const, folder: lane.folder, trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, atMs, archived: { texts: this.archive, ids, eventMs },
     });
     if (trail.cloudWatchLogsLogGroupArn && trail.cloudWatchLogsRoleArn) {
@@ -287,18 +325,6 @@ export class DeliveryLanes {
     lane.buffer = [];
     lane.oldestMs = lane.newestMs = lane.dueMs = null;
     this.deps.delivered(event);
-  }
-
-  /** The delivered records' texts, made only if someone asks (a trail with a CloudWatch Logs group). Its own
-   *  scope: a closure made in deliverLog would share its context with whatever else that made. */
-  private recordsOf(ids: Int32Array): { readonly records: string[] } {
-    const archive = this.archive;
-    let texts: string[] | undefined;
-    return {
-      get records(): string[] {
-        return (texts ??= Array.from(ids, (id) => archive.get(id)));
-      },
-    };
   }
 
   /** The archive ids of the lane's records, adding those no other trail delivered at this instant. */
@@ -402,6 +428,7 @@ export class DeliveryLanes {
   restore(lanes: LaneState[], pending: SavedDigest[] = [], archive?: Json): void {
     this.archive.restore(archive as Parameters<RecordArchive['restore']>[0]);
     this.laneCache = new Map();
+    this.epoch = {};
     // A record several lanes held was one object: it is again, so it is archived once as before.
     const waiting = new Map<string, WaitingRecord>();
     const waitingFor = (json: string) => {

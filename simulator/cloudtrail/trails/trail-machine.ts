@@ -2,6 +2,7 @@
 // false), StartLogging/StopLogging toggle it, configuration changes are allowed in both states, and a
 // deleted trail accepts nothing more.
 import { assign, setup } from 'xstate';
+import { noted, type DeliveryNote } from './delivery-notes';
 import type { InsightSelector, InsightType, TrailConfig, TrailSelectors, TrailStatus } from './trail-types';
 
 export interface TrailContext {
@@ -15,9 +16,8 @@ export type TrailEvent =
   | { type: 'trail.update'; config: TrailConfig }
   | { type: 'trail.putEventSelectors'; selectors: TrailSelectors }
   | { type: 'trail.putInsightSelectors'; insightSelectors: InsightSelector[]; atMs: number }
-  | { type: 'trail.delivered'; atMs: number; cloudWatchLogs: boolean }
-  | { type: 'trail.digestDelivered'; atMs: number }
-  | { type: 'trail.deliveryFailed'; atMs: number; errorCode: string }
+  | DeliveryNote
+  | { type: 'trail.deliveriesNoted'; status: TrailStatus }
   | { type: 'trail.delete' };
 
 /** Insights restart their learning period for every selected type when logging starts; a type that stays
@@ -26,6 +26,10 @@ function insightsSince(selectors: InsightSelector[], previous: TrailStatus['insi
   const since: Partial<Record<InsightType, number>> = {};
   for (const s of selectors) since[s.InsightType] = restart ? atMs : (previous?.[s.InsightType] ?? atMs);
   return since;
+}
+
+function isDeliveryNote(event: TrailEvent): event is DeliveryNote {
+  return event.type === 'trail.delivered' || event.type === 'trail.digestDelivered' || event.type === 'trail.deliveryFailed';
 }
 
 export const trailMachine = setup({
@@ -66,23 +70,11 @@ export const trailMachine = setup({
           : context.status,
     }),
     noteDelivery: assign({
-      status: ({ context, event }) => {
-        if (event.type !== 'trail.delivered') return context.status;
-        const { latestDeliveryError: _cleared, ...rest } = context.status;
-        const next: TrailStatus = { ...rest, latestDeliveryMs: event.atMs, latestDeliveryAttemptMs: event.atMs };
-        if (event.cloudWatchLogs) next.latestCloudWatchLogsDeliveryMs = event.atMs;
-        return next;
-      },
+      status: ({ context, event }) => (isDeliveryNote(event) ? noted(context.status, event) : context.status),
     }),
-    noteDigest: assign({
-      status: ({ context, event }) =>
-        event.type === 'trail.digestDelivered' ? { ...context.status, latestDigestDeliveryMs: event.atMs } : context.status,
-    }),
-    noteFailure: assign({
-      status: ({ context, event }) =>
-        event.type === 'trail.deliveryFailed'
-          ? { ...context.status, latestDeliveryError: event.errorCode, latestDeliveryAttemptMs: event.atMs }
-          : context.status,
+    // The registry's fold of several delivery results (delivery-notes.ts), built on the status the trail has.
+    applyNotes: assign({
+      status: ({ context, event }) => (event.type === 'trail.deliveriesNoted' ? event.status : context.status),
     }),
     markDeleted: assign({ status: ({ context }) => ({ ...context.status, isLogging: false }) }),
   },
@@ -95,8 +87,9 @@ export const trailMachine = setup({
     'trail.putEventSelectors': { actions: 'replaceSelectors' },
     'trail.putInsightSelectors': { actions: 'replaceInsightSelectors' },
     'trail.delivered': { actions: 'noteDelivery' },
-    'trail.digestDelivered': { actions: 'noteDigest' },
-    'trail.deliveryFailed': { actions: 'noteFailure' },
+    'trail.digestDelivered': { actions: 'noteDelivery' },
+    'trail.deliveryFailed': { actions: 'noteDelivery' },
+    'trail.deliveriesNoted': { actions: 'applyNotes' },
     'trail.delete': { target: '.deleted', actions: 'markDeleted' },
   },
   states: {

@@ -67,21 +67,27 @@ export function checkBucket(store: ObjectStore, bucket: string, prefix: string |
   const text = store.bucketPolicy(bucket);
   if (text === undefined) throw insufficient();
   // Every delivery asks again (each trail's files and hourly digests for every Region): the same policy gets the
-  // same answer. Found by the policy text the store keeps (its hash already known), then bucket, prefix and
-  // account, so no key is built per delivery.
-  if (policyVerdicts.size > 1000) policyVerdicts.clear();
-  let byBucket = policyVerdicts.get(text);
-  if (!byBucket) policyVerdicts.set(text, (byBucket = new Map()));
-  const place = `${bucket}\u0000${prefix ?? ''}\u0000${accountId}`;
-  let known = byBucket.get(place);
-  if (known === undefined) {
-    known = policyLetsCloudTrailWrite(text, bucket, prefix, accountId);
-    byBucket.set(place, known);
+  // same answer. Mostly the bucket's last answer, for the same policy text, prefix and account (no key built);
+  // else found by the policy text the store keeps (its hash already known), then bucket, prefix and account.
+  let last = lastVerdicts.get(bucket);
+  if (last === undefined || last.text !== text || last.prefix !== prefix || last.accountId !== accountId) {
+    if (policyVerdicts.size > 1000) policyVerdicts.clear();
+    if (lastVerdicts.size > 1000) lastVerdicts.clear();
+    let byBucket = policyVerdicts.get(text);
+    if (!byBucket) policyVerdicts.set(text, (byBucket = new Map()));
+    const place = `${bucket}\u0000${prefix ?? ''}\u0000${accountId}`;
+    let known = byBucket.get(place);
+    if (known === undefined) {
+      known = policyLetsCloudTrailWrite(text, bucket, prefix, accountId);
+      byBucket.set(place, known);
+    }
+    lastVerdicts.set(bucket, (last = { text, prefix, accountId, known }));
   }
-  if (!known) throw insufficient();
+  if (!last.known) throw insufficient();
 }
 
-function policyLetsCloudTrailWrite(text: string, bucket: string, prefix: string | undefined, accountId: string): boolean {
+/** The uncached verdict: does this policy let CloudTrail read the bucket ACL and put objects under the prefix? */
+export function policyLetsCloudTrailWrite(text: string, bucket: string, prefix: string | undefined, accountId: string): boolean {
   let statements: PolicyStatement[];
   try {
     const policy = JSON.parse(text) as { Statement?: PolicyStatement | PolicyStatement[] };
@@ -95,6 +101,8 @@ function policyLetsCloudTrailWrite(text: string, bucket: string, prefix: string 
 
 /** Whether a bucket policy lets CloudTrail write: by the policy's text, then bucket, prefix and account. */
 const policyVerdicts = new Map<string, Map<string, boolean>>();
+/** Each bucket's last verdict and what it was for. */
+const lastVerdicts = new Map<string, { text: string; prefix: string | undefined; accountId: string; known: boolean }>();
 
 function optionalString(params: JsonObject, name: string): string | undefined {
   const v = params[name];

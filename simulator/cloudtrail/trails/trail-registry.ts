@@ -1,9 +1,10 @@
 // The account's trails, one running xstate actor each, found by name or ARN the way the API finds them.
 import { createActor, type Actor, type Snapshot } from 'xstate';
 import { AwsError, type Json } from '../../core/contract';
+import { noted, type DeliveryNote } from './delivery-notes';
 import { trailMachine, type TrailContext, type TrailEvent } from './trail-machine';
 import { validateTrailName } from './trail-params';
-import { trailArn, type TrailConfig } from './trail-types';
+import { trailArn, type TrailConfig, type TrailStatus } from './trail-types';
 
 type TrailActor = Actor<typeof trailMachine>;
 
@@ -12,6 +13,13 @@ export class TrailRegistry {
   /** `all()` as last built: every record is routed past every trail, and trails change rarely. Every change
    *  goes through this class (the machine has no timers of its own), which drops it. */
   private current: readonly TrailContext[] | undefined;
+  /**
+   * Delivery results the trail's actor has not been told yet, folded into the status they make: an xstate step
+   * per delivered file and digest was a fifth of a busy account's log delivery time, and nothing reads them
+   * until someone asks for the trail (GetTrailStatus, a snapshot, another event). Routing reads only the configuration
+   * and the logging and Insights fields, which delivery results never change (see `routable`).
+   */
+  private notes = new Map<string, TrailStatus>();
 
   constructor(private readonly accountId: string) {}
 
@@ -24,18 +32,50 @@ export class TrailRegistry {
   }
 
   get(arn: string): TrailContext | undefined {
+    this.settle(arn);
     return this.actors.get(arn)?.getSnapshot().context;
+  }
+
+  /** The trail's configuration (delivery results never change it, so none need applying first). */
+  configOf(arn: string): TrailConfig | undefined {
+    return this.actors.get(arn)?.getSnapshot().context.config;
+  }
+
+  /** Keeps a delivery result for the trail's status, if the trail still exists (see `notes`). */
+  note(arn: string, note: DeliveryNote): void {
+    const actor = this.actors.get(arn);
+    if (!actor) return;
+    const pending = this.notes.get(arn);
+    const status = pending ?? actor.getSnapshot().context.status;
+    const next = noted(status, note);
+    if (next !== status) this.notes.set(arn, next);
+  }
+
+  /** Gives the trail's actor the delivery results kept for it, as one step. */
+  private settle(arn: string): void {
+    const status = this.notes.get(arn);
+    if (status === undefined) return;
+    this.notes.delete(arn);
+    this.actors.get(arn)?.send({ type: 'trail.deliveriesNoted', status });
+    this.current = undefined;
+  }
+
+  private settleAll(): void {
+    for (const arn of [...this.notes.keys()]) this.settle(arn);
   }
 
   send(arn: string, event: TrailEvent): TrailContext {
     const actor = this.actors.get(arn);
     if (!actor) throw new Error(`no trail ${arn}`);
+    // Earlier deliveries first, as they happened.
+    this.settle(arn);
     actor.send(event);
     this.current = undefined;
     return actor.getSnapshot().context;
   }
 
   delete(arn: string): void {
+    this.settle(arn);
     this.actors.get(arn)?.send({ type: 'trail.delete' });
     this.actors.get(arn)?.stop();
     this.actors.delete(arn);
@@ -44,6 +84,13 @@ export class TrailRegistry {
 
   /** Every trail's present context, in creation order. The same array until a trail changes: never modify it. */
   all(): readonly TrailContext[] {
+    if (this.notes.size) this.settleAll();
+    return this.routable();
+  }
+
+  /** `all()` for routing, without applying kept delivery results first: their configurations, logging and
+   *  Insights fields are current, their latest-delivery fields may not be. The same array until a trail changes. */
+  routable(): readonly TrailContext[] {
     return (this.current ??= [...this.actors.values()].map((a) => a.getSnapshot().context));
   }
 
@@ -92,6 +139,7 @@ export class TrailRegistry {
   }
 
   snapshot(): Json[] {
+    this.settleAll();
     return [...this.actors.values()].map((a) => a.getPersistedSnapshot() as unknown as Json);
   }
 
@@ -99,6 +147,7 @@ export class TrailRegistry {
     for (const actor of this.actors.values()) actor.stop();
     this.actors = new Map();
     this.current = undefined;
+    this.notes = new Map();
     for (const item of items) {
       const ctx = (item as { context?: { config?: { arn?: unknown; name?: unknown } } } | null)?.context;
       if (typeof ctx?.config?.arn !== 'string' || typeof ctx.config.name !== 'string') {
