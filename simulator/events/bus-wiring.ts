@@ -67,6 +67,8 @@ export function arnPart(arn: string, index: number): string {
 export function wireEventBridge(w: EventBridgeWiring): DefaultBus {
   const snsRefusals = new Refusals('SNS가 게시를 거부했습니다');
   const lambdaRefusals = new Refusals('Lambda 호출이 실패했습니다');
+  /** EventBridge's call context per Region (performCall only reads it), made once rather than per target. */
+  const contexts = new Map<string, CallContext>();
   const ports: BusPorts = {
     clock: w.clock,
     emit: (e) => w.bus.emit(e),
@@ -74,7 +76,8 @@ export function wireEventBridge(w: EventBridgeWiring): DefaultBus {
       const service = arnPart(target.arn, 2);
       const region = arnPart(target.arn, 3);
       if (!w.regions.includes(region)) return { ok: false, errorCode: 'Sim.InvalidRegion', reasonKo: `대상의 리전 ${region}은(는) 이 계정의 시뮬레이션 리전이 아닙니다.` };
-      const ctx: CallContext = { as: EVENTBRIDGE_PRINCIPAL, region, via: 'service' };
+      let ctx = contexts.get(region);
+      if (ctx === undefined) contexts.set(region, (ctx = Object.freeze({ as: EVENTBRIDGE_PRINCIPAL, region, via: 'service' })));
       if (service === 'sns') {
         const r = w.sns.asService({ kind: 'eventbridge', ruleArn: rule.arn, eventId: event.id }, () => w.call('sns:Publish', { TopicArn: target.arn, Message: input }, ctx));
         return r.ok ? DELIVERED : snsRefusals.of(r);

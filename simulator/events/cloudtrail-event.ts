@@ -74,8 +74,29 @@ export function cloudTrailEventText(event: EventBridgeEvent, detailText: string)
     return JSON.stringify(event);
   }
   const resources = event.resources.length === 0 ? '[]' : JSON.stringify(event.resources);
-  return `{"version":${quoted(version)},"id":${quoted(id)},"detail-type":${quoted(detailType)},"source":${quoted(source)},"account":${quoted(account)},"time":${quoted(time)},"region":${quoted(region)},"resources":${resources},"detail":${detailText}}`;
+  return `{"version":${quoted(version)},"id":${quoted(id)},${ENVELOPE_MIDDLES.of(detailType, source, account)}"time":${quoted(time)},"region":${quoted(region)},"resources":${resources},"detail":${detailText}}`;
 }
+
+/**
+ * `"detail-type":…,"source":…,"account":…,` written once per source: a matched event's text is made for every
+ * event a target receives, and these three repeat (an account, a handful of services), where its id and time
+ * never do. Kept per source with the detail-type and account it was written for, and rewritten when either
+ * differs. Bounded only against scripts inventing sources without end.
+ */
+class EnvelopeMiddles {
+  private readonly bySource = new Map<string, { detailType: string; account: string; text: string }>();
+
+  of(detailType: string, source: string, account: string): string {
+    let kept = this.bySource.get(source);
+    if (kept === undefined || kept.detailType !== detailType || kept.account !== account) {
+      if (this.bySource.size >= MAX_SOURCES) this.bySource.clear();
+      kept = { detailType, account, text: `"detail-type":${quoted(detailType)},"source":${quoted(source)},"account":${quoted(account)},` };
+      this.bySource.set(source, kept);
+    }
+    return kept.text;
+  }
+}
+const ENVELOPE_MIDDLES = new EnvelopeMiddles();
 
 /** `JSON.stringify(text)`, without calling it for the short plain strings an envelope holds: a string without
  *  the characters JSON escapes (quote, backslash, controls) and without surrogates (escaped when alone) is

@@ -62,18 +62,29 @@ export function policyAllowsServicePublish(policyText: string | undefined, topic
   // the arguments, so it is kept rather than parsing the policy and building its patterns each time. Each
   // argument is a key of its own (nested maps): the strings are the same objects every time, with their
   // hashes already known, where one key joined from them would be a new string to hash on every publish.
+  // A rule sends every event it matches to the same topic: the last question is usually asked again, and its
+  // strings are then the very same objects, compared without reading their text.
+  const sourceArn = ctx.sourceArn === undefined ? NO_SOURCE : ctx.sourceArn;
+  const last = lastQuestion;
+  if (last !== undefined && last.policyText === policyText && last.topicArn === topicArn && last.service === service && last.sourceArn === sourceArn && last.sourceAccount === ctx.sourceAccount) {
+    return last.allowed;
+  }
   if (decisions.size >= MAX_POLICIES) decisions.clear();
   const byTopic = within(decisions, policyText ?? '');
   const byService = within(byTopic, topicArn);
   const bySource = within(byService, service);
-  const byAccount = within(bySource, ctx.sourceArn === undefined ? NO_SOURCE : ctx.sourceArn);
+  const byAccount = within(bySource, sourceArn);
   let allowed = byAccount.get(ctx.sourceAccount);
   if (allowed === undefined) {
     allowed = evaluatePolicy(policyText, topicArn, service, ctx);
     byAccount.set(ctx.sourceAccount, allowed);
   }
+  lastQuestion = { policyText, topicArn, service, sourceArn, sourceAccount: ctx.sourceAccount, allowed };
   return allowed;
 }
+
+/** The question policyAllowsServicePublish answered last, with its answer (the answer depends on nothing else). */
+let lastQuestion: { policyText: string | undefined; topicArn: string; service: string; sourceArn: string; sourceAccount: string; allowed: boolean } | undefined;
 
 /** policy text → topic ARN → service → aws:SourceArn → aws:SourceAccount → decision. */
 const decisions = new Map<string, Map<string, Map<string, Map<string, Map<string, boolean>>>>>();

@@ -64,4 +64,18 @@ describe('DeliveredRouting', () => {
       expect(Object.keys(r)).toEqual(Object.keys(want));
     }
   });
+
+  it('gives one id however often and in whatever way it is read, for many records in turn', () => {
+    const records = ['a', 'b', 'c'].map((c) => rootConsoleLogin({ eventID: `${c.repeat(8)}-bbbb-4ccc-8ddd-eeeeeeeeeeee` }));
+    const lazy = records.map((r) => new DeliveredRouting(r, 'DELIVERED_READ_ONLY', [], undefined));
+    const before = lazy.map((r) => JSON.stringify(r));
+    records.forEach((record, i) => {
+      const r = lazy[i]!;
+      for (let k = 0; k < 3; k++) expect(r.eventId).toBe(eventIdFor(record));
+      expect(r.eventIdOnce()).toBe(eventIdFor(record));
+      expect(JSON.stringify(r)).toBe(before[i]);
+      expect(structuredClone(r).eventId).toBe(eventIdFor(record));
+    });
+    expect(new Set(lazy.map((r) => r.eventId)).size).toBe(3);
+  });
 });
