@@ -59,13 +59,17 @@ export class FilterVerdicts {
     return m.shapeVerdicts ?? this.verdictsOf(m);
   }
 
-  /** The shape's verdicts, looked up once per message and kept on it for the other filters. */
+  /** The shape's verdicts, looked up once per message and kept on it for the other filters, with the
+   *  text's UTF-8 length the lookup learned on the way (storedBytes then needs no pass of its own). */
   private verdictsOf(m: LogMessage): Map<object, boolean> | undefined {
-    const known = this.byShape.known(m.text);
-    if (known !== undefined) return (m.shapeVerdicts = known);
-    const cuts = m.shapeCuts();
-    if (cuts === undefined) return undefined;
-    return (m.shapeVerdicts = this.byShape.of(m.text, cuts));
+    let verdicts = this.byShape.known(m.text);
+    if (verdicts === undefined) {
+      const cuts = m.shapeCuts();
+      if (cuts === undefined) return undefined;
+      verdicts = this.byShape.of(m.text, cuts);
+    }
+    m.knowUtf8Length(this.byShape.lastUtf8Length);
+    return (m.shapeVerdicts = verdicts);
   }
 
   /** Shapes remembered now (for tests). */

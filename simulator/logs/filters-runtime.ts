@@ -8,15 +8,29 @@ import { FilterVerdicts } from './filter-verdicts';
 import type { IngestedBatch, StoredMetricFilter } from './model';
 import { LogMessage } from './log-message';
 import { BatchShapes } from './batch-shapes';
+import { batchMinutes } from './batch-minutes';
+import { PublishedMinutes } from './published-minutes';
 
-const MINUTE = 60_000;
 /** How far back a filter remembers which minutes it published for (CloudTrail delivers within minutes). */
 const MEMORY_MS = 3 * 3_600_000;
 /** What a filter that does not match a message observes (shared: most filters match few messages). */
 const NONE: readonly MetricObservation[] = Object.freeze([]);
 
+/** One filter as a batch runs it (see plansOf). */
+interface FilterPlan {
+  f: StoredMetricFilter;
+  c: CompiledMetricFilter;
+  /** Its verdict follows the message shape (filter-verdicts.ts). */
+  byShape: boolean;
+  /** Its values when they are fixed and its verdict follows the shape: published from counts (batch-shapes.ts). */
+  fixed: readonly MetricObservation[] | undefined;
+  /** Some transformation has a default value. */
+  defaults: boolean;
+}
+
 /** Where published values go; the account wires these to CloudWatch and to its event bus. */
 export interface MetricFilterSinks {
+  /** `datum` is only read: the same object may be handed over again for the next match. */
   putMetric(region: string, namespace: string, datum: MetricDatumInput, receivedAt: number): void;
   emit(e: SimEvent): void;
 }
@@ -27,9 +41,8 @@ export class MetricFilterRuntime {
   private readonly verdicts = new FilterVerdicts();
   private readonly sorted = new WeakMap<Record<string, StoredMetricFilter>, { values: StoredMetricFilter[]; sorted: StoredMetricFilter[] }>();
   private readonly fixed = new WeakMap<CompiledMetricFilter, readonly MetricObservation[] | null>();
-  /** The earliest minute of a publishedMinutes list, with the list's length when it was worked out: every
-   *  batch asks whether a minute has aged out, and only pushes (kept up to date here) change a list. */
-  private readonly earliest = new WeakMap<number[], { length: number; minute: number }>();
+  private readonly plans = new WeakMap<readonly StoredMetricFilter[], readonly FilterPlan[]>();
+  private readonly published = new PublishedMinutes();
 
   constructor(private readonly sinks: MetricFilterSinks) {}
 
@@ -43,53 +56,56 @@ export class MetricFilterRuntime {
    * a default published for a minute stays even if a later batch brings a match for that same minute.
    */
   process(batch: IngestedBatch): void {
-    const filters = this.sortedFilters(batch.group.metricFilters);
-    if (filters.length === 0) return;
+    const plans = this.plansOf(batch.group.metricFilters);
+    if (plans.length === 0) return;
     // One LogMessage per event, shared by every filter: a JSON message is parsed once at most.
     const messages = batch.messages ?? batch.events.map((e) => new LogMessage(e.message));
-    const minuteOfEvent: number[] = new Array<number>(batch.events.length);
-    const byMinute = new Map<number, LogMessage[]>();
-    for (let i = 0; i < batch.events.length; i++) {
-      const minute = Math.floor(batch.events[i]!.timestamp / MINUTE) * MINUTE;
-      minuteOfEvent[i] = minute;
-      let list = byMinute.get(minute);
-      if (!list) byMinute.set(minute, (list = []));
-      list.push(messages[i]!);
-    }
-    const minutes = [...byMinute.keys()].sort((a, b) => a - b);
+    const { minutes, minuteOf } = batchMinutes(batch.events);
     let shapes: BatchShapes | undefined;
+    let byMinute: LogMessage[][] | undefined;
     const cutoff = batch.now - MEMORY_MS;
-    for (const f of filters) {
-      const c = this.compile(f);
-      const byShape = this.verdicts.followsShape(c.pattern);
-      const fixed = byShape ? this.fixedOf(c) : undefined;
+    for (const { f, c, byShape, fixed, defaults } of plans) {
       if (fixed) {
-        if (!shapes) {
-          const index = new Map(minutes.map((m, k) => [m, k]));
-          shapes = new BatchShapes(this.verdicts, messages, minuteOfEvent.map((m) => index.get(m)!), minutes.length);
-        }
+        shapes ??= new BatchShapes(this.verdicts, messages, minuteOf, minutes.length);
         const counts = shapes.matchCounts(this.verdicts, c.pattern, minutes.length);
         // A minute without a match publishes only a default value; without one it publishes nothing.
-        const defaults = f.metricTransformations.some((t) => t.defaultValue !== undefined);
-        for (let k = 0; k < minutes.length; k++) if (counts[k]! > 0 || defaults) this.publishMinute(batch, f, minutes[k]!, fixed, counts[k]!);
+        for (let k = 0; k < minutes.length; k++) if (counts[k]! > 0 || defaults) this.publishMinute(batch, f, minutes[k]!, fixed, counts[k]!, defaults);
       } else {
-        for (const minute of minutes) {
+        byMinute ??= messagesByMinute(messages, minuteOf, minutes.length);
+        for (let k = 0; k < minutes.length; k++) {
           const matched: MetricObservation[] = [];
-          for (const m of byMinute.get(minute) ?? []) for (const o of this.observations(c, m, byShape)) matched.push(o);
-          this.publishMinute(batch, f, minute, matched, 1);
+          for (const m of byMinute[k]!) for (const o of this.observations(c, m, byShape)) matched.push(o);
+          this.publishMinute(batch, f, minutes[k]!, matched, 1, defaults);
         }
       }
-      if (this.earliestOf(f.publishedMinutes) < cutoff) this.forget(f.publishedMinutes, cutoff);
+      if (this.published.earliestOf(f.publishedMinutes) < cutoff) this.published.forget(f.publishedMinutes, cutoff);
     }
+  }
+
+  /** What each filter of the group needs at every batch, in name order, worked out again only when the
+   *  filters change (a new sorted list) rather than looked up filter by filter at every batch. */
+  private plansOf(stored: Record<string, StoredMetricFilter>): readonly FilterPlan[] {
+    const filters = this.sortedFilters(stored);
+    let plans = this.plans.get(filters);
+    if (!plans) {
+      plans = filters.map((f) => {
+        const c = this.compile(f);
+        const byShape = this.verdicts.followsShape(c.pattern);
+        const fixed = byShape ? this.fixedOf(c) : undefined;
+        return { f, c, byShape, fixed, defaults: f.metricTransformations.some((t) => t.defaultValue !== undefined) };
+      });
+      this.plans.set(filters, plans);
+    }
+    return plans;
   }
 
   /** The group's filters by name. The order is kept while the same filter objects are there in the same
    *  insertion order (PutMetricFilter stores a new object, DeleteMetricFilter removes one): sorting them at
    *  every batch cost more than reading them. */
   private sortedFilters(stored: Record<string, StoredMetricFilter>): readonly StoredMetricFilter[] {
-    const values = Object.values(stored);
     const known = this.sorted.get(stored);
-    if (known && known.values.length === values.length && known.values.every((f, i) => f === values[i])) return known.sorted;
+    if (known && sameValues(stored, known.values)) return known.sorted;
+    const values = Object.values(stored);
     const sorted = [...values].sort((a, b) => (a.filterName < b.filterName ? -1 : 1));
     this.sorted.set(stored, { values, sorted });
     return sorted;
@@ -102,40 +118,6 @@ export class MetricFilterRuntime {
     return fixed ?? undefined;
   }
 
-  private earliestOf(minutes: number[]): number {
-    const known = this.earliest.get(minutes);
-    if (known && known.length === minutes.length) return known.minute;
-    let minute = Infinity;
-    for (const m of minutes) if (m < minute) minute = m;
-    this.earliest.set(minutes, { length: minutes.length, minute });
-    return minute;
-  }
-
-  /** Drops the minutes before `cutoff`, keeping the others' order. In place: a filter that matches every
-   *  few minutes ages some out at nearly every batch, and a copy each time (with its earliest minute worked
-   *  out afresh) cost as much as all the filters' verdicts. */
-  private forget(minutes: number[], cutoff: number): void {
-    let kept = 0;
-    let earliest = Infinity;
-    for (let i = 0; i < minutes.length; i++) {
-      const m = minutes[i]!;
-      if (m < cutoff) continue;
-      minutes[kept++] = m;
-      if (m < earliest) earliest = m;
-    }
-    minutes.length = kept;
-    this.earliest.set(minutes, { length: kept, minute: earliest });
-  }
-
-  private remember(minutes: number[], minute: number): void {
-    const known = this.earliest.get(minutes);
-    minutes.push(minute);
-    if (known && known.length === minutes.length - 1) {
-      known.length = minutes.length;
-      if (minute < known.minute) known.minute = minute;
-    }
-  }
-
   private compile(f: StoredMetricFilter): CompiledMetricFilter {
     let c = this.compiled.get(f);
     if (!c) {
@@ -146,27 +128,32 @@ export class MetricFilterRuntime {
   }
 
   /** One minute of one filter: `matched` observed `times` over (a count of messages that all publish the
-   *  same values, or 1 for a list gathered message by message), then the default values if nothing matched. */
-  private publishMinute(batch: IngestedBatch, f: StoredMetricFilter, minute: number, matched: readonly MetricObservation[], times: number): void {
+   *  same values, or 1 for a list gathered message by message), then the default values if nothing matched.
+   *  `defaults`: some transformation of the filter has a default value. */
+  private publishMinute(batch: IngestedBatch, f: StoredMetricFilter, minute: number, matched: readonly MetricObservation[], times: number, defaults: boolean): void {
+    // Counted matches all publish the same data: each observation's datum is made once and handed over for
+    // every match (sinks copy what they keep), not made again per matched event.
+    const data = times > 1 ? matched.map((o) => datumOf(o, minute)) : undefined;
     for (let k = 0; k < times; k++) {
-      for (const o of matched) {
-        this.put(batch, o, minute);
+      for (let j = 0; j < matched.length; j++) {
+        const o = matched[j]!;
+        this.sinks.putMetric(batch.region, o.metricNamespace, data ? data[j]! : datumOf(o, minute), batch.now);
         this.sinks.emit({ type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now });
       }
     }
     const any = times > 0 && matched.length > 0;
     let published = any;
     // Only a match or a default value can publish; without either the minute is not looked up.
-    const already = (published || f.metricTransformations.some((t) => t.defaultValue !== undefined)) && f.publishedMinutes.includes(minute);
+    const already = (published || defaults) && this.published.has(f.publishedMinutes, minute);
     if (!already) {
       for (const t of f.metricTransformations) {
         if (t.defaultValue === undefined) continue;
         if (any && matched.some((o) => o.metricName === t.metricName && o.metricNamespace === t.metricNamespace)) continue;
-        this.put(batch, { metricNamespace: t.metricNamespace, metricName: t.metricName, value: t.defaultValue, unit: t.unit, dimensions: {} }, minute);
+        this.sinks.putMetric(batch.region, t.metricNamespace, datumOf({ metricNamespace: t.metricNamespace, metricName: t.metricName, value: t.defaultValue, unit: t.unit, dimensions: {} }, minute), batch.now);
         published = true;
       }
     }
-    if (published && !already) this.remember(f.publishedMinutes, minute);
+    if (published && !already) this.published.remember(f.publishedMinutes, minute);
   }
 
   /** metricValuesFor, with the verdict shared by messages of one shape and fixed values not re-read. */
@@ -174,14 +161,33 @@ export class MetricFilterRuntime {
     if (!this.verdicts.matches(c.pattern, m, byShape)) return NONE;
     return this.fixedOf(c) ?? metricValuesFor(c, m);
   }
+}
 
-  private put(batch: IngestedBatch, o: MetricObservation, minute: number): void {
-    const datum: MetricDatumInput = { MetricName: o.metricName, Timestamp: minute, Value: o.value };
-    // Most filters publish without dimensions (one datum per matched event): no lists made for none.
-    if (hasAny(o.dimensions)) datum.Dimensions = Object.entries(o.dimensions).map(([Name, Value]) => ({ Name, Value }));
-    if (o.unit) datum.Unit = o.unit as StandardUnit;
-    this.sinks.putMetric(batch.region, o.metricNamespace, datum, batch.now);
-  }
+/**
+ * Whether Object.values(o) would be `values`, element for element, read in place: for...in visits own keys
+ * in the same order, and listing the values at every batch only to compare them cost about three times as
+ * much (1.1 against 3.5 µs for twenty filters, measured side by side).
+ */
+function sameValues<T>(o: Record<string, T>, values: readonly T[]): boolean {
+  let i = 0;
+  for (const key in o) if (i >= values.length || o[key] !== values[i++]) return false;
+  return i === values.length;
+}
+
+/** The messages of each minute (by index), in batch order. */
+function messagesByMinute(messages: readonly LogMessage[], minuteOf: readonly number[], minutes: number): LogMessage[][] {
+  const out = Array.from({ length: minutes }, (): LogMessage[] => []);
+  for (let i = 0; i < messages.length; i++) out[minuteOf[i]!]!.push(messages[i]!);
+  return out;
+}
+
+/** The datum an observation publishes at its event minute. */
+function datumOf(o: MetricObservation, minute: number): MetricDatumInput {
+  const datum: MetricDatumInput = { MetricName: o.metricName, Timestamp: minute, Value: o.value };
+  // Most filters publish without dimensions (one datum per matched event): no lists made for none.
+  if (hasAny(o.dimensions)) datum.Dimensions = Object.entries(o.dimensions).map(([Name, Value]) => ({ Name, Value }));
+  if (o.unit) datum.Unit = o.unit as StandardUnit;
+  return datum;
 }
 
 function hasAny(o: object): boolean {

@@ -4,6 +4,7 @@
 // or re-encoded: GetLogEvents and FilterLogEvents return the stored string, not anything derived from it.
 import { indexOfKey } from './json-text-search';
 import { shapeCuts } from './message-shape';
+import { utf8Length } from './utf8-length';
 
 /** Parses the message as one JSON object; anything else is "not JSON" and cannot match. */
 export function parseJsonMessage(message: string): Record<string, unknown> | undefined {
@@ -26,6 +27,7 @@ export class LogMessage {
   private unicodeEscapes: boolean | undefined;
   private valueStarts: Map<string, number[]> | undefined;
   private cuts: number[] | undefined | typeof NOT_YET = NOT_YET;
+  private bytes: number | undefined;
   /** The verdicts of the message's shape, by pattern, once FilterVerdicts has looked the shape up. */
   shapeVerdicts: Map<object, boolean> | undefined;
 
@@ -35,6 +37,20 @@ export class LogMessage {
   json(): Record<string, unknown> | undefined {
     if (this.parsed === NOT_YET) this.parsed = parseJsonMessage(this.text);
     return this.parsed;
+  }
+
+  /** The text's UTF-8 length (what storedBytes counts), worked out once. */
+  utf8Length(): number {
+    return (this.bytes ??= utf8Length(this.text));
+  }
+
+  /**
+   * Records the UTF-8 length found while the text was read for another purpose (a shape lookup compares
+   * every character of it), so counting it for storedBytes needs no further pass. The caller vouches
+   * that it is utf8Length(text).
+   */
+  knowUtf8Length(bytes: number): void {
+    this.bytes = bytes;
   }
 
   /** Where the message's shape is cut (message-shape.ts), worked out once for every filter that asks. */

@@ -11,17 +11,25 @@
 // two texts of one shape are both invalid, or parse to the same tree but for the cut members' strings.
 import { indexOfKey } from './json-text-search';
 import { VARYING_KEYS } from './trail-record-fields';
+import { utf8Length, utf8LengthOf } from './utf8-length';
 
 /** Member names whose string values are cut out of a shape, in the order JSON.stringify writes a record's. */
 export const SHAPE_KEYS: readonly string[] = VARYING_KEYS;
 
 /** Whether `text[from, to)` can be the whole content of a JSON string: no quote, backslash or control char. */
 function plainContent(text: string, from: number, to: number): boolean {
+  return plainBytes(text, from, to) >= 0;
+}
+
+/** plainContent and, when it holds, the range's UTF-8 length (-1 when it does not): one pass for both. */
+function plainBytes(text: string, from: number, to: number): number {
+  let ascii = true;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x5c) return false;
+    if (c < 0x20 || c === 0x5c) return -1;
+    if (c >= 0x80) ascii = false;
   }
-  return true;
+  return ascii ? to - from : utf8LengthOf(text, from, to);
 }
 
 /** The [start, end) of the first cuttable `"key":"value"` content of `key` at or after `from`, or undefined. */
@@ -58,6 +66,8 @@ export function shapeCuts(text: string): number[] | undefined {
 interface Shape<T> {
   /** The text between the cuts, as own strings (not slices keeping a whole message alive). */
   parts: string[];
+  /** The parts' UTF-8 length: a text of the shape has this plus its cut values' (see lastUtf8Length). */
+  partsBytes: number;
   value: T;
 }
 
@@ -73,6 +83,7 @@ export class ShapeTable<T> {
   private count = 0;
   /** The last shape made or found for a text of each length (see `known`); at most `capacity` lengths. */
   private readonly lastByLength = new Map<number, Shape<T>>();
+  private lastBytes = NaN;
 
   constructor(
     private readonly capacity: number,
@@ -81,6 +92,16 @@ export class ShapeTable<T> {
 
   get size(): number {
     return this.count;
+  }
+
+  /**
+   * The UTF-8 length of the text last given to `known` (when it returned a value) or `of`; NaN after a
+   * `known` that found nothing. Both have just read every character of the text (its parts compared, its
+   * values scanned), so the length comes from the shape's parts and the values alone, with no other pass
+   * (storedBytes counts every event's UTF-8 length; see stream-tally.ts).
+   */
+  get lastUtf8Length(): number {
+    return this.lastBytes;
   }
 
   /**
@@ -95,17 +116,27 @@ export class ShapeTable<T> {
    */
   known(text: string): T | undefined {
     const shape = this.lastByLength.get(text.length);
-    return shape !== undefined && splits(text, shape.parts) ? shape.value : undefined;
+    const valueBytes = shape === undefined ? -1 : splits(text, shape.parts);
+    if (valueBytes < 0) {
+      this.lastBytes = NaN;
+      return undefined;
+    }
+    this.lastBytes = shape!.partsBytes + valueBytes;
+    return shape!.value;
   }
 
   /** The value for the shape of `text` cut at `cuts` (from shapeCuts), made when the shape is new. */
   of(text: string, cuts: readonly number[]): T {
+    // The cut values are plain (shapeCuts' kind), each between two quotes: no surrogate pair is split.
+    let valueBytes = 0;
+    for (let i = 0; i < cuts.length; i += 2) valueBytes += utf8LengthOf(text, cuts[i]!, cuts[i + 1]!);
     const signature = signatureOf(text, cuts);
     const same = this.bySignature.get(signature);
     if (same) {
       for (const shape of same) {
         if (fits(text, cuts, shape.parts)) {
           this.seen(text.length, shape);
+          this.lastBytes = shape.partsBytes + valueBytes;
           return shape.value;
         }
       }
@@ -118,12 +149,15 @@ export class ShapeTable<T> {
       from = cuts[i + 1]!;
     }
     parts.push(ownCopy(text.slice(from)));
-    const shape = { parts, value: this.make() };
+    let partsBytes = 0;
+    for (const part of parts) partsBytes += utf8Length(part);
+    const shape = { parts, partsBytes, value: this.make() };
     if (same) same.push(shape);
     else this.bySignature.set(signature, [shape]);
     this.order.push(signature);
     this.count++;
     this.seen(text.length, shape);
+    this.lastBytes = partsBytes + valueBytes;
     return shape.value;
   }
 
@@ -168,20 +202,24 @@ function fits(text: string, cuts: readonly number[], parts: readonly string[]): 
   return true;
 }
 
-/** Whether the text is the parts with a plain value (shapeCuts' kind) between each two of them. */
-function splits(text: string, parts: readonly string[]): boolean {
+/** When the text is the parts with a plain value (shapeCuts' kind) between each two of them, the values'
+ *  UTF-8 length; otherwise -1. */
+function splits(text: string, parts: readonly string[]): number {
   const last = parts.length - 1;
   let from = 0;
+  let bytes = 0;
   for (let i = 0; i < last; i++) {
     const part = parts[i]!;
     const start = from + part.length;
     // substring + === compares in native code (see fits).
-    if (text.substring(from, start) !== part) return false;
+    if (text.substring(from, start) !== part) return -1;
     const end = text.indexOf('"', start);
-    if (end < 0 || !plainContent(text, start, end)) return false;
+    const valueBytes = end < 0 ? -1 : plainBytes(text, start, end);
+    if (valueBytes < 0) return -1;
+    bytes += valueBytes;
     from = end;
   }
-  return text.length - from === parts[last]!.length && text.substring(from) === parts[last];
+  return text.length - from === parts[last]!.length && text.substring(from) === parts[last] ? bytes : -1;
 }
 
 /** A copy that does not share the message's memory (V8 slices strings of 13 characters or more; the

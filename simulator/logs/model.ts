@@ -107,6 +107,7 @@ export class LogsModel {
   /** Stores events in an existing stream and hands them to ingestion processing. */
   ingest(region: string, group: LogGroup, stream: LogStream, events: readonly { timestamp: number; message: string }[], now: number): void {
     const arrived: LogEvent[] = events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: now }));
+    const from = stream.log.length;
     const store = this.trailStores.get(stream);
     // Events written into a trail's stream by other means are kept as compactly as the trail's own: cut at
     // their varying values once, the store packs them and metric filters share the verdicts of records cut
@@ -117,7 +118,7 @@ export class LogsModel {
       if (store && messages) store.append(stream.log, e.timestamp, e.message, now, messages[i]!.shapeValues());
       else stream.log.push(e.timestamp, e.message, now);
     }
-    this.tallies.appended(stream, events.map((e) => e.message));
+    this.tallies.appended(stream, from, events.map((e) => e.message));
     // Processing gets the texts as they arrived, not the stored events (a trail's rebuild theirs on read).
     if (arrived.length > 0) this.onIngest?.({ region, group, streamName: stream.logStreamName, events: arrived, ...(messages ? { messages } : {}), now });
   }
@@ -151,8 +152,7 @@ export class LogsModel {
     // The texts are looked into for metric filters only when the group has some, or to be cut for the
     // stream's own store.
     const cut = !archived || hasAny(group.metricFilters);
-    // In stored order: the records themselves when they came in time order (the usual case).
-    const texts = order.at ? Array.from(order.at, (i) => records[i]!) : records;
+    const from = stream.log.length;
     const arrived: LogEvent[] = new Array<LogEvent>(n);
     const messages: LogMessage[] | undefined = cut ? new Array<LogMessage>(n) : undefined;
     for (let k = 0; k < n; k++) {
@@ -165,9 +165,12 @@ export class LogsModel {
       else store.append(stream.log, t, text, now, message!.shapeValues());
       arrived[k] = { timestamp: t, message: text, ingestionTime: now };
     }
-    this.tallies.appended(stream, texts);
     // Processing gets the texts as they arrived, not the stored events (a trail's rebuild theirs on read).
     if (n > 0) this.onIngest?.({ region, group, streamName: stream.logStreamName, events: arrived, ...(messages ? { messages } : {}), now });
+    // Counted after processing: the metric filters' shape lookup has read each text by then and knows its
+    // UTF-8 length (log-message.ts), where counting first cost a pass of its own over every record (and
+    // was the first to read texts the archive had just assembled). In stored order, as `messages` are.
+    this.tallies.appended(stream, from, messages ?? (order.at ? Array.from(order.at, (i) => records[i]!) : records));
   }
   /** O(streams): each stream keeps a running tally (see stream-tally.ts). */
   storedBytes(g: LogGroup): number {
@@ -208,7 +211,7 @@ export class LogsModel {
       else stream.log.push(e.timestamp, e.message, e.ingestionTime);
     }
     // Counted from the plain texts, not from messages rebuilt out of the store.
-    this.tallies.appended(stream, events.map((e) => e.message));
+    this.tallies.appended(stream, 0, events.map((e) => e.message));
     return stream;
   }
 }

@@ -48,6 +48,20 @@ describe('metric filter runtime', () => {
     puts.length = 0;
     run(5 * MINUTE, [[4 * MINUTE, 'X']]);
     expect(puts.map(([n]) => n)).toEqual(['b-metric']);
+    // One deleted and one added between two batches: as many filters as before, not the same ones.
+    delete group.metricFilters['b'];
+    group.metricFilters['c'] = filter('c', 'X');
+    puts.length = 0;
+    run(6 * MINUTE, [[5 * MINUTE, 'X']]);
+    expect(puts.map(([n]) => n)).toEqual(['c-metric']);
+    // The same filters again after a delete and re-add (another insertion order): still in name order.
+    const a = group.metricFilters['a']!;
+    delete group.metricFilters['a'];
+    group.metricFilters['a'] = a;
+    group.metricFilters['a'] = { ...a, filterPattern: '{ $.eventName = "X" }' };
+    puts.length = 0;
+    run(7 * MINUTE, [[6 * MINUTE, 'X']]);
+    expect(puts.map(([n]) => n)).toEqual(['a2-metric', 'c-metric']);
   });
 
   it('remembers published minutes for three hours, in the order published, forgetting older ones', () => {
