@@ -50,12 +50,21 @@ function blocks(h: Int32Array, bytes: Uint8Array, from: number, to: number): voi
   h[0] = h0; h[1] = h1; h[2] = h2; h[3] = h3; h[4] = h4; h[5] = h5; h[6] = h6; h[7] = h7;
 }
 
+const INITIAL = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+/** The running hash and the one- or two-block tail, reused like W: most inputs are short (an id per matched
+ *  event), where making three typed arrays a call cost about a third of the hash. */
+const H = new Int32Array(8);
+const TAIL_ONE = new Uint8Array(64);
+const TAIL_TWO = new Uint8Array(128);
+
 export function sha256(data: Uint8Array): Uint8Array {
-  const h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  const h = H;
+  h.set(INITIAL);
   const whole = data.length - (data.length % 64);
   blocks(h, data, 0, whole);
   // The tail, the 0x80 marker and the 64-bit big-endian bit length fill one or two final blocks.
-  const tail = new Uint8Array(data.length - whole + 8 < 64 ? 64 : 128);
+  const tail = data.length - whole + 8 < 64 ? TAIL_ONE : TAIL_TWO;
+  tail.fill(0);
   tail.set(data.subarray(whole));
   tail[data.length - whole] = 0x80;
   // Big-endian words written byte by byte: two DataViews per hash cost as much as hashing a short input.

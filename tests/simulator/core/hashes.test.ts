@@ -14,3 +14,14 @@ describe('hashes used for ETag and CodeSha256', () => {
     });
   }
 });
+
+describe('sha256 reuses its working buffers', () => {
+  it('gives every hash of a run of inputs (tails long, then short) right, and keeps each result intact', () => {
+    const lengths = [127, 119, 120, 63, 56, 55, 8, 0, 64, 200, 1];
+    const results = lengths.map((len) => {
+      const data = Uint8Array.from({ length: len }, (_, i) => 255 - ((i * 13 + len) % 256));
+      return { want: createHash('sha256').update(data).digest('hex'), got: sha256(data) };
+    });
+    for (const r of results) expect(hex(r.got)).toBe(r.want);
+  });
+});
