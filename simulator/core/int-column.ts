@@ -10,12 +10,22 @@ export class IntColumn {
   data = new Int32Array(1024);
   length = 0;
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const n = this.data.length;
-      const next = new Int32Array(Math.max(16, Math.ceil(n * (n < LARGE ? 1.5 : 1.125))));
-      next.set(this.data);
-      this.data = next;
-    }
+    // The common case stays small enough for V8 to inline into its callers (several pushes per recorded call);
+    // growing is a call of its own.
+    if (this.length === this.data.length) this.grow(1);
     this.data[this.length++] = v;
+  }
+
+  /** Room for `n` more numbers, so a caller can write them into `data` from `length` on and add `n` to `length`. */
+  reserve(n: number): void {
+    if (this.length + n > this.data.length) this.grow(n);
+  }
+
+  private grow(need: number): void {
+    let size = this.data.length;
+    while (size < this.length + need) size = Math.max(16, Math.ceil(size * (size < LARGE ? 1.5 : 1.125)));
+    const next = new Int32Array(size);
+    next.set(this.data);
+    this.data = next;
   }
 }
