@@ -1,15 +1,30 @@
 import { useMemo, useState } from 'react';
 import { useApp } from '../../store/app-store';
-import { NOTES, noteById } from './note-library';
+import { NOTES, diagramUrl, noteById } from './note-library';
 import { searchNotes } from './search';
 import { NoteView, noteBody } from './NoteView';
 
-/** The note the notes screen opens on, rendered ahead while the page is idle (its Markdown is the screen's
- *  costly part on a first visit). */
+/** Images kept loading or loaded, so the browser keeps their parsed documents for the note's own <img>. */
+const warmedImages: HTMLImageElement[] = [];
+
+/** The note the notes screen opens on, made ahead while the page is idle: its Markdown rendered (the screen's
+ *  costly script on a first visit) and its diagrams loaded and decoded (an SVG diagram's document was parsed
+ *  and laid out in the first frames of the visit, about 35 ms here). */
 export function warm(): void {
   const id = useApp.getState().noteId ?? NOTES[0]?.meta.id;
   const note = id ? noteById(id) : undefined;
-  if (note) noteBody(note);
+  if (!note) return;
+  noteBody(note);
+  for (const [, src] of note.body.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)) {
+    const url = diagramUrl(src ?? '');
+    if (!url) continue;
+    const img = new Image();
+    img.src = url;
+    img.decode().catch(() => {
+      // Drawn (or reported broken) when the note shows it, as without warming.
+    });
+    warmedImages.push(img);
+  }
 }
 
 export default function NotesArea() {
