@@ -15,25 +15,27 @@ function simDef(name: string, readOnly: boolean, summaryKo: string): ActionDef {
 /** How the mail client shows an `email` delivery: SNS sends from "AWS Notifications" (or the topic's
  *  DisplayName), uses "AWS Notification Message" when Publish gave no Subject, and ends the body with the
  *  unsubscribe footer. `email-json` receives the notification's JSON document instead. */
-function asEmail(d: Delivery, displayName: string): JsonObject {
+function asEmail(d: Delivery, displayName: string, message: string): JsonObject {
   const region = d.topicArn.split(':')[3] ?? '';
   const unsubscribe = `https://sns.${region}.amazonaws.com/unsubscribe.html?SubscriptionArn=${d.subscriptionArn}&Endpoint=${d.endpoint}`;
   const from = `${displayName || 'AWS Notifications'} <no-reply@sns.amazonaws.com>`;
   const subject = d.subject ?? 'AWS Notification Message';
   if (d.protocol === 'email-json') {
-    const doc = { Type: 'Notification', MessageId: d.messageId, TopicArn: d.topicArn, ...(d.subject !== null ? { Subject: d.subject } : {}), Message: d.message, Timestamp: isoMillis(d.timestamp), UnsubscribeURL: unsubscribe };
+    const doc = { Type: 'Notification', MessageId: d.messageId, TopicArn: d.topicArn, ...(d.subject !== null ? { Subject: d.subject } : {}), Message: message, Timestamp: isoMillis(d.timestamp), UnsubscribeURL: unsubscribe };
     return { From: from, EmailSubject: subject, EmailBody: JSON.stringify(doc) };
   }
   const footer =
     '\n\n--\nIf you wish to stop receiving notifications from this topic, please click or visit the link below to unsubscribe:\n' +
     `${unsubscribe}\n\nPlease do not reply directly to this email. If you have any questions or comments regarding this email, please contact us at https://aws.amazon.com/support`;
-  return { From: from, EmailSubject: subject, EmailBody: d.message + footer };
+  return { From: from, EmailSubject: subject, EmailBody: message + footer };
 }
 
+/** `d` as ReadInbox lists it. Its message is read once: a kept delivery's is rebuilt on each read. */
 function wire(d: Delivery, displayName: string): JsonObject {
+  const message = d.message;
   return {
     Id: d.id, Protocol: d.protocol, Endpoint: d.endpoint, TopicArn: d.topicArn, SubscriptionArn: d.subscriptionArn, MessageId: d.messageId,
-    Subject: d.subject, Message: d.message, Timestamp: eventTime(d.timestamp), Read: d.read, ...asEmail(d, displayName),
+    Subject: d.subject, Message: message, Timestamp: eventTime(d.timestamp), Read: d.read, ...asEmail(d, displayName, message),
     ...(d.origin ? { Origin: d.origin as unknown as JsonObject } : {}),
   };
 }
@@ -50,9 +52,10 @@ export function inboxActions(m: SnsModel): ActionSpec[] {
         const unreadOnly = p['UnreadOnly'] === true;
         const mine = m.deliveries.filter((d) => d.protocol.startsWith('email') && (endpoint === undefined || d.endpoint === endpoint));
         const shown = mine.filter((d) => !unreadOnly || !d.read);
-        // Newest first, as a mail client lists them.
-        const ordered = [...shown].sort((a, b) => b.timestamp - a.timestamp || (a.id < b.id ? 1 : -1));
-        return { response: { Notifications: ordered.map((d) => wire(d, m.findTopic(d.topicArn)?.attributes['DisplayName'] ?? '')), UnreadCount: mine.filter((d) => !d.read).length } };
+        // Newest first, as a mail client lists them. Each sort key is read once: a kept delivery's members are
+        // rebuilt on every read (kept-delivery.ts).
+        const ordered = shown.map((d) => ({ d, at: d.timestamp, id: d.id })).sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
+        return { response: { Notifications: ordered.map(({ d }) => wire(d, m.findTopic(d.topicArn)?.attributes['DisplayName'] ?? '')), UnreadCount: mine.filter((d) => !d.read).length } };
       },
     },
     {

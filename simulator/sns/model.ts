@@ -1,5 +1,6 @@
 import { AwsError, type Json } from '../core/contract';
 import { defaultTopicAttributes } from './topic-policy';
+import { DeliveryRows, deliveryId, keepsMessage, keptDelivery } from './kept-delivery';
 
 export interface Subscription {
   subscriptionArn: string;
@@ -18,7 +19,8 @@ export interface Topic {
 /** Who published the message a subscriber received, for the inbox and the event-flow view. */
 export type DeliveryOrigin = { kind: 'api'; publisher: string } | { kind: 'eventbridge'; ruleArn: string; eventId: string } | { kind: 'alarm'; alarmArn: string };
 
-/** One message as a subscriber receives it (the in-app inbox reads these). */
+/** One message as a subscriber receives it (the in-app inbox reads these). A delivery of a whole EventBridge
+ *  event is a KeptDelivery: the same members, read through accessors (kept-delivery.ts). */
 export interface Delivery {
   /** The inbox's own id for this row (sim:MarkNotificationRead takes it). */
   id: string;
@@ -51,6 +53,8 @@ const SNAPSHOT_VERSION = 2;
 export class SnsModel {
   regions: Record<string, Record<string, Topic>> = byName();
   deliveries: Delivery[] = [];
+  /** Deliveries of whole EventBridge events (most of the inbox), kept as rows (kept-delivery.ts). */
+  private rows = new DeliveryRows();
   private seq = 0;
   private readonly listeners = new Set<DeliveryListener>();
   /** The ARN topicByArn last answered from the topic kept under the ARN's name (a hint it re-checks, never an
@@ -115,16 +119,24 @@ export class SnsModel {
    */
   publish(topic: Topic, m: { messageId: string; subject: string | null; message: string; atMs: number; origin?: DeliveryOrigin }): Delivery[] {
     const out: Delivery[] = [];
-    for (const s of topic.subscriptions.filter((x) => x.confirmed)) {
+    const told: Delivery[] = [];
+    const subscriptions = topic.subscriptions.filter((x) => x.confirmed);
+    // A whole EventBridge event is kept once for all the subscriptions (kept-delivery.ts).
+    const textId = subscriptions.length > 0 && keepsMessage(m.message, m.subject, m.atMs, m.origin) ? (this.rows.messages.add(m.message) ?? -1) : -1;
+    for (const s of subscriptions) {
       this.seq += 1;
-      const d: Delivery = {
-        id: `msg-${String(this.seq).padStart(6, '0')}`, topicArn: topic.arn, subscriptionArn: s.subscriptionArn, protocol: s.protocol, endpoint: s.endpoint,
+      const plain: Delivery = {
+        id: deliveryId(this.seq), topicArn: topic.arn, subscriptionArn: s.subscriptionArn, protocol: s.protocol, endpoint: s.endpoint,
         messageId: m.messageId, subject: m.subject, message: m.message, timestamp: m.atMs, read: false, ...(m.origin ? { origin: m.origin } : {}),
       };
+      const d = textId >= 0 ? this.rows.keep(plain, this.seq, textId) : plain;
       this.deliveries.push(d);
       out.push(d);
+      told.push(plain);
     }
-    for (const d of out) for (const l of this.listeners) l(d);
+    // Listeners are told what was delivered: the plain object, whose members are read at no cost (a kept
+    // one's are rebuilt on each read); the inbox keeps `d`, equal to it.
+    for (const d of told) for (const l of this.listeners) l(d);
     return out;
   }
 
@@ -146,8 +158,10 @@ export class SnsModel {
         t.attributes ??= defaultTopicAttributes(t.arn, t.arn.split(':')[4] ?? '');
       }
     }
-    const deliveries = (o.deliveries as Delivery[]).map((d, i) => ({ ...d, id: typeof d.id === 'string' ? d.id : `msg-${String(i + 1).padStart(6, '0')}`, read: d.read === true }));
+    const rows = new DeliveryRows();
+    const deliveries = (o.deliveries as Delivery[]).map((d, i) => keptDelivery({ ...d, id: typeof d.id === 'string' ? d.id : deliveryId(i + 1), read: d.read === true }, rows));
     this.regions = regions;
+    this.rows = rows;
     this.deliveries = deliveries;
     this.seq = typeof o.seq === 'number' ? o.seq : deliveries.length;
   }
