@@ -44,18 +44,27 @@ export function inboxActions(m: SnsModel): ActionSpec[] {
   const reader = (): Principal => ({ kind: 'service', arn: 'sim.inbox', userName: 'sim.inbox', identity: { type: 'AWSService', invokedBy: 'sim.inbox' } });
   return [
     {
-      def: simDef('ReadInbox', true, '시뮬레이션의 받은편지함(SNS 이메일 구독으로 받은 알림)을 읽습니다. AWS 호출이 아니므로 기록되지 않습니다.'),
+      def: simDef('ReadInbox', true, '시뮬레이션의 받은편지함(SNS 이메일 구독으로 받은 알림)을 최신순으로 읽습니다(MaxResults로 개수 제한, 0이면 개수만). AWS 호출이 아니므로 기록되지 않습니다.'),
       authz: null,
       resolveCaller: reader,
       handler: (p) => {
         const endpoint = str(p, 'Endpoint');
         const unreadOnly = p['UnreadOnly'] === true;
+        const max = p['MaxResults'];
+        if (max !== undefined && (typeof max !== 'number' || !Number.isInteger(max) || max < 0)) {
+          throw new AwsError('Sim.InvalidParameter', 'MaxResults must be a whole number, 0 or more (0 lists nothing and only counts)');
+        }
         const mine = m.deliveries.filter((d) => d.protocol.startsWith('email') && (endpoint === undefined || d.endpoint === endpoint));
         const shown = mine.filter((d) => !unreadOnly || !d.read);
+        const unread = mine.filter((d) => !d.read).length;
+        // A mailbox grows with every alarm and rule match: the screen asks for the newest page and the tab's
+        // count asks for none, instead of every message written out on every change.
+        if (max === 0) return { response: { Notifications: [], UnreadCount: unread, TotalCount: shown.length } };
         // Newest first, as a mail client lists them. Each sort key is read once: a kept delivery's members are
         // rebuilt on every read (kept-delivery.ts).
         const ordered = shown.map((d) => ({ d, at: d.timestamp, id: d.id })).sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
-        return { response: { Notifications: ordered.map(({ d }) => wire(d, m.findTopic(d.topicArn)?.attributes['DisplayName'] ?? '')), UnreadCount: mine.filter((d) => !d.read).length } };
+        const listed = max === undefined ? ordered : ordered.slice(0, max);
+        return { response: { Notifications: listed.map(({ d }) => wire(d, m.findTopic(d.topicArn)?.attributes['DisplayName'] ?? '')), UnreadCount: unread, TotalCount: shown.length } };
       },
     },
     {

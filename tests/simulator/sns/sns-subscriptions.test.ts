@@ -77,6 +77,28 @@ describe('the in-app inbox (sim:ReadInbox, sim:MarkNotificationRead)', () => {
     expect(missing.ok ? '' : missing.error.code).toBe('Sim.NoSuchNotification');
   });
 
+  it('lists only the newest MaxResults, counts all of them, and with MaxResults 0 only counts', () => {
+    const { acct } = newAccount();
+    const c = rootConsole(acct);
+    ok(acct.call('sns:CreateTopic', { Name: 'alerts' }, c));
+    ok(acct.call('sns:Subscribe', { TopicArn: ARN, Protocol: 'email', Endpoint: 'me@example.com' }, c));
+    for (let i = 0; i < 5; i++) {
+      ok(acct.call('sns:Publish', { TopicArn: ARN, Subject: `n${i}`, Message: String(i) }, c));
+      acct.advance('PT1M');
+    }
+    const all = ok(acct.call('sim:ReadInbox', {}, c));
+    const two = ok(acct.call('sim:ReadInbox', { MaxResults: 2 }, c));
+    expect(two['Notifications']).toEqual((all['Notifications'] as unknown[]).slice(0, 2));
+    expect((two['Notifications'] as { Subject: string }[]).map((n) => n.Subject)).toEqual(['n4', 'n3']);
+    expect([two['UnreadCount'], two['TotalCount'], all['TotalCount']]).toEqual([5, 5, 5]);
+    ok(acct.call('sim:MarkNotificationRead', { Id: (all['Notifications'] as { Id: string }[])[0]!.Id }, c));
+    expect(ok(acct.call('sim:ReadInbox', { MaxResults: 0, UnreadOnly: true }, c))).toEqual({ Notifications: [], UnreadCount: 4, TotalCount: 4 });
+    for (const bad of [-1, 1.5, '3']) {
+      const r = acct.call('sim:ReadInbox', { MaxResults: bad }, c);
+      expect(r.ok ? '' : r.error.code).toBe('Sim.InvalidParameter');
+    }
+  });
+
   it('shows each delivery as the mail arrives: sender, default subject, unsubscribe footer; email-json gets the JSON document', () => {
     const { acct } = newAccount();
     const c = rootConsole(acct);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSim } from './sim-context';
-import { utc } from './format';
+import { koNumber, utc } from './format';
 
 type Note = { Id: string; Endpoint: string; TopicArn: string; Subject: string | null; Message: string; Timestamp: string; Read: boolean; Origin?: { kind?: string } };
 
@@ -10,12 +10,17 @@ export function InboxPanel() {
   const [notes, setNotes] = useState<Note[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
+  const [limit, setLimit] = useState(INBOX_PAGE);
+  const [total, setTotal] = useState(0);
 
+  // The newest page only: weeks of alarms and rule matches are tens of thousands of messages, all rewritten
+  // and drawn on every change if asked for at once.
   const load = useCallback(async () => {
-    const r = await client.request({ kind: 'sim', api: 'sim:ReadInbox', params: {}, ctx });
+    const r = await client.request({ kind: 'sim', api: 'sim:ReadInbox', params: { MaxResults: limit }, ctx });
     if (!r.ok) return setMissing(true);
     setNotes((r.response?.['Notifications'] as Note[] | undefined) ?? []);
-  }, [client, ctx]);
+    setTotal(Number(r.response?.['TotalCount'] ?? 0));
+  }, [client, ctx, limit]);
 
   useEffect(() => void load(), [load, revision]);
 
@@ -44,9 +49,20 @@ export function InboxPanel() {
           </li>
         ))}
       </ul>
+      {total > notes.length ? (
+        <p className="row">
+          <span className="muted small">최신 {koNumber(notes.length)}개 표시 (전체 {koNumber(total)}개)</span>
+          <button className="btn small" onClick={() => setLimit((n) => n + INBOX_PAGE)}>
+            {koNumber(Math.min(INBOX_PAGE, total - notes.length))}개 더 보기
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }
+
+/** Messages listed at first, and added by each "더 보기". */
+const INBOX_PAGE = 100;
 
 /** Unread count for the tab label. */
 export function useUnreadCount(): number {
@@ -54,7 +70,7 @@ export function useUnreadCount(): number {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let live = true;
-    void client.request({ kind: 'sim', api: 'sim:ReadInbox', params: { UnreadOnly: true }, ctx }).then((r) => live && setCount(Number(r.response?.['UnreadCount'] ?? 0)), () => {});
+    void client.request({ kind: 'sim', api: 'sim:ReadInbox', params: { UnreadOnly: true, MaxResults: 0 }, ctx }).then((r) => live && setCount(Number(r.response?.['UnreadCount'] ?? 0)), () => {});
     return () => {
       live = false;
     };
