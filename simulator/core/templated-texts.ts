@@ -5,6 +5,7 @@
 // base64-alphabet value (S3's x-amz-id-2) at six bits a character, an ISO time to the second (eventTime) into
 // one. `get` rebuilds the exact original text.
 
+import { HEX_UPPER, hex4 } from './hex-digits';
 import { fromBase64, toBase64, type BytesWriter } from './format';
 import { IntColumn } from './int-column';
 import type { Json } from './contract';
@@ -89,26 +90,6 @@ function unpackBase64(col: Int32Array, at: number): string {
 
 function base64Words(col: Int32Array, at: number): number {
   return 1 + Math.ceil((col[at]! >>> 2) / 5);
-}
-
-/** Each lower-case (upper-case) hex digit's value by character code, -1 for any other character below 128. */
-const HEX_LOWER = new Int8Array(128).fill(-1);
-for (let i = 0; i < 16; i++) HEX_LOWER['0123456789abcdef'.charCodeAt(i)] = i;
-const HEX_UPPER = new Int8Array(128).fill(-1);
-for (let i = 0; i < 16; i++) HEX_UPPER['0123456789ABCDEF'.charCodeAt(i)] = i;
-
-/** The four hex digits at `at` of the case `HEX` reads, as a 16-bit number, or -1 if any is not one. */
-function hex4(s: string, at: number, HEX: Int8Array = HEX_LOWER): number {
-  const a = s.charCodeAt(at);
-  const b = s.charCodeAt(at + 1);
-  const c = s.charCodeAt(at + 2);
-  const d = s.charCodeAt(at + 3);
-  if ((a | b | c | d) > 127) return -1;
-  const x = HEX[a]!;
-  const y = HEX[b]!;
-  const z = HEX[c]!;
-  const w = HEX[d]!;
-  return (x | y | z | w) < 0 ? -1 : (x << 12) | (y << 8) | (z << 4) | w;
 }
 
 /** Checks that `s` is a lower-case canonical UUID (8-4-4-4-12) and writes its four words (its 32 hex digits,

@@ -1,26 +1,8 @@
 // Ids kept as numbers: a message id or an event id is a lower-case UUID (36 characters, 56 bytes as a string)
 // whose 32 hex digits fit four 32-bit words (16 bytes). Any other text is kept as it is, so every id reads back
 // exactly as it was given.
+import { hex4 } from '../core/hex-digits';
 import { IntColumn } from '../core/int-column';
-
-const HEX = '0123456789abcdef';
-/** Each lower-case hex digit's value by character code, -1 for any other code below 128. */
-const DIGIT = new Int8Array(128).fill(-1);
-for (let i = 0; i < 16; i++) DIGIT[HEX.charCodeAt(i)] = i;
-
-/** The value of the four hex digits of `s` from `at`, or -1 if any is not one. */
-function hex4(s: string, at: number): number {
-  const a = s.charCodeAt(at);
-  const b = s.charCodeAt(at + 1);
-  const c = s.charCodeAt(at + 2);
-  const d = s.charCodeAt(at + 3);
-  if ((a | b | c | d) > 127) return -1;
-  const w = DIGIT[a]!;
-  const x = DIGIT[b]!;
-  const y = DIGIT[c]!;
-  const z = DIGIT[d]!;
-  return (w | x | y | z) < 0 ? -1 : (w << 12) | (x << 8) | (y << 4) | z;
-}
 
 /** The word of two groups of four hex digits (at `hi` and `lo`), or -1 if either is not one. */
 function word(s: string, hi: number, lo: number): number {

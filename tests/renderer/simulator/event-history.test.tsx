@@ -14,6 +14,27 @@ function lookupEvent(i: number) {
   return { EventId: `e-${i}`, EventName: i % 2 ? 'CreateSubnet' : 'DescribeVpcs', ReadOnly: String(i % 2 === 0), EventTime: '2026-11-23T00:00:00.000Z', EventSource: 'ec2.amazonaws.com', Username: 'alice', Resources: [{ ResourceType: 'AWS::EC2::Subnet', ResourceName: `subnet-${i}` }], CloudTrailEvent: '{}' };
 }
 
+const historyRow = (i: number, eventName: string): HistoryRow => ({ eventId: `e-${i}`, eventName, eventTime: '2026-11-23T00:00:00.000Z', username: 'alice', eventSource: 'ec2.amazonaws.com', resourceType: '', resourceName: '', readOnly: 'false' });
+
+/** The event history over a worker that lists `rows`, mounted and settled. */
+async function mountHistory(rows: HistoryRow[]) {
+  const client = { request: async (req: { kind: string }) => (req.kind === 'history' ? { rows, truncated: false } : { json: null }) };
+  const session = { client, ctx: { as: 'alice', region: 'us-east-1', via: 'console' }, nowMs: 0, revision: 0 } as unknown as SimSession;
+  // happy-dom lays nothing out: give the scroller the size a 1280×800 window gives it.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 520 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 900 });
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  await act(async () => {
+    root.render(<SimContext.Provider value={session}><EventHistory /></SimContext.Provider>);
+  });
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 20));
+  });
+  return { host, root };
+}
+
 describe('event history at 100,000 events', () => {
   it('pages through LookupEvents NextToken to the end, 50 at a time', () => {
     const seen: unknown[] = [];
@@ -36,21 +57,7 @@ describe('event history at 100,000 events', () => {
   });
 
   it('renders only the rows in view (a virtual list), not 100,000 DOM rows', async () => {
-    const rows: HistoryRow[] = Array.from({ length: N }, (_, i) => ({ eventId: `e-${i}`, eventName: 'CreateSubnet', eventTime: '2026-11-23T00:00:00.000Z', username: 'alice', eventSource: 'ec2.amazonaws.com', resourceType: '', resourceName: '', readOnly: 'false' }));
-    const client = { request: async (req: { kind: string }) => (req.kind === 'history' ? { rows, truncated: false } : { json: null }) };
-    const session = { client, ctx: { as: 'alice', region: 'us-east-1', via: 'console' }, nowMs: 0, revision: 0 } as unknown as SimSession;
-    // happy-dom lays nothing out: give the scroller the size a 1280×800 window gives it.
-    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 520 });
-    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 900 });
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
-    await act(async () => {
-      root.render(<SimContext.Provider value={session}><EventHistory /></SimContext.Provider>);
-    });
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 20));
-    });
+    const { host, root } = await mountHistory(Array.from({ length: N }, (_, i) => historyRow(i, 'CreateSubnet')));
     expect(host.querySelector('.sim-table-foot')?.textContent).toContain('100,000개 이벤트');
     const rendered = host.querySelectorAll('.sim-tbody [role=row]').length;
     expect(rendered).toBeGreaterThan(0);
@@ -59,20 +66,7 @@ describe('event history at 100,000 events', () => {
   });
 
   it('reuses the elements of rows scrolled out for the rows scrolled in, each showing its own event', async () => {
-    const rows: HistoryRow[] = Array.from({ length: 1000 }, (_, i) => ({ eventId: `e-${i}`, eventName: `Event${i}`, eventTime: '2026-11-23T00:00:00.000Z', username: 'alice', eventSource: 'ec2.amazonaws.com', resourceType: '', resourceName: '', readOnly: 'false' }));
-    const client = { request: async (req: { kind: string }) => (req.kind === 'history' ? { rows, truncated: false } : { json: null }) };
-    const session = { client, ctx: { as: 'alice', region: 'us-east-1', via: 'console' }, nowMs: 0, revision: 0 } as unknown as SimSession;
-    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 520 });
-    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 900 });
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
-    await act(async () => {
-      root.render(<SimContext.Provider value={session}><EventHistory /></SimContext.Provider>);
-    });
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 20));
-    });
+    const { host, root } = await mountHistory(Array.from({ length: 1000 }, (_, i) => historyRow(i, `Event${i}`)));
     const shown = () => [...host.querySelectorAll<HTMLElement>('.sim-tbody [role=row]')];
     const names = () => shown().map((el) => el.firstElementChild?.textContent).sort();
     const before = shown();
