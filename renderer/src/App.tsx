@@ -17,19 +17,14 @@ const quiz = deferredScreen(() => import('./areas/quiz/QuizArea'));
 const review = deferredScreen(() => import('./areas/review/ReviewArea'));
 const scenarios = deferredScreen(() => import('./areas/scenarios/ScenariosArea'));
 const PRELOAD_AFTER_MS = 1500;
-const NotesArea = notes.Screen;
-const SimulatorArea = simulator.Screen;
-const QuizArea = quiz.Screen;
-const ReviewArea = review.Screen;
-const ScenariosArea = scenarios.Screen;
 
 const SCREENS: Record<Area, ComponentType> = {
   home: Home,
-  notes: NotesArea,
-  simulator: SimulatorArea,
-  quiz: QuizArea,
-  review: ReviewArea,
-  scenarios: ScenariosArea,
+  notes: notes.Screen,
+  simulator: simulator.Screen,
+  quiz: quiz.Screen,
+  review: review.Screen,
+  scenarios: scenarios.Screen,
   settings: Settings,
 };
 
@@ -83,7 +78,7 @@ export function App() {
             {simulatorKept ? (
               <div className="area-kept" data-away={area !== 'simulator' || undefined} inert={area !== 'simulator'}>
                 <Suspense fallback={<p className="muted">불러오는 중…</p>}>
-                  <SimulatorArea />
+                  <simulator.Screen />
                 </Suspense>
               </div>
             ) : null}

@@ -25,11 +25,18 @@ export interface DeferredScreen {
 export function deferredScreen(load: () => Promise<ScreenModule>): DeferredScreen {
   let loaded: ScreenModule | undefined;
   let loading: Promise<ScreenModule> | undefined;
+  // A load that failed is not kept: the next preload, or the screen when opened, tries again.
   const preload = () =>
-    (loading ??= load().then((m) => {
-      loaded = m;
-      return m;
-    }));
+    (loading ??= load().then(
+      (m) => {
+        loaded = m;
+        return m;
+      },
+      (e: unknown) => {
+        loading = undefined;
+        throw e;
+      },
+    ));
   const Lazy = lazy(preload);
   function Screen() {
     const Loaded = loaded?.default;

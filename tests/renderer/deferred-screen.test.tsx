@@ -64,6 +64,22 @@ describe('deferredScreen', () => {
     await s.preload();
     expect(m.load).toHaveBeenCalledTimes(1);
   });
+
+  it('tries again after a load that failed: the screen opens once its code arrives', async () => {
+    let attempts = 0;
+    const s = deferredScreen(async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('chunk failed to load');
+      return { default: Counter };
+    });
+    await expect(s.preload()).rejects.toThrow('chunk failed to load');
+    const { div } = await mount(<Suspense fallback={<p>loading</p>}><s.Screen /></Suspense>);
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(div.textContent).toBe('count 0');
+    expect(attempts).toBe(2);
+  });
 });
 
 describe('preloadWhenIdle', () => {

@@ -22,6 +22,11 @@ const components: Components = {
 /** Each note's body rendered once: parsing a long note's Markdown took tens of milliseconds, on every visit to
  *  the notes and on every click that changed progress (a bookmark, "read"). The notes are fixed content. */
 const rendered = new Map<string, ReactElement>();
+/** Whether the note's body has been rendered (shown, or warmed) already. */
+export function noteBodyKept(id: string): boolean {
+  return rendered.has(id);
+}
+
 export function noteBody(note: Note): ReactElement {
   const kept = rendered.get(note.meta.id);
   if (kept) return kept;

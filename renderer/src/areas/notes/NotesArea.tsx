@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { useApp } from '../../store/app-store';
 import { NOTES, diagramUrl, noteById } from './note-library';
 import { searchNotes } from './search';
-import { NoteView, noteBody } from './NoteView';
+import { NoteView, noteBody, noteBodyKept } from './NoteView';
 
 /** Images kept loading or loaded, so the browser keeps their parsed documents for the note's own <img>. */
 const warmedImages: HTMLImageElement[] = [];
@@ -69,7 +69,8 @@ const NOTE_MAX_WIDTH = 860;
 export function warm(): void {
   const id = useApp.getState().noteId ?? NOTES[0]?.meta.id;
   const note = id ? noteById(id) : undefined;
-  if (!note) return;
+  // Shown already (the learner went to the notes first): nothing left to get ready.
+  if (!note || noteBodyKept(note.meta.id)) return;
   layOutUnseen(noteBody(note));
   for (const [, src] of note.body.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)) {
     const url = diagramUrl(src ?? '');
