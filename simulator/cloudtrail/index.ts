@@ -66,11 +66,13 @@ const sharedKeys = new Map<string, Map<string, string>>(REPEATING.map((k) => [k,
 
 /** The list storeKeysOf is filling: one visitor function for every record, not a closure per record. */
 let collecting: string[] = [];
+/** Whether storeKeysOf is leaving out the EventId key (the store is handed the event id itself instead). */
+let skippingEventId = false;
 
 function collectKey(k: string, v: string): void {
   const byValue = sharedKeys.get(k);
   if (byValue === undefined) {
-    collecting.push(`${k}\u0000${v}`);
+    if (!(skippingEventId && k === 'EventId')) collecting.push(`${k}\u0000${v}`);
     return;
   }
   let key = byValue.get(v);
@@ -81,9 +83,11 @@ function collectKey(k: string, v: string): void {
   collecting.push(key);
 }
 
-function storeKeysOf(record: CloudTrailRecord): string[] {
+/** The record's lookup keys; without its EventId key when `eventId` is false (EventStore.add's `unique`). */
+function storeKeysOf(record: CloudTrailRecord, eventId = true): string[] {
   const keys: string[] = [];
   collecting = keys;
+  skippingEventId = !eventId;
   visitLookupPairs(record, collectKey);
   return keys;
 }
@@ -204,7 +208,7 @@ export class CloudTrailService {
     if (eventHistory.landed) {
       const h = this.history(record.awsRegion);
       const store = eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management;
-      inHistory = { store, id: store.add(eventMs, recordText(record), storeKeysOf(record), (values = varyingValuesOf(record))) };
+      inHistory = { store, id: store.add(eventMs, recordText(record), storeKeysOf(record, false), (values = varyingValuesOf(record)), `${record.eventID}`) };
       // Insights analyse the Region's management events, whichever trails record them.
       if (eventHistory.code === 'MANAGEMENT_EVENT') this.insights.count(record, eventMs);
     }
