@@ -1,11 +1,12 @@
-// Reads the CloudTrail part of a record's routing for what the default bus needs to know, and explains in
-// Korean where the record went on the EventBridge side.
+// Reads the CloudTrail part of a record's routing for what the default bus needs to know, and gives the bus's
+// part of the routing (its Korean sentences: bus-reasons.ts).
 import type { CloudTrailRecord, Json } from '../core/contract';
 import type { BusRouting, RuleMatch } from './bus';
 import { detailTypeOf, type BusDeliveryContext } from './cloudtrail-event';
 import { eventIdFor } from './event-id';
+import { busReasonKo, type BusCode } from './bus-reasons';
 
-export type BusCode = 'DELIVERED' | 'DELIVERED_READ_ONLY' | 'NO_LOGGING_TRAIL' | 'DATA_EVENT_NOT_LOGGED';
+export { busReasonKo, type BusCode } from './bus-reasons';
 
 type TrailVerdict = { code?: Json; landed?: Json };
 
@@ -39,21 +40,6 @@ const CONTEXTS: readonly BusDeliveryContext[] = [
   Object.freeze({ trailLogging: true, dataEventSelected: false }),
   Object.freeze({ trailLogging: true, dataEventSelected: true }),
 ];
-
-export function busReasonKo(code: BusCode, record: CloudTrailRecord, matched: number): string {
-  const where = `${record.awsRegion} 리전의 기본 이벤트 버스`;
-  const rules = matched === 0 ? '일치한 규칙은 없습니다.' : `규칙 ${matched}개와 일치했습니다.`;
-  switch (code) {
-    case 'DELIVERED':
-      return `CloudTrail이 이 이벤트를 ${where}로 보냈습니다. ${rules}`;
-    case 'DELIVERED_READ_ONLY':
-      return `읽기 전용 관리 이벤트(${record.eventName})라서 ${where}에서 상태가 ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS인 규칙만 받습니다. ${rules}`;
-    case 'NO_LOGGING_TRAIL':
-      return `이 리전을 기록하는 로깅 중인 트레일이 없어 EventBridge로 전달되지 않았습니다("AWS API Call via CloudTrail" 이벤트에는 로깅 중인 트레일이 필요합니다).`;
-    case 'DATA_EVENT_NOT_LOGGED':
-      return `데이터 이벤트(${record.eventName})는 트레일의 데이터 이벤트 선택기가 기록할 때만 EventBridge로 전달됩니다.`;
-  }
-}
 
 /** Makes `eventId` an own enumerable member read through the instance's own fields; one descriptor for every
  *  instance, so they all share one shape. */

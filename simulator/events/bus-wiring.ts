@@ -64,20 +64,50 @@ export function arnPart(arn: string, index: number): string {
   return arn.slice(from, end < 0 ? arn.length : end);
 }
 
+/** What a target's ARN says about invoking it: its service, its Region, and EventBridge's call context there
+ *  (undefined when the Region is not one of the account's). */
+interface TargetPlace {
+  service: string;
+  region: string;
+  ctx: CallContext | undefined;
+}
+
+/** TargetPlace per target ARN: a rule's targets are invoked for every event it matches, so each ARN is read
+ *  once. The account's Regions never change. Bounded only against scripts inventing ARNs without end. */
+class TargetPlaces {
+  private readonly byArn = new Map<string, TargetPlace>();
+  /** EventBridge's call context per Region (performCall only reads it), made once rather than per target. */
+  private readonly contexts = new Map<string, CallContext>();
+  constructor(private readonly regions: readonly string[]) {}
+
+  of(arn: string): TargetPlace {
+    let place = this.byArn.get(arn);
+    if (place === undefined) {
+      if (this.byArn.size >= 256) this.byArn.clear();
+      const region = arnPart(arn, 3);
+      place = { service: arnPart(arn, 2), region, ctx: this.regions.includes(region) ? this.contextIn(region) : undefined };
+      this.byArn.set(arn, place);
+    }
+    return place;
+  }
+
+  private contextIn(region: string): CallContext {
+    let ctx = this.contexts.get(region);
+    if (ctx === undefined) this.contexts.set(region, (ctx = Object.freeze({ as: EVENTBRIDGE_PRINCIPAL, region, via: 'service' })));
+    return ctx;
+  }
+}
+
 export function wireEventBridge(w: EventBridgeWiring): DefaultBus {
   const snsRefusals = new Refusals('SNS가 게시를 거부했습니다');
   const lambdaRefusals = new Refusals('Lambda 호출이 실패했습니다');
-  /** EventBridge's call context per Region (performCall only reads it), made once rather than per target. */
-  const contexts = new Map<string, CallContext>();
+  const places = new TargetPlaces(w.regions);
   const ports: BusPorts = {
     clock: w.clock,
     emit: (e) => w.bus.emit(e),
     invoke: (target, input, rule, event) => {
-      const service = arnPart(target.arn, 2);
-      const region = arnPart(target.arn, 3);
-      if (!w.regions.includes(region)) return { ok: false, errorCode: 'Sim.InvalidRegion', reasonKo: `대상의 리전 ${region}은(는) 이 계정의 시뮬레이션 리전이 아닙니다.` };
-      let ctx = contexts.get(region);
-      if (ctx === undefined) contexts.set(region, (ctx = Object.freeze({ as: EVENTBRIDGE_PRINCIPAL, region, via: 'service' })));
+      const { service, region, ctx } = places.of(target.arn);
+      if (ctx === undefined) return { ok: false, errorCode: 'Sim.InvalidRegion', reasonKo: `대상의 리전 ${region}은(는) 이 계정의 시뮬레이션 리전이 아닙니다.` };
       if (service === 'sns') {
         const r = w.sns.asService({ kind: 'eventbridge', ruleArn: rule.arn, eventId: event.id }, () => w.call('sns:Publish', { TopicArn: target.arn, Message: input }, ctx));
         return r.ok ? DELIVERED : snsRefusals.of(r);

@@ -59,6 +59,9 @@ export class DefaultBus {
   /** Per Region, its rules as route walks them; rebuilt when the rules change. */
   private readonly tables = new Map<string, RegionRules>();
   private tablesGen = -1;
+  /** The table rulesIn answered last, and its Region (cleared with the tables). */
+  private lastRegion = '';
+  private lastTable: RegionRules | undefined;
   private readonly texts = new EventTexts();
 
   constructor(
@@ -137,13 +140,19 @@ export class DefaultBus {
   private rulesIn(region: string): RegionRules {
     if (this.tablesGen !== this.model.generation) {
       this.tables.clear();
+      this.lastTable = undefined;
+      this.lastRegion = '';
       this.tablesGen = this.model.generation;
     }
+    // Asked for every record; a call's records, and the next call's, are mostly in one Region.
+    if (this.lastTable !== undefined && this.lastRegion === region) return this.lastTable;
     let table = this.tables.get(region);
     if (!table) {
       table = new RegionRules(this.model.ordered(region), (r) => this.pattern(r));
       this.tables.set(region, table);
     }
+    this.lastRegion = region;
+    this.lastTable = table;
     return table;
   }
 
@@ -154,16 +163,14 @@ export class DefaultBus {
   }
 
   private deliverAll(event: EventBridgeEvent, matched: readonly RuleEntry[], depth: number): RuleMatch[] {
-    const matches: RuleMatch[] = [];
     // Rules match before any target is invoked: deliveries (sns:Publish, lambda:Invoke) never change rules.
-    for (const { rule } of matched) {
+    // Lists made at their size (map), in order: an array grown by push starts with room for 17.
+    return matched.map(({ rule }) => {
       const atMs = this.ports.clock.now();
       this.ports.emit({ type: 'rule.matched', ruleArn: rule.arn, ruleName: rule.name, region: event.region, eventId: event.id, source: event.source, detailType: event['detail-type'], atMs });
-      const targets: TargetResult[] = [];
-      for (const t of rule.targets) targets.push(depth >= MAX_CHAIN ? loopStopped(t) : this.deliver(rule, t, event));
-      matches.push({ ruleName: rule.name, ruleArn: rule.arn, state: rule.state, targets });
-    }
-    return matches;
+      const targets = rule.targets.map((t) => (depth >= MAX_CHAIN ? loopStopped(t) : this.deliver(rule, t, event)));
+      return { ruleName: rule.name, ruleArn: rule.arn, state: rule.state, targets };
+    });
   }
 
   /** A scheduled rule fires: its "Scheduled Event" goes to its own targets only, not to the other rules. */

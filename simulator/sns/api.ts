@@ -1,7 +1,7 @@
 import { AwsError, type CloudTrailRecord, type HandlerResult, type JsonObject } from '../core/contract';
 import { apiDef, str, type ActionSpec, type ServiceDeps } from '../core/service';
 import type { SnsModel, Topic } from './model';
-import { policyAllowsServicePublish } from './topic-policy';
+import { servicePublishAllowed } from './topic-policy';
 
 // SNS is a query-protocol service: its errors are NotFound, InvalidParameter, AuthorizationError.
 export const need = (p: JsonObject, n: string) => {
@@ -29,17 +29,19 @@ function utf8Longer(text: string, limit: number): boolean {
  * same words, so each principal's refusal is made once per topic (a deleted topic's go with it).
  */
 class PublishRefusals {
-  private readonly byTopic = new WeakMap<Topic, Map<string, AwsError>>();
+  private readonly byTopic = new WeakMap<Topic, Map<string, HandlerResult>>();
 
-  of(topic: Topic, principalArn: string): AwsError {
+  /** The handler's answer, refusal and all: the call surface reads only the refusal of it. */
+  of(topic: Topic, principalArn: string): HandlerResult {
     let forTopic = this.byTopic.get(topic);
     if (!forTopic) this.byTopic.set(topic, (forTopic = new Map()));
-    let refusal = forTopic.get(principalArn);
-    if (!refusal) {
-      refusal = new AwsError('AuthorizationError', `User: ${principalArn} is not authorized to perform: SNS:Publish on resource: ${topic.arn} because no resource-based policy allows the SNS:Publish action`, 403);
-      forTopic.set(principalArn, refusal);
+    let refused = forTopic.get(principalArn);
+    if (!refused) {
+      const refusal = new AwsError('AuthorizationError', `User: ${principalArn} is not authorized to perform: SNS:Publish on resource: ${topic.arn} because no resource-based policy allows the SNS:Publish action`, 403);
+      refused = Object.freeze({ response: Object.freeze({}), refusal });
+      forTopic.set(principalArn, refused);
     }
-    return refusal;
+    return refused;
   }
 }
 
@@ -97,7 +99,7 @@ export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
         if (ctx.principal.kind === 'service' && NEEDS_TOPIC_POLICY.has(ctx.principal.arn)) {
           const sourceArn = origin?.kind === 'eventbridge' ? origin.ruleArn : undefined;
           // Returned, not thrown: see HandlerResult.refusal.
-          if (!policyAllowsServicePublish(t.attributes['Policy'], t.arn, ctx.principal.arn, { sourceAccount: acct, sourceArn })) return { response: {}, refusal: refusals.of(t, ctx.principal.arn) };
+          if (!servicePublishAllowed(t.attributes['Policy'], t.arn, ctx.principal.arn, sourceArn, acct)) return refusals.of(t, ctx.principal.arn);
         }
         const messageId = d.random.uuid();
         m.publish(t, { messageId, subject: str(p, 'Subject') ?? null, message, atMs: d.clock.now(), origin: origin ?? { kind: 'api', publisher: ctx.principal.arn } });

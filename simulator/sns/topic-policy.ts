@@ -58,15 +58,21 @@ function resourceCovers(pattern: unknown, arn: string): boolean {
  * Conditions other than aws:SourceArn/aws:SourceAccount are not evaluated (such statements are skipped).
  */
 export function policyAllowsServicePublish(policyText: string | undefined, topicArn: string, service: string, ctx: { sourceArn?: string | undefined; sourceAccount: string }): boolean {
+  return servicePublishAllowed(policyText, topicArn, service, ctx.sourceArn, ctx.sourceAccount);
+}
+
+/** policyAllowsServicePublish with the condition keys as arguments: Publish asks without making an object. */
+export function servicePublishAllowed(policyText: string | undefined, topicArn: string, service: string, sourceArnKey: string | undefined, sourceAccount: string): boolean {
   // EventBridge asks this for every event a rule with an SNS target matches; the answer depends only on
   // the arguments, so it is kept rather than parsing the policy and building its patterns each time. Each
   // argument is a key of its own (nested maps): the strings are the same objects every time, with their
   // hashes already known, where one key joined from them would be a new string to hash on every publish.
-  // A rule sends every event it matches to the same topic: the last question is usually asked again, and its
+  // A rule sends every event it matches to the same topic: its last question is usually asked again, and its
   // strings are then the very same objects, compared without reading their text.
-  const sourceArn = ctx.sourceArn === undefined ? NO_SOURCE : ctx.sourceArn;
-  const last = lastQuestion;
-  if (last !== undefined && last.policyText === policyText && last.topicArn === topicArn && last.service === service && last.sourceArn === sourceArn && last.sourceAccount === ctx.sourceAccount) {
+  // Several rules sending to one topic take turns, so the last question is kept per source (the rule's ARN).
+  const sourceArn = sourceArnKey === undefined ? NO_SOURCE : sourceArnKey;
+  const last = lastBySource.get(sourceArn);
+  if (last !== undefined && last.policyText === policyText && last.topicArn === topicArn && last.service === service && last.sourceAccount === sourceAccount) {
     return last.allowed;
   }
   if (decisions.size >= MAX_POLICIES) decisions.clear();
@@ -74,17 +80,28 @@ export function policyAllowsServicePublish(policyText: string | undefined, topic
   const byService = within(byTopic, topicArn);
   const bySource = within(byService, service);
   const byAccount = within(bySource, sourceArn);
-  let allowed = byAccount.get(ctx.sourceAccount);
+  let allowed = byAccount.get(sourceAccount);
   if (allowed === undefined) {
-    allowed = evaluatePolicy(policyText, topicArn, service, ctx);
-    byAccount.set(ctx.sourceAccount, allowed);
+    allowed = evaluatePolicy(policyText, topicArn, service, { sourceArn: sourceArnKey, sourceAccount });
+    byAccount.set(sourceAccount, allowed);
   }
-  lastQuestion = { policyText, topicArn, service, sourceArn, sourceAccount: ctx.sourceAccount, allowed };
+  if (last !== undefined) {
+    // Rewritten in place: a rule whose targets are several topics asks in turn about each.
+    last.policyText = policyText;
+    last.topicArn = topicArn;
+    last.service = service;
+    last.sourceAccount = sourceAccount;
+    last.allowed = allowed;
+  } else {
+    if (lastBySource.size >= MAX_POLICIES) lastBySource.clear();
+    lastBySource.set(sourceArn, { policyText, topicArn, service, sourceAccount, allowed });
+  }
   return allowed;
 }
 
-/** The question policyAllowsServicePublish answered last, with its answer (the answer depends on nothing else). */
-let lastQuestion: { policyText: string | undefined; topicArn: string; service: string; sourceArn: string; sourceAccount: string; allowed: boolean } | undefined;
+/** Per aws:SourceArn, the question policyAllowsServicePublish answered last for it, with its answer (the answer
+ *  depends on nothing else). One lookup by a string whose hash V8 already knows, where the maps below take five. */
+const lastBySource = new Map<string, { policyText: string | undefined; topicArn: string; service: string; sourceAccount: string; allowed: boolean }>();
 
 /** policy text → topic ARN → service → aws:SourceArn → aws:SourceAccount → decision. */
 const decisions = new Map<string, Map<string, Map<string, Map<string, Map<string, boolean>>>>>();
