@@ -168,8 +168,24 @@ export class PrincipalResolver {
   /** This call's values, before they are known to differ from the kept ones. */
   private readonly scratch: Value[] = [];
 
+  /** Service principals by `as` (via "service"): built from the name alone, so kept without a lookup. */
+  private readonly services = new Map<string, Principal>();
+
   resolve(as: string, channel: Channel, src: PrincipalSources): Principal {
+    // EventBridge calls SNS and Lambda as a service for every target of every matched event: no lookup, no regex,
+    // and the scratch values stay the shape of the account's own callers.
+    if (channel === 'service') {
+      const known = this.services.get(as);
+      if (known !== undefined) return known;
+    }
     const found = find(as, channel, src);
+    if (channel === 'service' && found.kind === 'service') {
+      const principal = build(found, src.accountId);
+      // Bounded only against a script inventing service names without end.
+      if (this.services.size >= 256) this.services.clear();
+      this.services.set(as, principal);
+      return principal;
+    }
     const values = valuesOf(found, src.accountId, this.scratch);
     let byCaller = this.last.get(channel);
     if (!byCaller) this.last.set(channel, (byCaller = new Map()));

@@ -105,6 +105,14 @@ describe('PrincipalResolver', () => {
     same(r, 'service:events.amazonaws.com', 'cli', src);
     same(r, 'root', 'service', src);
     same(r, 'service:Bad', 'console', src);
+    // Kept per name: two services taking turns each get their own principal, and a bad name is refused every time.
+    const events = same(r, 'service:events.amazonaws.com', 'service', src);
+    const sns = same(r, 'service:sns.amazonaws.com', 'service', src);
+    expect(sns?.arn).toBe('sns.amazonaws.com');
+    expect(same(r, 'service:events.amazonaws.com', 'service', src)).toBe(events);
+    expect(same(r, 'service:sns.amazonaws.com', 'service', src)).toBe(sns);
+    same(r, 'service:Bad', 'service', src);
+    same(r, 'service:Bad', 'service', src);
   });
 
   it('callers of every kind interleaved on one resolver each keep their own principal, and see their own changes', () => {
