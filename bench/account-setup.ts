@@ -31,8 +31,10 @@ export interface BenchAccount {
   cli: CallContext;
 }
 
-/** Builds the account. `insights` turns on ApiCallRateInsight on the first trail (the 90-day run's example). */
-export function benchAccount(seed: number, insights: boolean): BenchAccount {
+/** Builds the account. `insights` turns on ApiCallRateInsight on the first trail (the 90-day run's example).
+ *  `publishAllowed` gives the topic a policy that lets EventBridge publish (as the scenarios teach); without it
+ *  the topic keeps its default policy and SNS refuses every delivery of the rules, as AWS would. */
+export function benchAccount(seed: number, insights: boolean, publishAllowed = false): BenchAccount {
   const acct = new Account({ seed, startMs: START_MS });
   const root = { as: 'root', region: 'us-east-1', via: 'console' as const };
   must(acct.call('iam:CreateUser', { UserName: 'admin' }, root), 'CreateUser');
@@ -58,6 +60,10 @@ export function benchAccount(seed: number, insights: boolean): BenchAccount {
   c('sns:CreateTopic', { Name: 'bench' });
   const topic = `arn:aws:sns:us-east-1:${ACCOUNT}:bench`;
   c('sns:Subscribe', { TopicArn: topic, Protocol: 'email', Endpoint: 'ops@example.com' });
+  if (publishAllowed) {
+    const policy = { Version: '2012-10-17', Statement: [{ Sid: 'AllowEventBridge', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: topic }] };
+    c('sns:SetTopicAttributes', { TopicArn: topic, AttributeName: 'Policy', AttributeValue: JSON.stringify(policy) });
+  }
   for (let i = 0; i < 50; i++) {
     const name = WATCHED[i % WATCHED.length]!;
     // Rules differ in shape as well as value: plain match, prefix match, and a source-only rule.

@@ -1,5 +1,5 @@
 // One measurement in its own process (so each starts with an empty heap and its memory peak is its own).
-// Usage: tsx bench/phase.ts <throughput|bare|heavy|lookup|web> [budgetMs|records]. Prints one JSON line.
+// Usage: tsx bench/phase.ts <throughput|allowed|bare|heavy|lookup|web> [budgetMs|records]. Prints one JSON line.
 import { rm } from 'node:fs/promises';
 import { heavy90d, lookupAtScale, throughput } from './pipeline';
 import { browserFigures, rendererSize } from './web';
@@ -11,6 +11,8 @@ async function main(): Promise<unknown> {
   switch (name) {
     case 'throughput':
       return throughput({ budgetMs: n, perMinute: 1000, bare: false });
+    case 'allowed':
+      return throughput({ budgetMs: n, perMinute: 1000, bare: false, publishAllowed: true });
     case 'bare':
       return throughput({ budgetMs: n, perMinute: 1000, bare: true });
     case 'heavy':

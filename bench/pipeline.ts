@@ -12,8 +12,8 @@ const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;
 
 /** Calls a second end to end, the clock moving a minute after every `perMinute` calls. */
-export function throughput(o: { budgetMs: number; perMinute: number; bare: boolean }): { calls: number; seconds: number; callsPerSec: number } {
-  const b = o.bare ? { acct: new Account({ seed: 7, startMs: START_MS }), cli: { as: 'root', region: 'us-east-1', via: 'console' as const } } : benchAccount(7, false);
+export function throughput(o: { budgetMs: number; perMinute: number; bare: boolean; publishAllowed?: boolean }): { calls: number; seconds: number; callsPerSec: number; published: number } {
+  const b = o.bare ? { acct: new Account({ seed: 7, startMs: START_MS }), cli: { as: 'root', region: 'us-east-1', via: 'console' as const } } : benchAccount(7, false, o.publishAllowed);
   // Warm-up, excluded: JIT, and the first log files, which hold each trail's own share of the set-up calls.
   let k = runMix(b, 2 * o.perMinute);
   b.acct.advance(6 * MINUTE);
@@ -25,7 +25,11 @@ export function throughput(o: { budgetMs: number; perMinute: number; bare: boole
     calls += o.perMinute;
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { calls, seconds, callsPerSec: calls / seconds };
+  // Messages in the email subscription's inbox: the rules' deliveries when the topic's policy lets EventBridge
+  // publish, besides the subscription's confirmation and the alarms' notifications.
+  const inbox = b.acct.call('sim:ReadInbox', { MaxResults: 0 }, b.cli);
+  const published = inbox.ok ? Number(inbox.response['TotalCount'] ?? 0) : -1;
+  return { calls, seconds, callsPerSec: calls / seconds, published };
 }
 
 export interface HeavyResult {
