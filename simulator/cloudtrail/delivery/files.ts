@@ -30,6 +30,30 @@ export function logFileKey(
   return [prefixPath(prefix), 'AWSLogs/', accountId, '/', folder, '/', region, '/', datePath(atMs), '/', accountId, '_', folder, '_', region, '_', logFileStamp(atMs), '_', unique, '.json.gz'].join('');
 }
 
+/**
+ * logFileKey for one lane: the pieces that name the account, folder and Region are joined once, not at every
+ * delivery (a busy account delivers a file every five minutes per trail and Region). Gives logFileKey's
+ * string for the same arguments; a lane makes a new one when its trail's prefix changes.
+ */
+export class LaneLogFileKeys {
+  private readonly head: string;
+  private readonly middle: string;
+
+  constructor(
+    readonly prefix: string | undefined,
+    accountId: string,
+    region: string,
+    folder: LogFolder,
+  ) {
+    this.head = [prefixPath(prefix), 'AWSLogs/', accountId, '/', folder, '/', region, '/'].join('');
+    this.middle = ['/', accountId, '_', folder, '_', region, '_'].join('');
+  }
+
+  key(atMs: number, unique: string): string {
+    return [this.head, datePath(atMs), this.middle, logFileStamp(atMs), '_', unique, '.json.gz'].join('');
+  }
+}
+
 /** [prefix/]AWSLogs/<acct>/CloudTrail-Digest/<region>/<YYYY>/<MM>/<DD>/<acct>_CloudTrail-Digest_<region>_<trail>_<home>_<YYYYMMDDTHHmmssZ>.json.gz */
 export function digestFileKey(
   prefix: string | undefined,
@@ -43,6 +67,32 @@ export function digestFileKey(
     prefixPath(prefix), 'AWSLogs/', accountId, '/CloudTrail-Digest/', region, '/', datePath(atMs), '/',
     accountId, '_CloudTrail-Digest_', region, '_', trailName, '_', homeRegion, '_', digestStamp(atMs), '.json.gz',
   ].join('');
+}
+
+/** digestFileKey for one lane, its fixed pieces joined once (see LaneLogFileKeys); made anew when the trail's
+ *  prefix, name or home Region differ from the ones it was made for. */
+export class LaneDigestKeys {
+  private readonly head: string;
+  private readonly middle: string;
+
+  constructor(
+    readonly prefix: string | undefined,
+    accountId: string,
+    region: string,
+    readonly trailName: string,
+    readonly homeRegion: string,
+  ) {
+    this.head = [prefixPath(prefix), 'AWSLogs/', accountId, '/CloudTrail-Digest/', region, '/'].join('');
+    this.middle = ['/', accountId, '_CloudTrail-Digest_', region, '_', trailName, '_', homeRegion, '_'].join('');
+  }
+
+  fits(prefix: string | undefined, trailName: string, homeRegion: string): boolean {
+    return this.prefix === prefix && this.trailName === trailName && this.homeRegion === homeRegion;
+  }
+
+  key(atMs: number): string {
+    return [this.head, datePath(atMs), this.middle, digestStamp(atMs), '.json.gz'].join('');
+  }
 }
 
 /** gzip without a modification time, so the same records always give the same bytes. Level 1: a busy

@@ -5,10 +5,11 @@
 // are lists of record ids in the record archive; their gzip is made when something reads them.
 import type { ObjectStore, Random } from '../../core/contract';
 import type { SnapshotWriter } from '../../core/snapshot-writer';
-import { MINUTE_MS, HOUR_MS, isoSeconds } from '../time';
+import { MINUTE_MS, HOUR_MS } from '../time';
 import type { TrailConfig } from '../trails/trail-types';
-import { ALNUM, digestFileKey, logFileKey, type DigestLogFile, type LogFolder, type PreviousDigest } from './files';
+import { ALNUM, LaneDigestKeys, LaneLogFileKeys, type DigestLogFile, type LogFolder, type PreviousDigest } from './files';
 import { LogFiles, type LogFileContent } from './log-files';
+import { ArchivedRecords, DeliveredLogFile } from './delivered-log-file';
 import type { RecordArchive } from './record-archive';
 import type { TemplatedTexts } from '../../core/templated-texts';
 import { listedFile, LogFileHash, PendingDigest, restoredDigest, savedDigest, type ChainFile, type SavedDigest } from './pending-digest';
@@ -60,6 +61,9 @@ export interface LaneSlot {
 interface Lane extends Omit<LaneState, 'chain' | 'buffer'> {
   buffer: WaitingRecord[];
   chain: { startMs: number; nextMs: number; previous: PendingDigest | PreviousDigest | null; files: ChainFile[] } | null;
+  /** Its log files' and digests' key pieces, for the trail's present prefix (not in snapshots). */
+  keys?: LaneLogFileKeys;
+  digestKeys?: LaneDigestKeys;
 }
 
 export interface LogFileDelivered {
@@ -105,17 +109,11 @@ function laneId(trailArn: string, region: string, folder: LogFolder): string {
   return `${trailArn}|${region}|${folder}`;
 }
 
-/** The delivered records' texts, listed only if someone asks (a trail with a CloudWatch Logs group): the texts
- *  the lane held, which are the archive's texts of those records (the archive keeps them exactly), without
- *  rebuilding them from its templates. Its own scope: a closure made in deliverLog would share its context
- *  with whatever else that made. The lane gets a new buffer after a delivery, so this one stays as delivered. */
-function recordsOf(buffer: readonly WaitingRecord[]): { readonly records: string[] } {
-  let texts: string[] | undefined;
-  return {
-    get records(): string[] {
-      return (texts ??= Array.from(buffer, (r) => r.json));
-    },
-  };
+/** The same record objects in the same order. */
+function sameRecords(a: readonly WaitingRecord[], b: readonly WaitingRecord[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export class DeliveryLanes {
@@ -130,6 +128,8 @@ export class DeliveryLanes {
   private epoch: object = {};
   /** Log files a restored bucket named by archive ids, checked once the archive itself is restored. */
   private restoredLogFiles: LogFileContent[] = [];
+  /** The last delivery's records and their archive ids (see `archived`). */
+  private lastArchived: { atMs: number; buffer: readonly WaitingRecord[]; ids: Int32Array } | undefined;
   /** Digests delivered but maybe not signed yet, oldest first (see signAhead). */
   private unsigned: PendingDigest[] = [];
 
@@ -295,7 +295,8 @@ export class DeliveryLanes {
     }
     let unique = '';
     for (let i = 0; i < 16; i++) unique += ALNUM[this.deps.random.int(0, ALNUM.length)];
-    const key = logFileKey(trail.s3KeyPrefix, this.deps.accountId, lane.region, atMs, unique, lane.folder);
+    if (!lane.keys || lane.keys.prefix !== trail.s3KeyPrefix) lane.keys = new LaneLogFileKeys(trail.s3KeyPrefix, this.deps.accountId, lane.region, lane.folder);
+    const key = lane.keys.key(atMs, unique);
     const ids = this.archived(lane, atMs);
     const { store } = this.deps;
     const content = this.logFiles.file(ids);
@@ -307,18 +308,11 @@ export class DeliveryLanes {
         s3Bucket: trail.s3BucketName,
         s3Object: key,
         hash: LogFileHash.of(content),
-        newestEventTime: isoSeconds(lane.newestMs!),
-        oldestEventTime: isoSeconds(lane.oldestMs!),
         newestMs: lane.newestMs!,
         oldestMs: lane.oldestMs!,
       });
     }
-    // Assigned onto the object with the getter (a spread would read it).
-    const eventMs = new Float64Array(lane.buffer.length);
-    for (let i = 0; i < eventMs.length; i++) eventMs[i] = lane.buffer[i]!.eventMs;
-    const event: LogFileDelivered = Object.assign(recordsOf(lane.buffer), {
-      kind: 'logFile' as const, folder: lane.folder, trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, atMs, archived: { texts: this.archive, ids, eventMs },
-    });
+    const event = new DeliveredLogFile(lane.buffer, lane.folder, lane.trailArn, lane.region, trail.s3BucketName, key, atMs, new ArchivedRecords(this.archive, ids, lane.buffer));
     if (trail.cloudWatchLogsLogGroupArn && trail.cloudWatchLogsRoleArn) {
       event.cloudWatchLogs = { logGroupArn: trail.cloudWatchLogsLogGroupArn, roleArn: trail.cloudWatchLogsRoleArn };
     }
@@ -327,8 +321,16 @@ export class DeliveryLanes {
     this.deps.delivered(event);
   }
 
-  /** The archive ids of the lane's records, adding those no other trail delivered at this instant. */
+  /**
+   * The archive ids of the lane's records, adding those no other trail delivered at this instant. Trails that
+   * log the same events deliver the same records at the same instant (ten lanes of one Region, in a busy
+   * account): a lane holding exactly the records of the delivery just before, at this instant, gets its ids
+   * again, found by comparing the two lists rather than by reading each record. The ids are then shared by
+   * both files' reports: readers only read them.
+   */
   private archived(lane: Lane, atMs: number): Int32Array {
+    const last = this.lastArchived;
+    if (last !== undefined && last.atMs === atMs && sameRecords(last.buffer, lane.buffer)) return last.ids;
     const ids = new Int32Array(lane.buffer.length);
     for (let i = 0; i < ids.length; i++) {
       const r = lane.buffer[i]!;
@@ -338,6 +340,7 @@ export class DeliveryLanes {
       }
       ids[i] = r.id;
     }
+    this.lastArchived = { atMs, buffer: lane.buffer, ids };
     return ids;
   }
 
@@ -351,7 +354,10 @@ export class DeliveryLanes {
       chain.nextMs = atMs + DIGEST_PERIOD_MS;
       return;
     }
-    const key = digestFileKey(trail.s3KeyPrefix, this.deps.accountId, lane.region, trail.name, trail.homeRegion, atMs);
+    if (!lane.digestKeys?.fits(trail.s3KeyPrefix, trail.name, trail.homeRegion)) {
+      lane.digestKeys = new LaneDigestKeys(trail.s3KeyPrefix, this.deps.accountId, lane.region, trail.name, trail.homeRegion);
+    }
+    const key = lane.digestKeys.key(atMs);
     const digest = new PendingDigest({
       accountId: this.deps.accountId,
       region: lane.region,
@@ -406,7 +412,8 @@ export class DeliveryLanes {
         previous: previous instanceof PendingDigest ? (previous.signedYet ? previous.link() : { pendingDigest: this.idOf(previous) }) : (previous ?? null),
         files: l.chain.files.map(listedFile),
       };
-      return structuredClone({ ...l, buffer: l.buffer.map((r) => r.json), chain });
+      const { keys: _keys, digestKeys: _digestKeys, ...saved } = l;
+      return structuredClone({ ...saved, buffer: l.buffer.map((r) => r.json), chain });
     });
   }
 
@@ -427,6 +434,7 @@ export class DeliveryLanes {
 
   restore(lanes: LaneState[], pending: SavedDigest[] = [], archive?: Json): void {
     this.archive.restore(archive as Parameters<RecordArchive['restore']>[0]);
+    this.lastArchived = undefined;
     this.laneCache = new Map();
     this.epoch = {};
     // A record several lanes held was one object: it is again, so it is archived once as before.

@@ -6,6 +6,7 @@
 // N-1's hash and signature), each computed once.
 import type { ObjectContent } from '../../core/contract';
 import { sha256Hex } from '../crypto/sha256';
+import { isoSeconds } from '../time';
 import { buildDigest, gzipDeterministic, type DigestInput, type DigestLogFile, type PreviousDigest } from './files';
 
 /** The SHA-256 a digest lists for a log file: of its uncompressed bytes AS DELIVERED. It keeps how to make
@@ -35,13 +36,15 @@ export class LogFileHash {
   }
 }
 
-/** A log file as the open digest period lists it. */
+/** A log file as the open digest period lists it. Its event times are written out when the digest is made
+ *  (most digests are never read): a file delivered keeps only their ms; one restored from a snapshot keeps
+ *  the texts the snapshot had. */
 export interface ChainFile {
   s3Bucket: string;
   s3Object: string;
   hash: LogFileHash;
-  newestEventTime: string;
-  oldestEventTime: string;
+  newestEventTime?: string;
+  oldestEventTime?: string;
   newestMs: number;
   oldestMs: number;
 }
@@ -53,8 +56,8 @@ export function listedFile(f: ChainFile): DigestLogFile & { newestMs: number; ol
     s3Object: f.s3Object,
     hashValue: f.hash.value,
     hashAlgorithm: 'SHA-256',
-    newestEventTime: f.newestEventTime,
-    oldestEventTime: f.oldestEventTime,
+    newestEventTime: f.newestEventTime ?? isoSeconds(f.newestMs),
+    oldestEventTime: f.oldestEventTime ?? isoSeconds(f.oldestMs),
     newestMs: f.newestMs,
     oldestMs: f.oldestMs,
   };

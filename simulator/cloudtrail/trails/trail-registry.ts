@@ -1,7 +1,7 @@
 // The account's trails, one running xstate actor each, found by name or ARN the way the API finds them.
 import { createActor, type Actor, type Snapshot } from 'xstate';
 import { AwsError, type Json } from '../../core/contract';
-import { noted, type DeliveryNote } from './delivery-notes';
+import { noted, noteInPlace, type DeliveryNote } from './delivery-notes';
 import { trailMachine, type TrailContext, type TrailEvent } from './trail-machine';
 import { validateTrailName } from './trail-params';
 import { trailArn, type TrailConfig, type TrailStatus } from './trail-types';
@@ -46,7 +46,12 @@ export class TrailRegistry {
     const actor = this.actors.get(arn);
     if (!actor) return;
     const pending = this.notes.get(arn);
-    const status = pending ?? actor.getSnapshot().context.status;
+    // A kept status is this registry's own copy, so later results are written into it.
+    if (pending !== undefined) {
+      noteInPlace(pending, note);
+      return;
+    }
+    const status = actor.getSnapshot().context.status;
     const next = noted(status, note);
     if (next !== status) this.notes.set(arn, next);
   }
