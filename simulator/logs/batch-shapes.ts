@@ -38,6 +38,26 @@ export class BatchShapes {
     }
   }
 
+  /**
+   * For each of `patterns` (all shape-following), how many messages of each minute (by index) it matches, or
+   * undefined where it matches none: matchCounts for every pattern, with each shape asked once for the whole
+   * list (FilterVerdicts.matchingOf). A trail's records each match one or two of a group's filters at most.
+   */
+  countsByPattern(verdicts: FilterVerdicts, patterns: readonly FilterPattern[], minutes: number): (number[] | undefined)[] {
+    const out = new Array<number[] | undefined>(patterns.length).fill(undefined);
+    for (const g of this.groups) {
+      // A group's sample has a shape: that is what made the group.
+      for (const j of verdicts.matchingOf(g.sample, patterns)!) {
+        const counts = (out[j] ??= new Array<number>(minutes).fill(0));
+        for (let k = 0; k < minutes; k++) counts[k]! += g.counts[k]!;
+      }
+    }
+    for (const l of this.loose) {
+      for (let j = 0; j < patterns.length; j++) if (verdicts.matches(patterns[j]!, l.message, true)) (out[j] ??= new Array<number>(minutes).fill(0))[l.minute]!++;
+    }
+    return out;
+  }
+
   /** How many messages of each minute (by index) a shape-following pattern matches. */
   matchCounts(verdicts: FilterVerdicts, pattern: FilterPattern, minutes: number): number[] {
     const counts = new Array<number>(minutes).fill(0);

@@ -35,6 +35,8 @@ export function verdictFollowsShape(pattern: FilterPattern): boolean {
 export class FilterVerdicts {
   private readonly byShape = new ShapeTable<Map<object, boolean>>(MAX_SHAPES, () => new Map());
   private readonly qualifies = new WeakMap<FilterPattern, boolean>();
+  /** Per shape (its verdicts), the last list of patterns asked of it all at once, and which of them match. */
+  private readonly matching = new WeakMap<Map<object, boolean>, { patterns: readonly FilterPattern[]; at: readonly number[] }>();
 
   /** verdictFollowsShape, remembered per pattern. */
   followsShape(pattern: FilterPattern): boolean {
@@ -57,6 +59,24 @@ export class FilterVerdicts {
    *  matches(…, true) reads, so messages with the same Map get the same verdict from a shape-following pattern. */
   shapeOf(m: LogMessage): Map<object, boolean> | undefined {
     return m.shapeVerdicts ?? this.verdictsOf(m);
+  }
+
+  /**
+   * The indexes of `patterns` (each one whose verdict follows the shape) that the message's shape matches, as
+   * asking matches(…, true) for each would answer; undefined when the message has no shape. Worked out once
+   * per shape for the same list (a batch's filters, one list while they stay the same): a log group's twenty
+   * filters are then one lookup per shape and batch instead of twenty.
+   */
+  matchingOf(m: LogMessage, patterns: readonly FilterPattern[]): readonly number[] | undefined {
+    const shape = this.shapeOf(m);
+    if (shape === undefined) return undefined;
+    let known = this.matching.get(shape);
+    if (known?.patterns !== patterns) {
+      const at: number[] = [];
+      for (let i = 0; i < patterns.length; i++) if (this.matches(patterns[i]!, m, true)) at.push(i);
+      this.matching.set(shape, (known = { patterns, at }));
+    }
+    return known.at;
   }
 
   /** The shape's verdicts, looked up once per message and kept on it for the other filters, with the

@@ -10,6 +10,7 @@ import { LogMessage } from './log-message';
 import { BatchShapes } from './batch-shapes';
 import { batchMinutes } from './batch-minutes';
 import { PublishedMinutes } from './published-minutes';
+import type { FilterPattern } from './filter-pattern-types';
 
 /** How far back a filter remembers which minutes it published for (CloudTrail delivers within minutes). */
 const MEMORY_MS = 3 * 3_600_000;
@@ -26,6 +27,15 @@ interface FilterPlan {
   fixed: readonly MetricObservation[] | undefined;
   /** Some transformation has a default value. */
   defaults: boolean;
+  /** Its place among the plans' `fixedPatterns` (-1 when its values are not fixed). */
+  fixedAt: number;
+}
+
+/** A group's filters as a batch runs them: each filter's plan, in name order, and the patterns of the filters
+ *  published from counts (batch-shapes.ts), in that order too. */
+interface FilterPlans {
+  plans: readonly FilterPlan[];
+  fixedPatterns: readonly FilterPattern[];
 }
 
 /** Where published values go; the account wires these to CloudWatch and to its event bus. */
@@ -41,7 +51,7 @@ export class MetricFilterRuntime {
   private readonly verdicts = new FilterVerdicts();
   private readonly sorted = new WeakMap<Record<string, StoredMetricFilter>, { values: StoredMetricFilter[]; sorted: StoredMetricFilter[] }>();
   private readonly fixed = new WeakMap<CompiledMetricFilter, readonly MetricObservation[] | null>();
-  private readonly plans = new WeakMap<readonly StoredMetricFilter[], readonly FilterPlan[]>();
+  private readonly plans = new WeakMap<readonly StoredMetricFilter[], FilterPlans>();
   private readonly published = new PublishedMinutes();
 
   constructor(private readonly sinks: MetricFilterSinks) {}
@@ -56,20 +66,23 @@ export class MetricFilterRuntime {
    * a default published for a minute stays even if a later batch brings a match for that same minute.
    */
   process(batch: IngestedBatch): void {
-    const plans = this.plansOf(batch.group.metricFilters);
+    const { plans, fixedPatterns } = this.plansOf(batch.group.metricFilters);
     if (plans.length === 0) return;
     // One LogMessage per event, shared by every filter: a JSON message is parsed once at most.
     const messages = batch.messages ?? batch.events.map((e) => new LogMessage(e.message));
     const { minutes, minuteOf } = batchMinutes(batch.events);
-    let shapes: BatchShapes | undefined;
+    // Every counted filter's matches, shape by shape, before any filter publishes.
+    const counted = fixedPatterns.length > 0 ? new BatchShapes(this.verdicts, messages, minuteOf, minutes.length).countsByPattern(this.verdicts, fixedPatterns, minutes.length) : undefined;
     let byMinute: LogMessage[][] | undefined;
     const cutoff = batch.now - MEMORY_MS;
-    for (const { f, c, byShape, fixed, defaults } of plans) {
+    for (const { f, c, byShape, fixed, defaults, fixedAt } of plans) {
       if (fixed) {
-        shapes ??= new BatchShapes(this.verdicts, messages, minuteOf, minutes.length);
-        const counts = shapes.matchCounts(this.verdicts, c.pattern, minutes.length);
+        const counts = counted![fixedAt];
         // A minute without a match publishes only a default value; without one it publishes nothing.
-        for (let k = 0; k < minutes.length; k++) if (counts[k]! > 0 || defaults) this.publishMinute(batch, f, minutes[k]!, fixed, counts[k]!, defaults);
+        for (let k = 0; k < minutes.length; k++) {
+          const count = counts ? counts[k]! : 0;
+          if (count > 0 || defaults) this.publishMinute(batch, f, minutes[k]!, fixed, count, defaults);
+        }
       } else {
         byMinute ??= messagesByMinute(messages, minuteOf, minutes.length);
         for (let k = 0; k < minutes.length; k++) {
@@ -84,19 +97,21 @@ export class MetricFilterRuntime {
 
   /** What each filter of the group needs at every batch, in name order, worked out again only when the
    *  filters change (a new sorted list) rather than looked up filter by filter at every batch. */
-  private plansOf(stored: Record<string, StoredMetricFilter>): readonly FilterPlan[] {
+  private plansOf(stored: Record<string, StoredMetricFilter>): FilterPlans {
     const filters = this.sortedFilters(stored);
-    let plans = this.plans.get(filters);
-    if (!plans) {
-      plans = filters.map((f) => {
+    let known = this.plans.get(filters);
+    if (!known) {
+      const fixedPatterns: FilterPattern[] = [];
+      const plans = filters.map((f) => {
         const c = this.compile(f);
         const byShape = this.verdicts.followsShape(c.pattern);
         const fixed = byShape ? this.fixedOf(c) : undefined;
-        return { f, c, byShape, fixed, defaults: f.metricTransformations.some((t) => t.defaultValue !== undefined) };
+        const fixedAt = fixed ? fixedPatterns.push(c.pattern) - 1 : -1;
+        return { f, c, byShape, fixed, defaults: f.metricTransformations.some((t) => t.defaultValue !== undefined), fixedAt };
       });
-      this.plans.set(filters, plans);
+      this.plans.set(filters, (known = { plans, fixedPatterns }));
     }
-    return plans;
+    return known;
   }
 
   /** The group's filters by name. The order is kept while the same filter objects are there in the same

@@ -19,6 +19,10 @@ function remember(o: object, body: Uint8Array): void {
   if (recentBodies.size > RECENT_BODIES) recentBodies.delete(recentBodies.keys().next().value!);
 }
 
+/** Stands for "no bytes to keep" when a reproducible object is made: the same empty array each time, compared
+ *  by identity, rather than a new one (and an object wrapping it) per delivered log file. */
+const NOT_KEPT = new Uint8Array(0);
+
 export class StoredObject {
   private bytes: Uint8Array | undefined;
   private meta: Record<string, string> | undefined;
@@ -33,8 +37,7 @@ export class StoredObject {
 
   /** An object whose bytes are made again on every read that needs them (see the file's comment). */
   static reproducible(lastModified: number, contentType: string, r: ReproducibleContent): StoredObject {
-    const o = new StoredObject(lastModified, contentType, new Uint8Array(0));
-    o.bytes = undefined;
+    const o = new StoredObject(lastModified, contentType, NOT_KEPT);
     o.reproducible = r;
     return o;
   }
@@ -47,6 +50,7 @@ export class StoredObject {
     etag?: string,
     recipe?: () => Json | undefined,
   ) {
+    if (content === NOT_KEPT) return;
     if (content instanceof Uint8Array) this.keep({ body: content, ...(metadata ? { metadata } : {}) });
     else {
       this.produce = content;

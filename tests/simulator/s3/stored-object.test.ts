@@ -86,6 +86,19 @@ describe('objects computed on first read', () => {
     expect(saved.body).toBeUndefined();
   });
 
+  it('an empty object put by anyone stays an empty object; a reproducible one made without bytes has none to show', () => {
+    const m = new S3Model(() => 5);
+    m.buckets.set('b', { name: 'b', region: 'us-east-1', creationDate: 0, policy: null, objects: new Map() });
+    m.putObject('b', 'empty', new Uint8Array(0), 'text/plain', { a: '1' });
+    m.putReproducibleObject('b', 'made', 'application/json', { body: () => bytes.slice(), recipe: () => 'r' });
+    const empty = m.buckets.get('b')!.objects.get('empty')!;
+    expect([empty.size, empty.pending, empty.metadata, empty.etag]).toEqual([0, false, { a: '1' }, '"d41d8cd98f00b204e9800998ecf8427e"']);
+    expect(empty.recipe()).toBeUndefined();
+    const made = m.buckets.get('b')!.objects.get('made')!;
+    expect([made.pending, made.metadata, made.recipe()]).toEqual([true, undefined, 'r']);
+    expect(made.size).toBe(bytes.length);
+  });
+
   it('putObject keeps its own copy and getObject hands out copies', () => {
     const m = new S3Model(() => 0);
     m.buckets.set('b', { name: 'b', region: 'us-east-1', creationDate: 0, policy: null, objects: new Map() });
