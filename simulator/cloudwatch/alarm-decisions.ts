@@ -68,7 +68,8 @@ export class AlarmDecisions {
   private minute = NaN;
   private epoch = 0;
 
-  /** The decision over the alarm's evaluation range at `now`, and when it can next change. */
+  /** The decision over the alarm's evaluation range at `now`, and when it can next change. The answer is the
+   *  rule's own object, refilled when an alarm with the same rule is decided at a later minute: read it at once. */
   decide(region: string, config: MetricAlarmConfig, store: MetricStore, now: number): Decided {
     if (now !== this.minute) {
       this.epoch++;
@@ -78,21 +79,28 @@ export class AlarmDecisions {
     if (rule.epoch === this.epoch && rule.decided) return rule.decided;
     if (shared.epoch !== this.epoch) {
       shared.epoch = this.epoch;
-      shared.points = this.rangeOf(config, fold, store, now);
+      shared.points = this.rangeOf(config, fold, shared, store, now);
       shared.nextChange = undefined;
     }
     const range = shared.points;
     const state = rangeState(config, range);
-    const hasData = range.some((p) => p.value !== undefined);
+    const hasData = hasValue(range);
     if (hasData) shared.nextChange ??= this.nextChange(config, fold, store, now);
-    const decided = { state, nextChange: hasData ? shared.nextChange! : Infinity, range };
+    const nextChange = hasData ? shared.nextChange! : Infinity;
+    // The rule keeps one Decided and refills it each minute: a new object per alarm a minute was a third of
+    // decide's own time in the heavy profile, and callers read the answer at once (see decide's comment).
+    const decided = rule.decided;
     rule.epoch = this.epoch;
-    rule.decided = decided;
+    if (!decided) return (rule.decided = { state, nextChange, range });
+    decided.state = state;
+    decided.nextChange = nextChange;
+    decided.range = range;
     return decided;
   }
 
-  /** alarmRange(config, store, now), read from the minute's fold (folded here when not yet, or too short). */
-  private rangeOf(config: MetricAlarmConfig, fold: SharedFold, store: MetricStore, now: number): AlarmDatapoint[] {
+  /** alarmRange(config, store, now), read from the minute's fold (folded here when not yet, or too short), into
+   *  the points of the range's last minute (one range a metric a minute; every reader reads it at once). */
+  private rangeOf(config: MetricAlarmConfig, fold: SharedFold, shared: SharedRange, store: MetricStore, now: number): AlarmDatapoint[] {
     const period = config.Period * SECOND;
     const size = evaluationRangeSize(config.EvaluationPeriods);
     const end = evaluationTick(config.Period, now);
@@ -100,11 +108,13 @@ export class AlarmDecisions {
     if (fold.epoch !== this.epoch || fold.periods.length < size || (fold.needsSamples && !fold.hasSamples)) {
       const count = Math.max(fold.longest, size);
       fold.epoch = this.epoch;
-      fold.firsts = new Array<number>(count).fill(Infinity);
+      // Refilled in place when the count is the same (it is, minute after minute): no new array a fold.
+      if (fold.firsts.length === count) fold.firsts.fill(Infinity);
+      else fold.firsts = new Array<number>(count).fill(Infinity);
       fold.hasSamples = fold.needsSamples;
       fold.periods = store.periodsKey(alarmMetricKey(config), config.Unit, end - count * period, period, count, { firsts: fold.firsts, samples: fold.hasSamples });
     }
-    return rangeFromPeriods(config, fold.periods, fold.periods.length - size, end - size * period);
+    return rangeFromPeriods(config, fold.periods, fold.periods.length - size, end - size * period, shared.points);
   }
 
   /**
@@ -192,6 +202,12 @@ function slideAt(ts: number, start: number, now: number, periodMs: number): numb
   const bucket = start + Math.floor((ts - start) / MINUTE) * MINUTE;
   const offset = (((bucket + MINUTE - now) % periodMs) + periodMs) % periodMs;
   return now + (offset === 0 ? periodMs : offset);
+}
+
+/** Whether any period of the range holds data (a loop, not a closure per alarm a minute). */
+function hasValue(range: readonly AlarmDatapoint[]): boolean {
+  for (let i = 0; i < range.length; i++) if (range[i]!.value !== undefined) return true;
+  return false;
 }
 
 /**

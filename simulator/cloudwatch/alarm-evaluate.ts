@@ -52,14 +52,26 @@ export function alarmRange(config: MetricAlarmConfig, store: MetricStore, now: n
  * The range read from periods folded from an earlier start (`skip` periods earlier) to the same end: periods
  * are fixed by their start and the data in them, so the newest `size` of a longer fold are the range's own.
  */
-export function rangeFromPeriods(config: MetricAlarmConfig, periods: ReadonlyArray<PeriodBucket | undefined>, skip: number, start: number): AlarmDatapoint[] {
+export function rangeFromPeriods(config: MetricAlarmConfig, periods: ReadonlyArray<PeriodBucket | undefined>, skip: number, start: number, into?: AlarmDatapoint[]): AlarmDatapoint[] {
   const period = config.Period * SECOND;
   const size = evaluationRangeSize(config.EvaluationPeriods);
   const stat = config.Statistic ?? config.ExtendedStatistic ?? 'Average';
-  const range: AlarmDatapoint[] = [];
+  // `into`, when given, is refilled (its points rewritten in place): the alarm engine's shared range of last minute.
+  const range: AlarmDatapoint[] = into ?? [];
+  if (range.length > size) range.length = size;
   for (let i = 0; i < size; i++) {
     const b = periods[skip + i];
-    range.push({ timestamp: start + i * period, value: b ? statisticValue(b, stat) : undefined, sampleCount: b?.count ?? 0 });
+    const timestamp = start + i * period;
+    const value = b ? statisticValue(b, stat) : undefined;
+    const sampleCount = b?.count ?? 0;
+    const p = range[i];
+    if (p) {
+      p.timestamp = timestamp;
+      p.value = value;
+      p.sampleCount = sampleCount;
+    } else {
+      range.push({ timestamp, value, sampleCount });
+    }
   }
   return range;
 }

@@ -8,8 +8,12 @@ const DAY_MS = 86_400_000;
 const FAST_END = 253_402_300_800_000;
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
+// Two days are remembered: an alarm notification writes its configuration's day next to today's, which made
+// a single remembered day change back and forth at every action.
 let dayCached = NaN;
 let dayPrefix = '';
+let otherDay = NaN;
+let otherPrefix = '';
 
 /** "2026-11-26T10:00:00.000" + `zone`: new Date(ms).toISOString() with its "Z" replaced by `zone`. */
 export function isoWithZone(ms: number, zone: string): string {
@@ -18,7 +22,10 @@ export function isoWithZone(ms: number, zone: string): string {
   if (!Number.isInteger(ms) || ms < 0 || ms >= FAST_END) return `${new Date(ms).toISOString().slice(0, -1)}${zone}`;
   const day = Math.floor(ms / DAY_MS);
   if (day !== dayCached) {
-    dayPrefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    const prefix = day === otherDay ? otherPrefix : new Date(day * DAY_MS).toISOString().slice(0, 11);
+    otherDay = dayCached;
+    otherPrefix = dayPrefix;
+    dayPrefix = prefix;
     dayCached = day;
   }
   let rest = ms - day * DAY_MS;

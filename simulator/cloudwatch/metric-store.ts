@@ -304,10 +304,13 @@ export class MetricStore {
   rollUp(now: number): void {
     for (const [key, m] of this.metrics) {
       if (m.later) {
+        // Re-slotted in place (the store owns these records): a spread copy per record a day showed in profiles.
         const kept: LaterSample[] = [];
         for (const x of m.later) {
           const ts = retentionSlot(now, x.ts);
-          if (ts !== undefined) kept.push({ ...x, ts });
+          if (ts === undefined) continue;
+          x.ts = ts;
+          kept.push(x);
         }
         if (kept.length > 0) m.later = kept;
         else delete m.later;

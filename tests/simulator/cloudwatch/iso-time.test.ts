@@ -21,6 +21,17 @@ describe('isoString writes what Date#toISOString writes', () => {
     }
   });
 
+  it('agrees when times alternate between a few days (the two remembered days swap and are replaced)', () => {
+    const rand = lcg(23);
+    const days = [0, 1, 2, 40, 20_000, 20_001].map((d) => d * 86_400_000);
+    for (let k = 0; k < 5000; k++) {
+      // Runs of one day, pairs that alternate, and a third day breaking in: every way the two slots can change.
+      const ms = days[Math.floor(rand() * (k % 3 === 0 ? days.length : 2))]! + Math.floor(rand() * 86_400_000);
+      expect(isoString(ms)).toBe(new Date(ms).toISOString());
+      expect(cloudWatchIso(ms)).toBe(`${new Date(ms).toISOString().slice(0, -1)}+0000`);
+    }
+  });
+
   it('agrees on the edges of days, leap days, millisecond padding and the plain range', () => {
     const edges = [
       0, -0, 1, 9, 10, 99, 100, 999, 59_999, 86_399_999, 86_400_000, Date.parse('2024-02-29T23:59:59.999Z'),

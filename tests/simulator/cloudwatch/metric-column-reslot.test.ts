@@ -95,6 +95,12 @@ describe('MetricColumn.reslot over columns in time order', () => {
     // Drops records in the middle of the column, not only the oldest.
     (t) => (t % 420 === 0 ? undefined : Math.floor(t / 180) * 180),
     (t) => (t > 900 ? t : t > 300 ? Math.floor(t / 300) * 300 : Math.floor(t / 600) * 600),
+    // Only a middle band changes: coarsened, dropped, or moved onto (or before) older records' slots, where it
+    // must merge or re-sort with them.
+    (t) => (t >= 600 && t < 1200 ? Math.floor(t / 300) * 300 : t),
+    (t) => (t >= 600 && t < 1200 ? undefined : t),
+    (t) => (t >= 600 && t < 900 ? 540 : t),
+    (t) => (t >= 600 && t < 900 ? 300 : t),
   ];
 
   it('gives the full re-slot for any column pushed in time order and any slot that keeps time order', () => {
