@@ -526,6 +526,19 @@ export class TemplatedTexts {
     return true;
   }
 
+  /** The parts of text `id`'s template: one array per template, the same for every text of it and never
+   *  changed (a reader may key what it learns of a template on it). */
+  templateParts(id: number): readonly string[] {
+    return this.templates[this.template.data[id]!]!;
+  }
+
+  /** Whether every hole of text `id` holds a packed value (a UUID, hex, time or base64 characters: ASCII, with
+   *  nothing JSON escapes), none kept as a string. */
+  packedOnly(id: number): boolean {
+    const holes = this.templates[this.template.data[id]!]!.length - 1;
+    return holes <= KINDS_PER_WORD && (this.kinds.data[id]! & STRING_BITS) === 0;
+  }
+
   /** The kind of hole `i` of text `id`. */
   private kindAt(id: number, i: number): number {
     if (i < KINDS_PER_WORD) return (this.kinds.data[id]! >>> (3 * i)) & 7;

@@ -11,9 +11,13 @@ import { matchLogEvent } from './filter-pattern';
 import type { FilterPattern, JsonExpr, Selector } from './filter-pattern-types';
 import type { LogMessage } from './log-message';
 import { SHAPE_KEYS, ShapeTable } from './message-shape';
+import { TemplateShapes } from './template-shapes';
 
 /** Shapes remembered at once; the oldest is forgotten first. A trail's records come in few shapes. */
 export const MAX_SHAPES = 512;
+/** Templates remembered at once: a busy account's records come in a few hundred templates; past this all are
+ *  learned again. */
+export const MAX_TEMPLATES = 4096;
 
 const CUT = new Set(SHAPE_KEYS);
 
@@ -34,6 +38,8 @@ export function verdictFollowsShape(pattern: FilterPattern): boolean {
 
 export class FilterVerdicts {
   private readonly byShape = new ShapeTable<Map<object, boolean>>(MAX_SHAPES, () => new Map());
+  /** The shape of a template's texts, for messages that say their template (template-shapes.ts). */
+  private readonly byTemplate = new TemplateShapes<Map<object, boolean>>(MAX_TEMPLATES);
   private readonly qualifies = new WeakMap<FilterPattern, boolean>();
   /** Per shape (its verdicts), the last list of patterns asked of it all at once, and which of them match. */
   private readonly matching = new WeakMap<Map<object, boolean>, { patterns: readonly FilterPattern[]; at: readonly number[] }>();
@@ -82,6 +88,22 @@ export class FilterVerdicts {
   /** The shape's verdicts, looked up once per message and kept on it for the other filters, with the
    *  text's UTF-8 length the lookup learned on the way (storedBytes then needs no pass of its own). */
   private verdictsOf(m: LogMessage): Map<object, boolean> | undefined {
+    const source = m.source;
+    if (source === undefined) return this.verdictsByText(m);
+    const parts = source.templateParts(m.sourceId);
+    const known = this.byTemplate.get(parts);
+    if (known === undefined) {
+      const verdicts = this.verdictsByText(m);
+      this.byTemplate.learn(parts, m.text, m.shapeCuts(), verdicts);
+      return verdicts;
+    }
+    if (known === null || !source.packedOnly(m.sourceId)) return this.verdictsByText(m);
+    m.knowUtf8Length(m.text.length + known.extraBytes);
+    return (m.shapeVerdicts = known.value);
+  }
+
+  /** verdictsOf from the text itself: its shape looked up in the shape table. */
+  private verdictsByText(m: LogMessage): Map<object, boolean> | undefined {
     let verdicts = this.byShape.known(m.text);
     if (verdicts === undefined) {
       const cuts = m.shapeCuts();

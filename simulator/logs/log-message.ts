@@ -5,6 +5,7 @@
 import { indexOfKey } from './json-text-search';
 import { shapeCuts } from './message-shape';
 import { utf8Length } from './utf8-length';
+import type { TemplatedSource } from './template-shapes';
 
 /** Parses the message as one JSON object; anything else is "not JSON" and cannot match. */
 export function parseJsonMessage(message: string): Record<string, unknown> | undefined {
@@ -31,7 +32,16 @@ export class LogMessage {
   /** The verdicts of the message's shape, by pattern, once FilterVerdicts has looked the shape up. */
   shapeVerdicts: Map<object, boolean> | undefined;
 
-  constructor(readonly text: string) {}
+  /**
+   * `source`/`sourceId`: where the text is kept as a template and values (CloudTrail's record archive), when
+   * it is; the text is then exactly `source.get(sourceId)`, and its shape is found by its template
+   * (template-shapes.ts).
+   */
+  constructor(
+    readonly text: string,
+    readonly source?: TemplatedSource,
+    readonly sourceId = -1,
+  ) {}
 
   /** The message as one JSON object, or undefined when it is not one ("not JSON" never matches). */
   json(): Record<string, unknown> | undefined {

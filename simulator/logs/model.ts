@@ -5,6 +5,7 @@ import { EventList } from './event-list';
 import { StreamTallies, type StreamTally } from './stream-tally';
 import { trailRecordTime } from './trail-record-fields';
 import { TrailRecordStore, type MessageTexts } from './trail-record-store';
+import { isTemplatedSource } from './template-shapes';
 
 /** A log event as stored and as read. */
 export interface LogEvent {
@@ -155,10 +156,12 @@ export class LogsModel {
     const from = stream.log.length;
     const arrived: LogEvent[] = new Array<LogEvent>(n);
     const messages: LogMessage[] | undefined = cut ? new Array<LogMessage>(n) : undefined;
+    // Records the archive keeps as templates are recognised by their template (template-shapes.ts).
+    const source = archived && isTemplatedSource(archived.texts) ? archived.texts : undefined;
     for (let k = 0; k < n; k++) {
       const i = order.at ? order.at[k]! : k;
       const text = records[i]!;
-      const message = messages ? (messages[k] = new LogMessage(text)) : undefined;
+      const message = messages ? (messages[k] = source ? new LogMessage(text, source, archived!.ids[i]!) : new LogMessage(text)) : undefined;
       const t = order.times[i]!;
       // A record CloudTrail already keeps is referred to, not copied.
       if (archived) stream.log.pushKept(t, now, archived.texts, archived.ids[i]!);

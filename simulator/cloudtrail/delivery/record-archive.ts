@@ -28,6 +28,16 @@ export class RecordArchive {
     return this.texts.get(id);
   }
 
+  /** Record `id`'s template parts (TemplatedTexts.templateParts): a log group recognises a record's shape by them. */
+  templateParts(id: number): readonly string[] {
+    return this.texts.templateParts(id);
+  }
+
+  /** Whether record `id`'s holes all hold packed values (TemplatedTexts.packedOnly). */
+  packedOnly(id: number): boolean {
+    return this.texts.packedOnly(id);
+  }
+
   get size(): number {
     return this.texts.size;
   }
