@@ -125,10 +125,12 @@ export class SnsModel {
     const textId = subscriptions.length > 0 && keepsMessage(m.message, m.subject, m.atMs, m.origin) ? (this.rows.messages.add(m.message) ?? -1) : -1;
     for (const s of subscriptions) {
       this.seq += 1;
-      const plain: Delivery = {
-        id: deliveryId(this.seq), topicArn: topic.arn, subscriptionArn: s.subscriptionArn, protocol: s.protocol, endpoint: s.endpoint,
-        messageId: m.messageId, subject: m.subject, message: m.message, timestamp: m.atMs, read: false, ...(m.origin ? { origin: m.origin } : {}),
-      };
+      // Written out for both shapes (with an origin, or without one): spreading `{ origin }` in took V8's
+      // generic copy for every delivery.
+      const id = deliveryId(this.seq);
+      const plain: Delivery = m.origin
+        ? { id, topicArn: topic.arn, subscriptionArn: s.subscriptionArn, protocol: s.protocol, endpoint: s.endpoint, messageId: m.messageId, subject: m.subject, message: m.message, timestamp: m.atMs, read: false, origin: m.origin }
+        : { id, topicArn: topic.arn, subscriptionArn: s.subscriptionArn, protocol: s.protocol, endpoint: s.endpoint, messageId: m.messageId, subject: m.subject, message: m.message, timestamp: m.atMs, read: false };
       const d = textId >= 0 ? this.rows.keep(plain, this.seq, textId) : plain;
       this.deliveries.push(d);
       out.push(d);
