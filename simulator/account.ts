@@ -84,6 +84,7 @@ export class Account {
     // Metric filters publish into CloudWatch (built below; reached only once events arrive) and tell the bus.
     this.logs = new LogsService(deps, {
       putMetric: (region, namespace, datum, receivedAt) => this.cloudwatch.model.metricsIn(region).put(namespace, datum, receivedAt),
+      putMetricRepeated: (region, namespace, datum, receivedAt, times, each) => this.cloudwatch.model.metricsIn(region).putRepeated(namespace, datum, receivedAt, times, each),
       emit: (e) => this.bus.emit(e),
       call: (api, params, ctx) => this.call(api, params, ctx),
     });

@@ -55,6 +55,28 @@ export class MetricColumn {
     if (r.ts < prev) this.dirty = true;
   }
 
+  /**
+   * `times` pushes of one raw sample of `value` at `ts`. After the first, each would merge into the last record
+   * (same slot, same single value), adding 1 to its count and `value` to its sum: done in one step when every
+   * partial sum is a whole number below 2^53, where floating-point addition is exact and so the same in any
+   * grouping; one at a time otherwise.
+   */
+  pushRepeated(ts: number, value: number, times: number): void {
+    if (times <= 0) return;
+    this.push({ ts, count: 1, sum: value, min: value, max: value });
+    const rest = times - 1;
+    if (rest === 0) return;
+    const last = this.n - 1;
+    const sum = this.sum[last]!;
+    const total = sum + value * rest;
+    if (Number.isSafeInteger(value) && Number.isSafeInteger(sum) && Number.isSafeInteger(value * rest) && Number.isSafeInteger(total) && Number.isSafeInteger(this.count[last]! + rest)) {
+      this.count[last] = this.count[last]! + rest;
+      this.sum[last] = total;
+      return;
+    }
+    for (let k = 0; k < rest; k++) this.push({ ts, count: 1, sum: value, min: value, max: value });
+  }
+
   /** Records with start <= ts < end, in time order. */
   forEachInRange(start: number, end: number, visit: (r: SampleRecord) => void): void {
     this.normalize();

@@ -103,6 +103,31 @@ export class MetricStore {
     this.write(key, namespace, datum.MetricName, dims, datum, receivedAt);
   }
 
+  /**
+   * Stores `times` data equal to `datum`, exactly as `times` calls of put store them, telling the observer of each
+   * and calling `each` after it. A metric filter publishes one datum per matched event, and a minute's matches
+   * of one filter all publish the same value (a hundred or more a minute in a busy account): one lookup and one
+   * step of the column instead of one per match, while whoever listens still hears of every datum, in order.
+   */
+  putRepeated(namespace: string, datum: MetricDatumInput, receivedAt: number, times: number, each?: () => void): void {
+    if (times <= 0) return;
+    const dims = datum.Dimensions;
+    const key = dims === undefined || dims.length === 0 ? this.plainKey(namespace, datum.MetricName) : metricKey(namespace, datum.MetricName, dims);
+    if (datum.StatisticValues !== undefined || datum.Values !== undefined || datum.Value === undefined) {
+      for (let k = 0; k < times; k++) {
+        this.write(key, namespace, datum.MetricName, dims, datum, receivedAt);
+        each?.();
+      }
+      return;
+    }
+    this.store(key, namespace, datum.MetricName, dims, datum, receivedAt, times);
+    const timestamp = datum.Timestamp ?? receivedAt;
+    for (let k = 0; k < times; k++) {
+      this.observer?.(key, namespace, datum.MetricName, dims, timestamp, receivedAt);
+      each?.();
+    }
+  }
+
   private plainKey(namespace: string, metricName: string): string {
     let byName = this.plainKeys.get(namespace);
     if (!byName) this.plainKeys.set(namespace, (byName = new Map()));
@@ -129,7 +154,8 @@ export class MetricStore {
     this.observer?.(key, namespace, metricName, dimensions, datum.Timestamp ?? receivedAt, receivedAt);
   }
 
-  private store(key: string, namespace: string, metricName: string, dimensions: readonly Dimension[] | undefined, datum: WriterDatum, receivedAt: number): void {
+  /** Stores `datum`; a datum of one Value `times` times over (putRepeated), as many datums of it. */
+  private store(key: string, namespace: string, metricName: string, dimensions: readonly Dimension[] | undefined, datum: WriterDatum, receivedAt: number, times = 1): void {
     let metric = this.metrics.get(key);
     if (!metric) {
       const identity = { Namespace: namespace, MetricName: metricName, Dimensions: canonicalDimensions(dimensions) };
@@ -151,7 +177,8 @@ export class MetricStore {
       return;
     }
     if (datum.StatisticValues === undefined && datum.Values === undefined && datum.Value !== undefined) {
-      column.push({ ts, count: 1, sum: datum.Value, min: datum.Value, max: datum.Value });
+      if (times === 1) column.push({ ts, count: 1, sum: datum.Value, min: datum.Value, max: datum.Value });
+      else column.pushRepeated(ts, datum.Value, times);
       return;
     }
     for (const r of samplesOf(datum, ts)) column.push(r);

@@ -42,6 +42,8 @@ interface FilterPlans {
 export interface MetricFilterSinks {
   /** `datum` is only read: the same object may be handed over again for the next match. */
   putMetric(region: string, namespace: string, datum: MetricDatumInput, receivedAt: number): void;
+  /** `times` putMetric calls of one datum, `each` run after each (CloudWatch stores them in one step). */
+  putMetricRepeated?(region: string, namespace: string, datum: MetricDatumInput, receivedAt: number, times: number, each: () => void): void;
   emit(e: SimEvent): void;
 }
 
@@ -149,7 +151,15 @@ export class MetricFilterRuntime {
     // Counted matches all publish the same data: each observation's datum is made once and handed over for
     // every match (sinks copy what they keep), not made again per matched event.
     const data = times > 1 ? matched.map((o) => datumOf(o, minute)) : undefined;
-    for (let k = 0; k < times; k++) {
+    const repeated = this.sinks.putMetricRepeated;
+    if (data !== undefined && matched.length === 1 && repeated !== undefined) {
+      // One observation counted `times` over: CloudWatch stores it once, and the bus hears of every match, each
+      // right after its datum, as below.
+      const o = matched[0]!;
+      repeated.call(this.sinks, batch.region, o.metricNamespace, data[0]!, batch.now, times, () =>
+        this.sinks.emit({ type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now }),
+      );
+    } else for (let k = 0; k < times; k++) {
       for (let j = 0; j < matched.length; j++) {
         const o = matched[j]!;
         this.sinks.putMetric(batch.region, o.metricNamespace, data ? data[j]! : datumOf(o, minute), batch.now);
