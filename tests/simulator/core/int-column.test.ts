@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IntColumn } from '../../../simulator/core/int-column';
 
-/** The capacities the column's comment promises: half again while under 64 K numbers, an eighth after. */
+/** The capacities the column's comment promises: half again while under 64 K numbers, a quarter after. */
 function capacities(upTo: number): number[] {
   const out = [1024];
   while (out[out.length - 1]! < upTo) {
     const n = out[out.length - 1]!;
-    out.push(Math.max(16, Math.ceil(n * (n < 1 << 16 ? 1.5 : 1.125))));
+    out.push(Math.max(16, Math.ceil(n * (n < 1 << 16 ? 1.5 : 1.25))));
   }
   return out;
 }
