@@ -44,12 +44,27 @@ export function str(params: JsonObject, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** Member names with the first letter lowered, kept: every call of an action brings the same few names, and
+ *  lowering one makes three strings. The bound only keeps a script inventing names from growing it without end. */
+const loweredNames = new Map<string, string>();
+const MAX_LOWERED = 4096;
+function lowerFirst(k: string): string {
+  let l = loweredNames.get(k);
+  if (l === undefined) {
+    l = k.charAt(0).toLowerCase() + k.slice(1);
+    if (loweredNames.size >= MAX_LOWERED) loweredNames.clear();
+    loweredNames.set(k, l);
+  }
+  return l;
+}
+
 /** CloudTrail writes JSON-protocol requests with each member's first letter lowered: {Name} → {"name"}. */
 export function lowerFirstKeys(v: Json): Json {
   if (Array.isArray(v)) return v.map(lowerFirstKeys);
   if (v !== null && typeof v === 'object') {
     const out: JsonObject = {};
-    for (const [k, val] of Object.entries(v)) out[k.charAt(0).toLowerCase() + k.slice(1)] = lowerFirstKeys(val);
+    // for…in with the own-member check gives Object.entries's members in its order, without its arrays.
+    for (const k in v) if (Object.hasOwn(v, k)) out[lowerFirst(k)] = lowerFirstKeys(v[k]!);
     return out;
   }
   return v;
