@@ -109,6 +109,9 @@ function laneId(trailArn: string, region: string, folder: LogFolder): string {
   return `${trailArn}|${region}|${folder}`;
 }
 
+/** Distinct record lists kept per delivery instant (a lane compares its list with each). */
+const MAX_ARCHIVED_LISTS = 16;
+
 /** The same record objects in the same order. */
 function sameRecords(a: readonly WaitingRecord[], b: readonly WaitingRecord[]): boolean {
   if (a.length !== b.length) return false;
@@ -128,10 +131,16 @@ export class DeliveryLanes {
   private epoch: object = {};
   /** Log files a restored bucket named by archive ids, checked once the archive itself is restored. */
   private restoredLogFiles: LogFileContent[] = [];
-  /** The last delivery's records and their archive ids (see `archived`). */
-  private lastArchived: { atMs: number; buffer: readonly WaitingRecord[]; ids: Int32Array } | undefined;
+  /** The instant of the deliveries in `archivedLists`. */
+  private archivedAtMs = NaN;
+  /** The records of deliveries at `archivedAtMs`, each list once, with their archive ids (see `archived`). */
+  private archivedLists: { buffer: readonly WaitingRecord[]; ids: Int32Array }[] = [];
   /** Digests delivered but maybe not signed yet, oldest first (see signAhead). */
   private unsigned: PendingDigest[] = [];
+  /** No lane has a log file or digest due before this: a lower bound, lowered wherever a due time is set and
+   *  made exact by advanceTo's pass. advanceTo is asked every simulated minute, mostly with nothing due, and
+   *  then returns without reading every lane (twenty lanes, two cache misses each, in the bench account). */
+  private soonestMs = -Infinity;
 
   /** Ids of unsigned digests, for snapshots (stable, so a restored account saves the same ids). */
   private digestIds = new WeakMap<PendingDigest, number>();
@@ -217,10 +226,17 @@ export class DeliveryLanes {
       }
     }
     lane.buffer.push(record);
-    lane.oldestMs = Math.min(lane.oldestMs ?? eventMs, eventMs);
-    lane.newestMs = Math.max(lane.newestMs ?? eventMs, eventMs);
-    lane.dueMs ??= nowMs + DELIVERY_DELAY_MS;
+    // Written only when they change (a lane's records mostly share their second): a time written into a member
+    // that also holds null is a new heap number every time, some 280 bytes a record over ten trails' lanes.
+    // eventMs is a record's time, never NaN, so these keep what Math.min and Math.max would.
+    if (lane.oldestMs === null || eventMs < lane.oldestMs) lane.oldestMs = eventMs;
+    if (lane.newestMs === null || eventMs > lane.newestMs) lane.newestMs = eventMs;
+    if (lane.dueMs === null) this.lowerSoonest((lane.dueMs = nowMs + DELIVERY_DELAY_MS));
     return lane.dueMs;
+  }
+
+  private lowerSoonest(ms: number): void {
+    if (ms < this.soonestMs) this.soonestMs = ms;
   }
 
   /** Starts a fresh digest chain (first digest has null previous* fields) in each of the trail's Regions. */
@@ -229,6 +245,7 @@ export class DeliveryLanes {
       const lane = this.lane(trailArn, region);
       if (onlyMissing && lane.chain) continue;
       lane.chain = { startMs: nowMs, nextMs: nowMs + DIGEST_PERIOD_MS, previous: null, files: [] };
+      this.lowerSoonest(lane.chain.nextMs);
     }
   }
 
@@ -254,28 +271,28 @@ export class DeliveryLanes {
 
   /** Runs every delivery and digest due up to nowMs, in time order (a delivery before a digest at the same instant). */
   advanceTo(nowMs: number): void {
-    // Asked every simulated minute: one pass over the lanes, nothing allocated when nothing is due.
+    // Asked every simulated minute: nothing read before the soonest due time, nothing allocated when nothing is due.
+    if (nowMs < this.soonestMs) return;
     for (;;) {
-      let lane: Lane | undefined;
       let atMs = Infinity;
-      let digest = false;
       for (const l of this.lanes.values()) {
         const due = l.dueMs;
-        if (due !== null && due <= nowMs && (due < atMs || (due === atMs && digest))) {
-          lane = l;
-          atMs = due;
-          digest = false;
-        }
+        if (due !== null && due < atMs) atMs = due;
         const next = l.chain?.nextMs;
-        if (next !== undefined && next <= nowMs && next < atMs) {
-          lane = l;
-          atMs = next;
-          digest = true;
-        }
+        if (next !== undefined && next < atMs) atMs = next;
       }
-      if (!lane) return;
-      if (digest) this.deliverDigest(lane, atMs);
-      else this.deliverLog(lane, atMs);
+      if (atMs > nowMs) {
+        // A pass that found nothing due changed nothing: its soonest time is exact.
+        this.soonestMs = atMs;
+        return;
+      }
+      // Everything due at that instant, in the order taking the first due lane again and again would give (a pass
+      // per delivery, quadratic in a busy account's lanes): every lane's log file, then every lane's digest, which
+      // lists the files delivered at that instant. A delivery moves only its own lane's due times, and later.
+      for (const l of this.lanes.values()) if (l.dueMs === atMs) this.deliverLog(l, atMs);
+      for (const l of this.lanes.values()) if (l.chain?.nextMs === atMs) this.deliverDigest(l, atMs);
+      // Let the instant's record lists go: they would keep those records' texts alive until the next delivery.
+      this.archivedLists = [];
     }
   }
 
@@ -290,7 +307,7 @@ export class DeliveryLanes {
     if (blocked) {
       // CloudTrail keeps the events and retries; the trail status shows the error meanwhile.
       this.deps.deliveryFailed(lane.trailArn, blocked, atMs);
-      lane.dueMs = atMs + DELIVERY_DELAY_MS;
+      this.lowerSoonest((lane.dueMs = atMs + DELIVERY_DELAY_MS));
       return;
     }
     let unique = '';
@@ -324,13 +341,18 @@ export class DeliveryLanes {
   /**
    * The archive ids of the lane's records, adding those no other trail delivered at this instant. Trails that
    * log the same events deliver the same records at the same instant (ten lanes of one Region, in a busy
-   * account): a lane holding exactly the records of the delivery just before, at this instant, gets its ids
-   * again, found by comparing the two lists rather than by reading each record. The ids are then shared by
-   * both files' reports: readers only read them.
+   * account): a lane holding exactly the records of a delivery before it at this instant gets that delivery's
+   * ids again, found by comparing the two lists rather than by reading each record. Lanes of several Regions
+   * take turns (a multi-Region trail's lanes come one after another), so every distinct list of the instant is
+   * kept, not only the last. The ids are then shared by the files' reports: readers only read them.
    */
   private archived(lane: Lane, atMs: number): Int32Array {
-    const last = this.lastArchived;
-    if (last !== undefined && last.atMs === atMs && sameRecords(last.buffer, lane.buffer)) return last.ids;
+    if (atMs !== this.archivedAtMs) {
+      this.archivedAtMs = atMs;
+      this.archivedLists = [];
+    }
+    const lists = this.archivedLists;
+    for (let i = 0; i < lists.length; i++) if (sameRecords(lists[i]!.buffer, lane.buffer)) return lists[i]!.ids;
     const ids = new Int32Array(lane.buffer.length);
     for (let i = 0; i < ids.length; i++) {
       const r = lane.buffer[i]!;
@@ -340,7 +362,8 @@ export class DeliveryLanes {
       }
       ids[i] = r.id;
     }
-    this.lastArchived = { atMs, buffer: lane.buffer, ids };
+    // A bounded search: an instant with more distinct lists than this just archives the rest record by record.
+    if (lists.length < MAX_ARCHIVED_LISTS) lists.push({ buffer: lane.buffer, ids });
     return ids;
   }
 
@@ -351,7 +374,7 @@ export class DeliveryLanes {
     const blocked = this.deps.deliveryBlocked(trail);
     if (blocked) {
       this.deps.deliveryFailed(lane.trailArn, blocked, atMs);
-      chain.nextMs = atMs + DIGEST_PERIOD_MS;
+      this.lowerSoonest((chain.nextMs = atMs + DIGEST_PERIOD_MS));
       return;
     }
     if (!lane.digestKeys?.fits(trail.s3KeyPrefix, trail.name, trail.homeRegion)) {
@@ -376,6 +399,7 @@ export class DeliveryLanes {
       if (!store.objectMetadata) this.deps.signatures.set(`${trail.s3BucketName}/${key}`, digest.link().signature);
     }
     lane.chain = { startMs: atMs, nextMs: atMs + DIGEST_PERIOD_MS, previous: digest, files: [] };
+    this.lowerSoonest(lane.chain.nextMs);
     // Digests that reads have signed meanwhile leave the queue here, so it does not grow without bound.
     let signedFront = 0;
     while (this.unsigned[signedFront]?.signedYet) signedFront++;
@@ -434,7 +458,10 @@ export class DeliveryLanes {
 
   restore(lanes: LaneState[], pending: SavedDigest[] = [], archive?: Json): void {
     this.archive.restore(archive as Parameters<RecordArchive['restore']>[0]);
-    this.lastArchived = undefined;
+    this.archivedAtMs = NaN;
+    this.archivedLists = [];
+    // Restored lanes bring their own due times: the next advance reads them all.
+    this.soonestMs = -Infinity;
     this.laneCache = new Map();
     this.epoch = {};
     // A record several lanes held was one object: it is again, so it is archived once as before.
