@@ -98,4 +98,43 @@ describe('TrailVerdictTable', () => {
       expect(asked).toEqual(fresh.filter((r) => r.landed).map((r) => `${r.trailArn} CloudTrail`));
     }
   });
+
+  // With a trail whose verdict is worked out per record (a resources.ARN selector), lists are never shared.
+  for (const [label, configs, minReused] of [
+    ['trails decided by action', TRAILS.filter((t) => t.name !== 'adv-arn'), 50],
+    ['one trail decided per record', TRAILS, 0],
+  ] as const) {
+  it(`hands a record the list the record before of its action got when every verdict is the same, and never changes a list it handed out (${label})`, () => {
+    const table = new TrailVerdictTable();
+    // The first trail sends to CloudWatch Logs: its landed verdicts name the log group last.
+    let trails: RoutedTrail[] = configs.map((config, k) => ({ config: k === 0 ? { ...config, cloudWatchLogsLogGroupArn: 'arn:aws:logs:us-east-1:123456789012:log-group:ct:*' } : config, status: { isLogging: true } }));
+    const handed: { list: unknown[]; copy: unknown }[] = [];
+    const lastOf = new Map<string, unknown[]>();
+    let reused = 0;
+    for (let i = 0; i < 600; i++) {
+      if (i % 97 === 96) trails = trails.map((t, k) => (k === i % configs.length ? { config: t.config, status: { isLogging: !t.status.isLogging } } : t));
+      const { record, def } = rec(i);
+      // Due times change every 40 records, and for one trail of two only (lanes fall due at their own times).
+      const dueMs = (arn: string) => Date.parse('2026-01-01T00:05:00Z') + Math.floor((i + (arn.endsWith('o') ? 20 : 0)) / 40) * 300_000;
+      const routed = table.route(record, def, trails, (_f, arn) => dueMs(arn));
+      const fresh = trails.map((t) => trailRouting(record, def, t.config, t.status, () => dueMs(t.config.arn)));
+      expect(routed).toEqual(fresh);
+      // Members in the same order too (the verdict for a new due time is written out member by member).
+      expect(JSON.stringify(routed)).toBe(JSON.stringify(fresh));
+      // The same action (definition, Region, data target) as an earlier record: its list again exactly when
+      // every verdict in it is the very object this record got.
+      const action = `${JSON.stringify(def)}|${record.awsRegion}|${JSON.stringify(record.resources ?? null)}`;
+      const before = lastOf.get(action);
+      if (before !== undefined && before.length === routed.length && before.every((v, k) => v === routed[k])) {
+        expect(routed).toBe(before);
+        reused++;
+      } else if (before !== undefined) expect(routed).not.toBe(before);
+      lastOf.set(action, routed);
+      handed.push({ list: routed, copy: structuredClone(routed) });
+    }
+    if (minReused) expect(reused).toBeGreaterThan(minReused);
+    else expect(reused).toBe(0);
+    for (const h of handed) expect(h.list).toEqual(h.copy);
+  });
+  }
 });
