@@ -64,15 +64,17 @@ const MAX_SHARED_KEYS = 4096;
 /** Kept keys by attribute, then value; an attribute absent here is not a repeating one. */
 const sharedKeys = new Map<string, Map<string, string>>(REPEATING.map((k) => [k, new Map()]));
 
-/** The list storeKeysOf is filling: one visitor function for every record, not a closure per record. */
+/** The list storeKeysOf is filling, and how many keys it holds so far: one visitor function for every record,
+ *  not a closure per record. */
 let collecting: string[] = [];
+let collected = 0;
 /** Whether storeKeysOf is leaving out the EventId key (the store is handed the event id itself instead). */
 let skippingEventId = false;
 
 function collectKey(k: string, v: string): void {
   const byValue = sharedKeys.get(k);
   if (byValue === undefined) {
-    if (!(skippingEventId && k === 'EventId')) collecting.push(`${k}\u0000${v}`);
+    if (!(skippingEventId && k === 'EventId')) collecting[collected++] = `${k}\u0000${v}`;
     return;
   }
   let key = byValue.get(v);
@@ -80,16 +82,20 @@ function collectKey(k: string, v: string): void {
     key = `${k}\u0000${v}`;
     if (byValue.size < MAX_SHARED_KEYS) byValue.set(v, key);
   }
-  collecting.push(key);
+  collecting[collected++] = key;
 }
 
-/** The record's lookup keys; without its EventId key when `eventId` is false (EventStore.add's `unique`). */
-function storeKeysOf(record: CloudTrailRecord, eventId = true): string[] {
-  const keys: string[] = [];
-  collecting = keys;
+/** The record's lookup keys; without its EventId key when `eventId` is false (EventStore.add's `unique`).
+ *  Written over `into`'s own keys: the event store reads the list and keeps none, so routing refills one list
+ *  (a new one grew its backing store a few times per record). */
+function storeKeysOf(record: CloudTrailRecord, eventId = true, into: string[] = []): string[] {
+  collecting = into;
+  collected = 0;
   skippingEventId = !eventId;
   visitLookupPairs(record, collectKey);
-  return keys;
+  // Never cut to 0 (every record has keys), which would give the list a new, empty backing store.
+  into.length = collected;
+  return into;
 }
 
 /** The values that differ between otherwise identical records, in the order JSON.stringify writes them
@@ -208,12 +214,20 @@ export class CloudTrailService {
     if (eventHistory.landed) {
       const h = this.history(record.awsRegion);
       const store = eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management;
-      inHistory = { store, id: store.add(eventMs, recordText(record), storeKeysOf(record, false), (values = varyingValuesOf(record)), `${record.eventID}`) };
+      inHistory = { store, id: store.add(eventMs, recordText(record), storeKeysOf(record, false, this.keyList), (values = varyingValuesOf(record)), `${record.eventID}`) };
       // Insights analyse the Region's management events, whichever trails record them.
       if (eventHistory.code === 'MANAGEMENT_EVENT') this.insights.count(record, eventMs);
     }
     const outer = this.routed;
-    this.routed = { record, values, inHistory, eventMs, now, waiting: undefined };
+    // Routing never routes another record meanwhile, but should it, that record gets an object of its own.
+    const routed = outer === undefined ? this.routedOnce : ({} as RoutedRecord);
+    routed.record = record;
+    routed.values = values;
+    routed.inHistory = inHistory;
+    routed.eventMs = eventMs;
+    routed.now = now;
+    routed.waiting = undefined;
+    this.routed = routed;
     let trails: TrailRouting[];
     try {
       trails = insight
@@ -229,6 +243,10 @@ export class CloudTrailService {
   private readonly verdicts = new TrailVerdictTable();
   /** The record `route` is handing to trails, for `bufferRouted`. */
   private routed: RoutedRecord | undefined;
+  /** What `routed` is filled in while routing one record (one object, not one per record). */
+  private readonly routedOnce: RoutedRecord = { record: undefined as unknown as CloudTrailRecord, values: undefined, inHistory: undefined, eventMs: 0, now: 0, waiting: undefined };
+  /** The lookup keys of the record being added to event history (storeKeysOf). */
+  private readonly keyList: string[] = [];
 
   /** Buffers the record being routed for the trail a verdict names: one function for every trail and record
    *  (a closure per record was a measurable share of routing). Archived once, however many trails take it. */
