@@ -8,7 +8,7 @@ import { MINUTE_MS } from '../time';
 import type { InsightType } from '../trails/trail-types';
 import type { InsightEventInput } from './insight-record';
 import { baselineStartMinute, unusualThreshold } from './rule';
-import { addTallies, ATTRIBUTES, emptyTallies, Series, seriesId, type Attribute, type MinuteBucket, type SeriesKey, type Tallies } from './series';
+import { addTallies, ATTRIBUTES, emptyTallies, Series, seriesId, type MinuteBucket, type SeriesKey, type Tallies } from './series';
 
 /** An Insights event found while analysing a minute; atMs is when CloudTrail knows it (the minute's end). */
 export type InsightDetection = Omit<InsightEventInput, 'accountId' | 'eventID'> & { atMs: number };
@@ -52,14 +52,11 @@ export class InsightsEngine {
     const error = record.errorCode;
     if (!write && !error) return;
     const minute = Math.floor(eventMs / MINUTE_MS);
-    const attrs: Record<Attribute, string | undefined> = {
-      userIdentityArn: attributedArn(record.userIdentity?.arn),
-      userAgent: record.userAgent,
-      // No error is written as the string "null" (insightDetails reference).
-      errorCode: error ?? 'null',
-    };
-    if (write) this.seriesFor(record, 'ApiCallRateInsight').count(minute, attrs);
-    if (error) this.seriesFor(record, 'ApiErrorRateInsight', error).count(minute, attrs);
+    const arn = attributedArn(record.userIdentity?.arn);
+    // No error is written as the string "null" (insightDetails reference).
+    const errorCode = error ?? 'null';
+    if (write) this.seriesFor(record, 'ApiCallRateInsight').count(minute, arn, record.userAgent, errorCode);
+    if (error) this.seriesFor(record, 'ApiErrorRateInsight', error).count(minute, arn, record.userAgent, errorCode);
   }
 
   private seriesFor(record: CloudTrailRecord, insightType: InsightType, errorCode?: string): Series {
@@ -95,6 +92,8 @@ export class InsightsEngine {
     const lastClosed = Math.floor(nowMs / MINUTE_MS) - 1;
     const found: InsightDetection[] = [];
     for (const s of this.series.values()) {
+      // Pending tallies are read from here on.
+      s.settle();
       for (;;) {
         const next = s.incident ? s.analysedThrough + 1 : s.pending[0]?.minute;
         if (next === undefined || next > lastClosed) break;
@@ -160,6 +159,8 @@ export class InsightsEngine {
   }
 
   snapshot(): Json {
+    // Pending tallies are read here.
+    for (const s of this.series.values()) s.settle();
     return [...this.series.values()].map((s) => ({
       key: keyJson(s.key),
       analysedThrough: s.analysedThrough,

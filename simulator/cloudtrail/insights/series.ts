@@ -58,6 +58,10 @@ export function addTallies(into: Tallies, from: Tallies, sign = 1): void {
   }
 }
 
+function tally(t: Tally, value: string | undefined, n: number): void {
+  if (value !== undefined) t.set(value, (t.get(value) ?? 0) + n);
+}
+
 export class Series {
   /** Minutes counted but not yet analysed (the current minute, and any the clock has not yet passed). */
   pending: MinuteBucket[] = [];
@@ -72,7 +76,20 @@ export class Series {
 
   constructor(readonly key: SeriesKey) {}
 
-  count(eventMinute: number, attrs: Record<Attribute, string | undefined>): void {
+  /**
+   * A run of calls counted into the last pending bucket with the same attribution values (a busy account's
+   * calls come from one caller after another), not yet in the bucket's tallies: they are added once per run
+   * (three map updates a run instead of a call). Values keep the order they first appeared in, as counting them
+   * one by one gives. Whoever reads a pending bucket's tallies settles the run first.
+   */
+  private runBucket: MinuteBucket | undefined = undefined;
+  private runCalls = 0;
+  private runArn: string | undefined = undefined;
+  private runAgent: string | undefined = undefined;
+  private runError: string | undefined = undefined;
+
+  /** Counts one call; an attribution value left undefined is not tallied. */
+  count(eventMinute: number, userIdentityArn: string | undefined, userAgent: string | undefined, errorCode: string | undefined): void {
     // Records arrive in time order (the clock only moves forward); a back-dated one, which only a hand-fed
     // record can be, joins the latest minute not yet analysed so the pending minutes stay in order.
     const minute = Math.max(eventMinute, this.analysedThrough + 1);
@@ -82,10 +99,26 @@ export class Series {
       this.pending.push(bucket);
     }
     bucket.count++;
-    for (const a of ATTRIBUTES) {
-      const v = attrs[a];
-      if (v !== undefined) bucket.by[a].set(v, (bucket.by[a].get(v) ?? 0) + 1);
+    if (this.runCalls > 0 && (bucket !== this.runBucket || userIdentityArn !== this.runArn || userAgent !== this.runAgent || errorCode !== this.runError)) this.settle();
+    if (this.runCalls === 0) {
+      this.runBucket = bucket;
+      this.runArn = userIdentityArn;
+      this.runAgent = userAgent;
+      this.runError = errorCode;
     }
+    this.runCalls++;
+  }
+
+  /** Adds the calls of the present run to their bucket's tallies. */
+  settle(): void {
+    const n = this.runCalls;
+    if (n === 0) return;
+    const by = this.runBucket!.by;
+    tally(by.userIdentityArn, this.runArn, n);
+    tally(by.userAgent, this.runAgent, n);
+    tally(by.errorCode, this.runError, n);
+    this.runCalls = 0;
+    this.runBucket = undefined;
   }
 
   /** Adds an analysed minute to the baseline history. */
