@@ -1,9 +1,9 @@
 import { AwsError, type HandlerResult, type JsonObject } from '../core/contract';
-import { isoMillis } from '../core/clock';
 import { apiDef, isObject, requireStr, str, type ActionSpec, type ServiceDeps } from '../core/service';
 import { NO_SUCH_BUCKET, type S3Model } from './model';
 import { bucketArn, bucketHost, bucketParams, s3Spec } from './shared';
 import { ObjectMap } from './object-map';
+import { ListedBuckets } from './bucket-list';
 
 const need = (p: JsonObject, n: string) => requireStr(p, n, 'InvalidRequest');
 
@@ -17,6 +17,7 @@ function validBucketName(name: string): boolean {
 export function bucketActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
   const acct = d.accountId;
   const bucketRes = (p: JsonObject) => [{ accountId: acct, type: 'AWS::S3::Bucket', ARN: bucketArn(p) }];
+  const listed = new ListedBuckets();
   return [
     s3Spec(s3, d, {
       def: apiDef('s3:CreateBucket', { readOnly: false, resourceTypes: ['AWS::S3::Bucket'], summaryKo: 'S3 버킷을 만듭니다.' }),
@@ -71,7 +72,7 @@ export function bucketActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
       requestParameters: (_p, ctx) => ({ Host: `s3.${ctx.region}.amazonaws.com` }),
       handler: () => ({
         response: {
-          Buckets: [...s3.buckets.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map((b) => ({ Name: b.name, CreationDate: isoMillis(b.creationDate), BucketRegion: b.region })),
+          Buckets: listed.of(s3.buckets),
           Owner: { ID: acct },
         },
       }),
