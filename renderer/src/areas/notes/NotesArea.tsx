@@ -1,6 +1,5 @@
-import { useMemo, useState, type ReactElement } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
+import { useMemo, useState } from 'react';
+import { layOutUnseen, mainContentWidth } from '../../lay-out-unseen';
 import { useApp } from '../../store/app-store';
 import { NOTES, diagramUrl, noteById } from './note-library';
 import { searchNotes } from './search';
@@ -9,56 +8,6 @@ import { NoteView, noteBody, noteBodyKept } from './NoteView';
 /** Images kept loading or loaded, so the browser keeps their parsed documents for the note's own <img>. */
 const warmedImages: HTMLImageElement[] = [];
 
-/**
- * Lays the rendered note out and paints it once, unseen, then removes it: a note's first layout (its text
- * shaped in the note's fonts) took 15–25 ms of a first visit and dropped a frame; the browser keeps what it
- * learned for the note's real showing. As wide as the note's column, styled by the page's own rules. In a
- * closed shadow root, so nothing that looks for text or headings on the page (a screen reader, a test) meets
- * this copy in the two frames it exists.
- */
-function layOutUnseen(body: ReactElement): void {
-  const main = document.getElementById('main');
-  if (!main) return;
-  const style = getComputedStyle(main);
-  const width = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - SIDEBAR_AND_GAP;
-  const host = document.createElement('div');
-  host.className = 'note-unseen';
-  host.style.width = `${Math.min(NOTE_MAX_WIDTH, Math.max(320, width))}px`;
-  host.setAttribute('aria-hidden', 'true');
-  host.inert = true;
-  const shadow = host.attachShadow({ mode: 'closed' });
-  shadow.adoptedStyleSheets = [pageRules()];
-  const note = document.createElement('div');
-  note.className = 'note';
-  const inner = document.createElement('div');
-  inner.className = 'markdown';
-  note.append(inner);
-  shadow.append(note);
-  document.body.append(host);
-  const root = createRoot(inner);
-  flushSync(() => root.render(body));
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
-      root.unmount();
-      host.remove();
-    }),
-  );
-}
-
-/** The page's style rules as one sheet (a shadow root does not see the document's). */
-function pageRules(): CSSStyleSheet {
-  const sheet = new CSSStyleSheet();
-  const texts: string[] = [];
-  for (const s of Array.from(document.styleSheets)) {
-    try {
-      for (const r of Array.from(s.cssRules)) texts.push(r.cssText);
-    } catch {
-      // A sheet from another origin cannot be read; the app has none.
-    }
-  }
-  sheet.replaceSync(texts.join('\n'));
-  return sheet;
-}
 /** styles.css: .notes-layout's first column and gap, .note's max-width. */
 const SIDEBAR_AND_GAP = 270 + 28;
 const NOTE_MAX_WIDTH = 860;
@@ -71,7 +20,9 @@ export function warm(): void {
   const note = id ? noteById(id) : undefined;
   // Shown already (the learner went to the notes first): nothing left to get ready.
   if (!note || noteBodyKept(note.meta.id)) return;
-  layOutUnseen(noteBody(note));
+  const width = mainContentWidth();
+  // As wide as the note's column, in the note's own wrappers.
+  if (width !== undefined) layOutUnseen(noteBody(note), { width: Math.min(NOTE_MAX_WIDTH, Math.max(320, width - SIDEBAR_AND_GAP)), wrap: ['note', 'markdown'] });
   for (const [, src] of note.body.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)) {
     const url = diagramUrl(src ?? '');
     if (!url) continue;

@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+// A screen's content laid out ahead, unseen (lay-out-unseen.tsx): a host nobody can read into (aria-hidden,
+// inert, a closed shadow root) that holds the rendered content in its wrappers for two frames, then is gone.
+// The scenario list's warm-up uses it, and does nothing while the learner is on that screen.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { layOutUnseen } from '../../renderer/src/lay-out-unseen';
+import { warm as warmScenarios } from '../../renderer/src/areas/scenarios/ScenariosArea';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** Runs the frames requested so far (and those they request), `n` deep. */
+function frames(queue: FrameRequestCallback[], n: number): void {
+  for (let i = 0; i < n; i++) for (const cb of queue.splice(0)) cb(0);
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.innerHTML = '';
+});
+
+describe('layOutUnseen', () => {
+  it('renders into its wrappers in a closed shadow root, hidden from readers, and removes it two frames later', () => {
+    const queue: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => queue.push(cb));
+    let rendered: Element | null = null;
+    function Probe() {
+      return <p ref={(el) => void (el && (rendered = el))}>본문</p>;
+    }
+    act(() => layOutUnseen(<Probe />, { width: 612.4, wrap: ['note', 'markdown'] }));
+    const host = document.querySelector('.unseen-copy') as HTMLElement;
+    expect(host).not.toBeNull();
+    expect(host.getAttribute('aria-hidden')).toBe('true');
+    expect(host.inert).toBe(true);
+    expect(host.style.width).toBe('612px');
+    // Closed: the page cannot reach the copy, and its text is not the page's.
+    expect(host.shadowRoot).toBeNull();
+    expect(document.body.textContent).not.toContain('본문');
+    // Rendered at once, straight into the innermost wrapper.
+    expect(rendered!.textContent).toBe('본문');
+    expect(rendered!.parentElement!.className).toBe('markdown');
+    expect(rendered!.parentElement!.parentElement!.className).toBe('note');
+    act(() => frames(queue, 1));
+    expect(document.querySelector('.unseen-copy')).not.toBeNull();
+    act(() => frames(queue, 1));
+    expect(document.querySelector('.unseen-copy')).toBeNull();
+  });
+});
+
+describe('the scenario list warm-up', () => {
+  function main(area: string): HTMLElement {
+    const m = document.createElement('main');
+    m.id = 'main';
+    m.dataset['area'] = area;
+    document.body.append(m);
+    return m;
+  }
+
+  it('lays the list out unseen while the learner is elsewhere', () => {
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    main('home');
+    act(() => warmScenarios());
+    expect(document.querySelectorAll('.unseen-copy')).toHaveLength(1);
+  });
+
+  it('does nothing on the scenarios screen itself, or before the app has a main column', () => {
+    act(() => warmScenarios());
+    main('scenarios');
+    act(() => warmScenarios());
+    expect(document.querySelector('.unseen-copy')).toBeNull();
+  });
+});
