@@ -5,19 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { noted, noteInPlace, type DeliveryNote } from '../../../simulator/cloudtrail/trails/delivery-notes';
 import { TrailRegistry } from '../../../simulator/cloudtrail/trails/trail-registry';
-import { defaultSelectors, type TrailConfig, type TrailStatus } from '../../../simulator/cloudtrail/trails/trail-types';
+import type { TrailStatus } from '../../../simulator/cloudtrail/trails/trail-types';
+import { mainTrailConfig } from './helpers';
 
-const config: TrailConfig = {
-  name: 'main',
-  arn: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main',
-  homeRegion: 'us-east-1',
-  s3BucketName: 'logs',
-  includeGlobalServiceEvents: true,
-  isMultiRegionTrail: true,
-  logFileValidationEnabled: true,
-  selectors: defaultSelectors(),
-  insightSelectors: [],
-};
+const config = mainTrailConfig({ multiRegion: true, validation: true });
 
 const atMs = fc.integer({ min: 1, max: 6 }).map((n) => n * 300_000);
 const note: fc.Arbitrary<DeliveryNote> = fc.oneof(

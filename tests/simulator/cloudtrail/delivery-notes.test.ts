@@ -7,19 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { noted, type DeliveryNote } from '../../../simulator/cloudtrail/trails/delivery-notes';
 import { trailMachine, type TrailEvent } from '../../../simulator/cloudtrail/trails/trail-machine';
 import { TrailRegistry } from '../../../simulator/cloudtrail/trails/trail-registry';
-import { defaultSelectors, type TrailConfig, type TrailStatus } from '../../../simulator/cloudtrail/trails/trail-types';
+import type { TrailStatus } from '../../../simulator/cloudtrail/trails/trail-types';
+import { mainTrailConfig } from './helpers';
 
-const config: TrailConfig = {
-  name: 'main',
-  arn: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main',
-  homeRegion: 'us-east-1',
-  s3BucketName: 'logs',
-  includeGlobalServiceEvents: true,
-  isMultiRegionTrail: true,
-  logFileValidationEnabled: true,
-  selectors: defaultSelectors(),
-  insightSelectors: [],
-};
+const config = mainTrailConfig({ multiRegion: true, validation: true });
 
 /** The machine's delivery actions before delivery-notes.ts, written out again: the reference. */
 function before(status: TrailStatus, note: DeliveryNote): TrailStatus {

@@ -2,6 +2,7 @@
 // random, and hand-built CloudTrail records, so these tests do not depend on the rest of the simulator.
 import type { ActionDef, CloudTrailRecord, Clock, HandlerContext, JsonObject, ObjectStore, Random } from '../../../simulator/core/contract';
 import { CloudTrailService, type CloudTrailDeps } from '../../../simulator/cloudtrail/index';
+import { defaultSelectors, type TrailConfig } from '../../../simulator/cloudtrail/trails/trail-types';
 
 export const ACCOUNT = '123456789012';
 export const REGIONS = ['us-east-1', 'ap-northeast-2', 'us-west-2', 'eu-west-1'];
@@ -181,4 +182,19 @@ export function drive(w: World, records: readonly CloudTrailRecord[], untilMs: n
     if (w.clock.ms === meddleAtMs) meddle(w);
     advance(w, 60_000);
   }
+}
+
+/** A trail's configuration as the machine and registry tests use it: "main" in us-east-1, writing to "logs". */
+export function mainTrailConfig(o: { multiRegion: boolean; validation: boolean }): TrailConfig {
+  return {
+    name: 'main',
+    arn: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main',
+    homeRegion: 'us-east-1',
+    s3BucketName: 'logs',
+    includeGlobalServiceEvents: true,
+    isMultiRegionTrail: o.multiRegion,
+    logFileValidationEnabled: o.validation,
+    selectors: defaultSelectors(),
+    insightSelectors: [],
+  };
 }

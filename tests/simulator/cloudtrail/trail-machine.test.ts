@@ -2,19 +2,9 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { trailMachine } from '../../../simulator/cloudtrail/trails/trail-machine';
 import { TrailRegistry } from '../../../simulator/cloudtrail/trails/trail-registry';
-import { defaultSelectors, type TrailConfig } from '../../../simulator/cloudtrail/trails/trail-types';
+import { mainTrailConfig } from './helpers';
 
-const config: TrailConfig = {
-  name: 'main',
-  arn: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main',
-  homeRegion: 'us-east-1',
-  s3BucketName: 'logs',
-  includeGlobalServiceEvents: true,
-  isMultiRegionTrail: false,
-  logFileValidationEnabled: false,
-  selectors: defaultSelectors(),
-  insightSelectors: [],
-};
+const config = mainTrailConfig({ multiRegion: false, validation: false });
 
 describe('trail machine', () => {
   it('starts not logging and toggles with trail.startLogging / trail.stopLogging', () => {
