@@ -16,24 +16,10 @@ function prefixPath(prefix: string | undefined): string {
 /** Log files go under CloudTrail/, Insights events under CloudTrail-Insight/ (same name pattern). */
 export type LogFolder = 'CloudTrail' | 'CloudTrail-Insight';
 
-/** [prefix/]AWSLogs/<acct>/<folder>/<region>/<YYYY>/<MM>/<DD>/<acct>_<folder>_<region>_<YYYYMMDDTHHmmZ>_<unique>.json.gz */
-export function logFileKey(
-  prefix: string | undefined,
-  accountId: string,
-  region: string,
-  atMs: number,
-  unique: string,
-  folder: LogFolder = 'CloudTrail',
-): string {
-  // Joined, not concatenated: a concatenated key is a tree of string pieces, and a busy account keeps
-  // hundreds of thousands of keys (bucket, digests, delivery watch), each then ~30 small objects instead of one.
-  return [prefixPath(prefix), 'AWSLogs/', accountId, '/', folder, '/', region, '/', datePath(atMs), '/', accountId, '_', folder, '_', region, '_', logFileStamp(atMs), '_', unique, '.json.gz'].join('');
-}
-
 /**
- * logFileKey for one lane: the pieces that name the account, folder and Region are joined once, not at every
- * delivery (a busy account delivers a file every five minutes per trail and Region). Gives logFileKey's
- * string for the same arguments; a lane makes a new one when its trail's prefix changes.
+ * A lane's log file keys: [prefix/]AWSLogs/<acct>/<folder>/<region>/<YYYY>/<MM>/<DD>/<acct>_<folder>_<region>_<YYYYMMDDTHHmmZ>_<unique>.json.gz.
+ * The pieces that name the account, folder and Region are joined once, not at every delivery (a busy account
+ * delivers a file every five minutes per trail and Region); a lane makes a new one when its trail's prefix changes.
  */
 export class LaneLogFileKeys {
   private readonly head: string;
@@ -50,27 +36,17 @@ export class LaneLogFileKeys {
   }
 
   key(atMs: number, unique: string): string {
+    // Joined, not concatenated: a concatenated key is a tree of string pieces, and a busy account keeps
+    // hundreds of thousands of keys (bucket, digests, delivery watch), each then ~30 small objects instead of one.
     return [this.head, datePath(atMs), this.middle, logFileStamp(atMs), '_', unique, '.json.gz'].join('');
   }
 }
 
-/** [prefix/]AWSLogs/<acct>/CloudTrail-Digest/<region>/<YYYY>/<MM>/<DD>/<acct>_CloudTrail-Digest_<region>_<trail>_<home>_<YYYYMMDDTHHmmssZ>.json.gz */
-export function digestFileKey(
-  prefix: string | undefined,
-  accountId: string,
-  region: string,
-  trailName: string,
-  homeRegion: string,
-  atMs: number,
-): string {
-  return [
-    prefixPath(prefix), 'AWSLogs/', accountId, '/CloudTrail-Digest/', region, '/', datePath(atMs), '/',
-    accountId, '_CloudTrail-Digest_', region, '_', trailName, '_', homeRegion, '_', digestStamp(atMs), '.json.gz',
-  ].join('');
-}
-
-/** digestFileKey for one lane, its fixed pieces joined once (see LaneLogFileKeys); made anew when the trail's
- *  prefix, name or home Region differ from the ones it was made for. */
+/**
+ * A lane's digest keys: [prefix/]AWSLogs/<acct>/CloudTrail-Digest/<region>/<YYYY>/<MM>/<DD>/<acct>_CloudTrail-Digest_<region>_<trail>_<home>_<YYYYMMDDTHHmmssZ>.json.gz,
+ * the fixed pieces joined once (see LaneLogFileKeys); made anew when the trail's prefix, name or home Region
+ * differ from the ones it was made for.
+ */
 export class LaneDigestKeys {
   private readonly head: string;
   private readonly middle: string;

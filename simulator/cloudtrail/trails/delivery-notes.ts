@@ -16,7 +16,8 @@ function alreadyNoted(status: TrailStatus, note: DeliveryNote): boolean {
       return (
         status.latestDeliveryMs === note.atMs &&
         status.latestDeliveryAttemptMs === note.atMs &&
-        status.latestDeliveryError === undefined &&
+        // No error key at all: one holding undefined is still dropped, as the machine's copy always did.
+        !('latestDeliveryError' in status) &&
         (!note.cloudWatchLogs || status.latestCloudWatchLogsDeliveryMs === note.atMs)
       );
     case 'trail.digestDelivered':
@@ -26,36 +27,23 @@ function alreadyNoted(status: TrailStatus, note: DeliveryNote): boolean {
   }
 }
 
-/** The status after this delivery result; `status` itself when it already says so (a trail's files for several
- *  Regions, or its log file and digest, are delivered at the same instant). */
+/** The status after this delivery result, as a new object; `status` itself when it already says so (a trail's
+ *  files for several Regions, or its log file and digest, are delivered at the same instant). */
 export function noted(status: TrailStatus, note: DeliveryNote): TrailStatus {
-  if (alreadyNoted(status, note)) return status;
-  switch (note.type) {
-    case 'trail.delivered': {
-      // A successful delivery clears the last error.
-      const { latestDeliveryError: _cleared, ...rest } = status;
-      const next: TrailStatus = { ...rest, latestDeliveryMs: note.atMs, latestDeliveryAttemptMs: note.atMs };
-      if (note.cloudWatchLogs) next.latestCloudWatchLogsDeliveryMs = note.atMs;
-      return next;
-    }
-    case 'trail.digestDelivered':
-      return { ...status, latestDigestDeliveryMs: note.atMs };
-    case 'trail.deliveryFailed':
-      return { ...status, latestDeliveryError: note.errorCode, latestDeliveryAttemptMs: note.atMs };
-  }
+  return alreadyNoted(status, note) ? status : noteInPlace({ ...status }, note);
 }
 
 /**
- * noted() written into `status` itself, for a status its holder owns (the registry's copy of results the
- * trail's actor has not been told yet): the same fields in the same key order as the object noted() returns,
- * without a copy (a spread, and a rest that drops a key) per delivered file of every trail. Returns `status`.
+ * The delivery result written into `status` itself, for a status its holder owns (the registry's copy of
+ * results the trail's actor has not been told yet: no copy per delivered file of every trail). A successful
+ * delivery drops the error key; a field already there keeps its place in the key order, a new one comes last.
+ * Returns `status`.
  */
 export function noteInPlace(status: TrailStatus, note: DeliveryNote): TrailStatus {
   if (alreadyNoted(status, note)) return status;
   switch (note.type) {
     case 'trail.delivered':
-      // As noted's rest and spread: the error key goes, a field already there keeps its place, a new one
-      // comes last.
+      // A successful delivery clears the last error.
       delete status.latestDeliveryError;
       status.latestDeliveryMs = note.atMs;
       status.latestDeliveryAttemptMs = note.atMs;

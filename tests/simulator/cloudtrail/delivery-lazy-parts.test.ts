@@ -3,12 +3,19 @@
 import fc from 'fast-check';
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { digestFileKey, LaneDigestKeys, LaneLogFileKeys, logFileKey, type LogFolder } from '../../../simulator/cloudtrail/delivery/files';
-import { isoSeconds } from '../../../simulator/cloudtrail/time';
+import { LaneDigestKeys, LaneLogFileKeys, type LogFolder } from '../../../simulator/cloudtrail/delivery/files';
+import { datePath, digestStamp, isoSeconds, logFileStamp } from '../../../simulator/cloudtrail/time';
 import { ACCOUNT, advance, call, def, MGMT_DEF, record, T0, world, type World } from './helpers';
 import type { LogFileDelivered } from '../../../simulator/cloudtrail/index';
 
 const MIN = 60_000;
+
+// The key layouts CloudTrail documents, written out plainly: what the lanes' joined pieces must give.
+const under = (prefix: string | undefined) => (prefix ? `${prefix}/` : '');
+const logFileKey = (prefix: string | undefined, region: string, atMs: number, unique: string, folder: LogFolder) =>
+  `${under(prefix)}AWSLogs/${ACCOUNT}/${folder}/${region}/${datePath(atMs)}/${ACCOUNT}_${folder}_${region}_${logFileStamp(atMs)}_${unique}.json.gz`;
+const digestFileKey = (prefix: string | undefined, region: string, trail: string, home: string, atMs: number) =>
+  `${under(prefix)}AWSLogs/${ACCOUNT}/CloudTrail-Digest/${region}/${datePath(atMs)}/${ACCOUNT}_CloudTrail-Digest_${region}_${trail}_${home}_${digestStamp(atMs)}.json.gz`;
 const text = (bytes: Uint8Array) => new TextDecoder().decode(gunzipSync(bytes));
 
 function setup(extra: Record<string, string | boolean> = {}): World {
@@ -20,7 +27,17 @@ function setup(extra: Record<string, string | boolean> = {}): World {
 }
 
 describe('a lane makes its log file keys from pieces joined once', () => {
-  it('gives logFileKey for any prefix, Region, folder, time and unique part', () => {
+  it('writes the documented layouts', () => {
+    const at = Date.parse('2026-11-01T09:05:07Z');
+    expect(new LaneLogFileKeys('audit', ACCOUNT, 'ap-northeast-2', 'CloudTrail').key(at, 'AbCdEfGh12345678')).toBe(
+      'audit/AWSLogs/123456789012/CloudTrail/ap-northeast-2/2026/11/01/123456789012_CloudTrail_ap-northeast-2_20261101T0905Z_AbCdEfGh12345678.json.gz',
+    );
+    expect(new LaneDigestKeys(undefined, ACCOUNT, 'ap-northeast-2', 'main', 'us-east-1').key(at)).toBe(
+      'AWSLogs/123456789012/CloudTrail-Digest/ap-northeast-2/2026/11/01/123456789012_CloudTrail-Digest_ap-northeast-2_main_us-east-1_20261101T090507Z.json.gz',
+    );
+  });
+
+  it('gives the layout for any prefix, Region, folder, time and unique part', () => {
     fc.assert(
       fc.property(
         fc.option(fc.string({ maxLength: 12 }), { nil: undefined }),
@@ -30,13 +47,13 @@ describe('a lane makes its log file keys from pieces joined once', () => {
         fc.stringMatching(/^[A-Za-z0-9]{16}$/),
         (prefix, region, folder, times, unique) => {
           const keys = new LaneLogFileKeys(prefix, ACCOUNT, region, folder);
-          for (const atMs of times) expect(keys.key(atMs, unique)).toBe(logFileKey(prefix, ACCOUNT, region, atMs, unique, folder));
+          for (const atMs of times) expect(keys.key(atMs, unique)).toBe(logFileKey(prefix, region, atMs, unique, folder));
         },
       ),
     );
   });
 
-  it("gives digestFileKey for any prefix, Region, trail name, home Region and time; fits only its own trail's", () => {
+  it("gives the digest layout for any prefix, Region, trail name, home Region and time; fits only its own trail's", () => {
     fc.assert(
       fc.property(
         fc.option(fc.string({ maxLength: 12 }), { nil: undefined }),
@@ -46,7 +63,7 @@ describe('a lane makes its log file keys from pieces joined once', () => {
         fc.array(fc.integer({ min: 0, max: 4_102_444_800_000 }), { minLength: 1, maxLength: 4 }),
         (prefix, region, name, home, times) => {
           const keys = new LaneDigestKeys(prefix, ACCOUNT, region, name, home);
-          for (const atMs of times) expect(keys.key(atMs)).toBe(digestFileKey(prefix, ACCOUNT, region, name, home, atMs));
+          for (const atMs of times) expect(keys.key(atMs)).toBe(digestFileKey(prefix, region, name, home, atMs));
           expect(keys.fits(prefix, name, home)).toBe(true);
           expect(keys.fits(`${prefix ?? ''}x`, name, home) || keys.fits(prefix, `${name}x`, home) || keys.fits(prefix, name, `${home}x`)).toBe(false);
         },
@@ -75,7 +92,7 @@ describe('a lane makes its log file keys from pieces joined once', () => {
     call(w, 'UpdateTrail', { Name: 'main', S3KeyPrefix: 'second' });
     advance(w, 60 * MIN);
     expect(digests().map((k) => k.split('/')[0])).toEqual(['first', 'second']);
-    expect(digests()[1]).toBe(digestFileKey('second', ACCOUNT, 'us-east-1', 'main', 'us-east-1', T0 + 120 * MIN));
+    expect(digests()[1]).toBe(digestFileKey('second', 'us-east-1', 'main', 'us-east-1', T0 + 120 * MIN));
   });
 });
 

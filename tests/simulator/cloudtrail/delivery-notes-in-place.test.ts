@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { noted, noteInPlace, type DeliveryNote } from '../../../simulator/cloudtrail/trails/delivery-notes';
 import { TrailRegistry } from '../../../simulator/cloudtrail/trails/trail-registry';
 import type { TrailStatus } from '../../../simulator/cloudtrail/trails/trail-types';
-import { mainTrailConfig } from './helpers';
+import { mainTrailConfig, notedAsTheMachineDid } from './helpers';
 
 const config = mainTrailConfig({ multiRegion: true, validation: true });
 
@@ -30,18 +30,28 @@ const start: fc.Arbitrary<TrailStatus> = fc
   });
 
 describe('delivery results written into a kept status', () => {
-  it('noteInPlace leaves what noted returns, key for key and in order, from any status', () => {
+  it('noteInPlace and noted (on a copy) leave what the machine made by copying, in key order, from any status', () => {
     fc.assert(
       fc.property(start, fc.array(note, { maxLength: 30 }), (first, notes) => {
         let copied = first;
+        let viaNoted = first;
         const own: TrailStatus = { ...first };
         for (const n of notes) {
-          copied = noted(copied, n);
+          copied = notedAsTheMachineDid(copied, n);
+          // noted leaves the status it was given as it was.
+          const previous = viaNoted;
+          const before = { keys: Object.keys(previous), text: JSON.stringify(previous) };
+          viaNoted = noted(viaNoted, n);
+          expect({ keys: Object.keys(previous), text: JSON.stringify(previous) }).toEqual(before);
           expect(noteInPlace(own, n)).toBe(own);
-          expect(Object.keys(own)).toEqual(Object.keys(copied));
-          expect(JSON.stringify(own)).toBe(JSON.stringify(copied));
+          for (const s of [own, viaNoted]) {
+            expect(Object.keys(s)).toEqual(Object.keys(copied));
+            expect(JSON.stringify(s)).toBe(JSON.stringify(copied));
+          }
         }
       }),
+      // An error key holding undefined (dropped by a success all the same) is tried on every run.
+      { examples: [[{ isLogging: true, startLoggingMs: 0, latestDeliveryError: undefined as unknown as string, latestDeliveryMs: 300_000, latestDeliveryAttemptMs: 300_000 }, [{ type: 'trail.delivered', atMs: 300_000, cloudWatchLogs: false }]]] },
     );
   });
 

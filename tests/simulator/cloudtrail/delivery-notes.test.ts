@@ -8,25 +8,9 @@ import { noted, type DeliveryNote } from '../../../simulator/cloudtrail/trails/d
 import { trailMachine, type TrailEvent } from '../../../simulator/cloudtrail/trails/trail-machine';
 import { TrailRegistry } from '../../../simulator/cloudtrail/trails/trail-registry';
 import type { TrailStatus } from '../../../simulator/cloudtrail/trails/trail-types';
-import { mainTrailConfig } from './helpers';
+import { mainTrailConfig, notedAsTheMachineDid as before } from './helpers';
 
 const config = mainTrailConfig({ multiRegion: true, validation: true });
-
-/** The machine's delivery actions before delivery-notes.ts, written out again: the reference. */
-function before(status: TrailStatus, note: DeliveryNote): TrailStatus {
-  switch (note.type) {
-    case 'trail.delivered': {
-      const { latestDeliveryError: _cleared, ...rest } = status;
-      const next: TrailStatus = { ...rest, latestDeliveryMs: note.atMs, latestDeliveryAttemptMs: note.atMs };
-      if (note.cloudWatchLogs) next.latestCloudWatchLogsDeliveryMs = note.atMs;
-      return next;
-    }
-    case 'trail.digestDelivered':
-      return { ...status, latestDigestDeliveryMs: note.atMs };
-    case 'trail.deliveryFailed':
-      return { ...status, latestDeliveryError: note.errorCode, latestDeliveryAttemptMs: note.atMs };
-  }
-}
 
 type Step = { kind: 'note'; note: DeliveryNote } | { kind: 'event'; event: TrailEvent } | { kind: 'read' };
 

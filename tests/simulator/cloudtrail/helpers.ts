@@ -2,7 +2,8 @@
 // random, and hand-built CloudTrail records, so these tests do not depend on the rest of the simulator.
 import type { ActionDef, CloudTrailRecord, Clock, HandlerContext, JsonObject, ObjectStore, Random } from '../../../simulator/core/contract';
 import { CloudTrailService, type CloudTrailDeps } from '../../../simulator/cloudtrail/index';
-import { defaultSelectors, type TrailConfig } from '../../../simulator/cloudtrail/trails/trail-types';
+import { defaultSelectors, type TrailConfig, type TrailStatus } from '../../../simulator/cloudtrail/trails/trail-types';
+import type { DeliveryNote } from '../../../simulator/cloudtrail/trails/delivery-notes';
 
 export const ACCOUNT = '123456789012';
 export const REGIONS = ['us-east-1', 'ap-northeast-2', 'us-west-2', 'eu-west-1'];
@@ -197,4 +198,21 @@ export function mainTrailConfig(o: { multiRegion: boolean; validation: boolean }
     selectors: defaultSelectors(),
     insightSelectors: [],
   };
+}
+
+/** The trail machine's delivery actions before delivery-notes.ts, written out again (copies made with a rest
+ *  and spreads): the reference the folded and in-place notes are held to, key for key and in order. */
+export function notedAsTheMachineDid(status: TrailStatus, note: DeliveryNote): TrailStatus {
+  switch (note.type) {
+    case 'trail.delivered': {
+      const { latestDeliveryError: _cleared, ...rest } = status;
+      const next: TrailStatus = { ...rest, latestDeliveryMs: note.atMs, latestDeliveryAttemptMs: note.atMs };
+      if (note.cloudWatchLogs) next.latestCloudWatchLogsDeliveryMs = note.atMs;
+      return next;
+    }
+    case 'trail.digestDelivered':
+      return { ...status, latestDigestDeliveryMs: note.atMs };
+    case 'trail.deliveryFailed':
+      return { ...status, latestDeliveryError: note.errorCode, latestDeliveryAttemptMs: note.atMs };
+  }
 }
