@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
 // A screen's content laid out ahead, unseen (lay-out-unseen.tsx): a host nobody can read into (aria-hidden,
 // inert, a closed shadow root) that holds the rendered content in its wrappers for two frames, then is gone.
-// The scenario list's warm-up uses it, and does nothing while the learner is on that screen.
+// The scenario list's warm-up uses it, and does nothing while the learner is on that screen. The notes' warm-up
+// lays out the opening note, then each of its diagrams once decoded, at the note column's width.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { layOutUnseen } from '../../renderer/src/lay-out-unseen';
 import { warm as warmScenarios } from '../../renderer/src/areas/scenarios/ScenariosArea';
+import { warm as warmNotes } from '../../renderer/src/areas/notes/NotesArea';
+import { NOTES, diagramUrl } from '../../renderer/src/areas/notes/note-library';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -68,5 +71,48 @@ describe('the scenario list warm-up', () => {
     main('scenarios');
     act(() => warmScenarios());
     expect(document.querySelector('.unseen-copy')).toBeNull();
+  });
+});
+
+describe('the notes warm-up', () => {
+  it('lays the opening note out unseen, then each of its diagrams once decoded, in the same wrappers and width', async () => {
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    // The copies' roots are closed: keep them as they are made, to look inside.
+    const roots: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    const decodes: (() => void)[] = [];
+    vi.spyOn(HTMLImageElement.prototype, 'decode').mockImplementation(() => new Promise<void>((resolve) => decodes.push(resolve)));
+    const m = document.createElement('main');
+    m.id = 'main';
+    document.body.append(m);
+    const diagrams = [...NOTES[0]!.body.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map(([, src]) => diagramUrl(src!));
+    expect(diagrams.length).toBeGreaterThan(0);
+
+    act(() => warmNotes());
+    expect(document.querySelectorAll('.unseen-copy')).toHaveLength(1);
+    expect(roots[0]!.querySelector('[data-testid], h1')?.textContent).toBe(NOTES[0]!.meta.title);
+    expect(decodes).toHaveLength(diagrams.length);
+    // Nothing is drawn before the image is decoded (it would draw an empty box).
+    expect(roots).toHaveLength(1);
+
+    await act(async () => {
+      for (const resolve of decodes) resolve();
+      await Promise.resolve();
+    });
+    const copies = [...document.querySelectorAll<HTMLElement>('.unseen-copy')];
+    expect(copies).toHaveLength(1 + diagrams.length);
+    for (const [i, url] of diagrams.entries()) {
+      const img = roots[1 + i]!.querySelector('img')!;
+      expect(img.className).toBe('diagram');
+      expect(img.getAttribute('src')).toBe(url);
+      expect(img.parentElement!.className).toBe('markdown');
+      expect(img.parentElement!.parentElement!.className).toBe('note');
+      expect(copies[1 + i]!.style.width).toBe(copies[0]!.style.width);
+    }
   });
 });

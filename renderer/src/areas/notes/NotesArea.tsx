@@ -13,24 +13,33 @@ const SIDEBAR_AND_GAP = 270 + 28;
 const NOTE_MAX_WIDTH = 860;
 
 /** The note the notes screen opens on, made ahead while the page is idle: its Markdown rendered (the screen's
- *  costly script on a first visit) and its diagrams loaded and decoded (an SVG diagram's document was parsed
- *  and laid out in the first frames of the visit, about 35 ms here). */
+ *  costly script on a first visit), and its diagrams loaded, decoded and drawn once unseen (an SVG diagram's document
+ *  was parsed and laid out in the first frames of the visit, about 35 ms here, and drawing it the first time
+ *  took another 12–16 ms of the visit's first frame: 3 ms without the diagram). */
 export function warm(): void {
   const id = useApp.getState().noteId ?? NOTES[0]?.meta.id;
   const note = id ? noteById(id) : undefined;
   // Shown already (the learner went to the notes first): nothing left to get ready.
   if (!note || noteBodyKept(note.meta.id)) return;
-  const width = mainContentWidth();
+  const main = mainContentWidth();
   // As wide as the note's column, in the note's own wrappers.
-  if (width !== undefined) layOutUnseen(noteBody(note), { width: Math.min(NOTE_MAX_WIDTH, Math.max(320, width - SIDEBAR_AND_GAP)), wrap: ['note', 'markdown'] });
+  const column = main === undefined ? undefined : Math.min(NOTE_MAX_WIDTH, Math.max(320, main - SIDEBAR_AND_GAP));
+  if (column !== undefined) layOutUnseen(noteBody(note), { width: column, wrap: ['note', 'markdown'] });
   for (const [, src] of note.body.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)) {
     const url = diagramUrl(src ?? '');
     if (!url) continue;
     const img = new Image();
     img.src = url;
-    img.decode().catch(() => {
-      // Drawn (or reported broken) when the note shows it, as without warming.
-    });
+    // Drawn once, decoded, at the size the note shows it: the copy of the note above is gone before the image
+    // arrives, and its diagram sat below the window, where nothing is drawn.
+    img.decode().then(
+      () => {
+        if (column !== undefined) layOutUnseen(<img className="diagram" src={url} alt="" />, { width: column, wrap: ['note', 'markdown'] });
+      },
+      () => {
+        // Drawn (or reported broken) when the note shows it, as without warming.
+      },
+    );
     warmedImages.push(img);
   }
 }
