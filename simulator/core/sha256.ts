@@ -14,14 +14,18 @@ const K = new Int32Array([
 /** The message schedule, reused by every call (the function is synchronous, so never shared mid-use). */
 const W = new Int32Array(64);
 
-/** Runs the compression function over the 64-byte blocks of `bytes` starting at `from`, into `h`. */
-function blocks(h: Int32Array, bytes: Uint8Array, from: number, to: number): void {
+/** Runs the compression function over the 64-byte blocks of `bytes` from `from` to `to`, into `h`. `scheduled`:
+ *  the first 16 words of one block's schedule are already in W (sha256Words writes a short message there), and
+ *  `bytes` is not read. */
+function blocks(h: Int32Array, bytes: Uint8Array, from: number, to: number, scheduled: boolean): void {
   const k = K, w = W;
   let h0 = h[0]!, h1 = h[1]!, h2 = h[2]!, h3 = h[3]!, h4 = h[4]!, h5 = h[5]!, h6 = h[6]!, h7 = h[7]!;
   for (let off = from; off < to; off += 64) {
-    for (let i = 0; i < 16; i++) {
-      const j = off + i * 4;
-      w[i] = (bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!;
+    if (!scheduled) {
+      for (let i = 0; i < 16; i++) {
+        const j = off + i * 4;
+        w[i] = (bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!;
+      }
     }
     for (let i = 16; i < 64; i++) {
       const x = w[i - 15]!, y = w[i - 2]!;
@@ -57,21 +61,53 @@ const H = new Int32Array(8);
 const TAIL_ONE = new Uint8Array(64);
 const TAIL_TWO = new Uint8Array(128);
 
-export function sha256(data: Uint8Array): Uint8Array {
+/** The longest message whose 0x80 marker and 8-byte length still fit its one block. */
+const ONE_BLOCK = 55;
+
+/**
+ * The digest of `data` as eight words, each four of its bytes big-endian, in an array every call reuses: read
+ * it before hashing again. For callers that use only part of a digest (an id per matched event), without the
+ * 32-byte array sha256 makes.
+ */
+export function sha256Words(data: Uint8Array): Int32Array {
   const h = H;
   h.set(INITIAL);
-  const whole = data.length - (data.length % 64);
-  blocks(h, data, 0, whole);
-  // The tail, the 0x80 marker and the 64-bit big-endian bit length fill one or two final blocks.
-  const tail = data.length - whole + 8 < 64 ? TAIL_ONE : TAIL_TWO;
-  tail.fill(0);
-  tail.set(data.subarray(whole));
-  tail[data.length - whole] = 0x80;
+  const n = data.length;
+  if (n <= ONE_BLOCK) {
+    // Most ids: the one padded block written straight into the schedule.
+    const w = W;
+    const whole = n & ~3;
+    for (let i = 0; i < whole; i += 4) w[i >> 2] = (data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!;
+    // The word the message ends in: its last bytes (none to three), then the 0x80 marker, then zeros.
+    let last = 0x80 << (24 - 8 * (n - whole));
+    for (let i = whole; i < n; i++) last |= data[i]! << (24 - 8 * (i - whole));
+    w[whole >> 2] = last;
+    for (let i = (whole >> 2) + 1; i < 15; i++) w[i] = 0;
+    // The bit length's high word is the zero at w[14].
+    w[15] = n * 8;
+    blocks(h, data, 0, 64, true);
+    return h;
+  }
+  const whole = n - (n % 64);
+  blocks(h, data, 0, whole, false);
+  // The tail, the 0x80 marker, zeros and the 64-bit big-endian bit length fill one or two final blocks, written
+  // byte by byte: clearing the whole tail and copying from a subarray cost as much as hashing a short message.
+  const rest = n - whole;
+  const tail = rest + 8 < 64 ? TAIL_ONE : TAIL_TWO;
+  const lengthAt = tail.length - 8;
+  for (let i = 0; i < rest; i++) tail[i] = data[whole + i]!;
+  tail[rest] = 0x80;
+  for (let i = rest + 1; i < lengthAt; i++) tail[i] = 0;
   // Big-endian words written byte by byte: two DataViews per hash cost as much as hashing a short input.
-  const bits = data.length * 8;
-  putWord(tail, tail.length - 8, Math.floor(bits / 2 ** 32));
-  putWord(tail, tail.length - 4, bits >>> 0);
-  blocks(h, tail, 0, tail.length);
+  const bits = n * 8;
+  putWord(tail, lengthAt, Math.floor(bits / 2 ** 32));
+  putWord(tail, lengthAt + 4, bits >>> 0);
+  blocks(h, tail, 0, tail.length, false);
+  return h;
+}
+
+export function sha256(data: Uint8Array): Uint8Array {
+  const h = sha256Words(data);
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) putWord(out, i * 4, h[i]!);
   return out;

@@ -1,7 +1,7 @@
 // Ids of the events the default bus makes, derived from what they stand for instead of drawn from the seeded
 // random: turning a trail on must not shift every id the account issues afterwards.
 import type { CloudTrailRecord } from '../core/contract';
-import { sha256 } from '../core/sha256';
+import { sha256Words } from '../core/sha256';
 
 const HEX_CODES: readonly number[] = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
 /** The variant digit: the high nibble of byte 8, modulo 4, picks one of 8, 9, a, b. */
@@ -42,18 +42,19 @@ export function uuidFrom(text: string): string {
   return uuidOfBytes(utf8(text));
 }
 
-/** uuidFrom of the text whose UTF-8 bytes are `bytes`. */
+/** uuidFrom of the text whose UTF-8 bytes are `bytes`. The digest's bytes are read out of its words (byte i
+ *  is the (i mod 4)th from the top of word i/4): a digest array per id cost more than reading them so. */
 function uuidOfBytes(bytes: Uint8Array): string {
-  const d = sha256(bytes);
+  const h = sha256Words(bytes);
   const c = ID_CODES;
   for (let i = 0; i < 16; i++) {
     const at = BYTE_AT[i]!;
-    const b = d[i]!;
+    const b = (h[i >> 2]! >>> (24 - 8 * (i & 3))) & 255;
     c[at] = HEX_CODES[b >> 4]!;
     c[at + 1] = HEX_CODES[b & 15]!;
   }
   c[14] = VERSION_4;
-  c[19] = VARIANT_CODES[(d[8]! >> 4) & 3]!;
+  c[19] = VARIANT_CODES[(h[2]! >>> 28) & 3]!;
   return String.fromCharCode(
     c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!, c[12]!, c[13]!, c[14]!, c[15]!, c[16]!, c[17]!,
     c[18]!, c[19]!, c[20]!, c[21]!, c[22]!, c[23]!, c[24]!, c[25]!, c[26]!, c[27]!, c[28]!, c[29]!, c[30]!, c[31]!, c[32]!, c[33]!, c[34]!, c[35]!,
