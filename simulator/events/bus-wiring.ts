@@ -65,11 +65,12 @@ export function arnPart(arn: string, index: number): string {
 }
 
 /** What a target's ARN says about invoking it: its service, its Region, and EventBridge's call context there
- *  (undefined when the Region is not one of the account's). */
+ *  (undefined when the Region is not one of the account's), with sns:Publish as EventBridge calls it there. */
 interface TargetPlace {
   service: string;
   region: string;
   ctx: CallContext | undefined;
+  publish: ((params: JsonObject) => CallResult) | undefined;
 }
 
 /** TargetPlace per target ARN: a rule's targets are invoked for every event it matches, so each ARN is read
@@ -78,14 +79,19 @@ class TargetPlaces {
   private readonly byArn = new Map<string, TargetPlace>();
   /** EventBridge's call context per Region (performCall only reads it), made once rather than per target. */
   private readonly contexts = new Map<string, CallContext>();
-  constructor(private readonly regions: readonly string[]) {}
+  constructor(
+    private readonly regions: readonly string[],
+    private readonly call: EventBridgeWiring['call'],
+  ) {}
 
   of(arn: string): TargetPlace {
     let place = this.byArn.get(arn);
     if (place === undefined) {
       if (this.byArn.size >= 256) this.byArn.clear();
       const region = arnPart(arn, 3);
-      place = { service: arnPart(arn, 2), region, ctx: this.regions.includes(region) ? this.contextIn(region) : undefined };
+      const ctx = this.regions.includes(region) ? this.contextIn(region) : undefined;
+      const call = this.call;
+      place = { service: arnPart(arn, 2), region, ctx, publish: ctx && ((params: JsonObject) => call('sns:Publish', params, ctx)) };
       this.byArn.set(arn, place);
     }
     return place;
@@ -101,15 +107,15 @@ class TargetPlaces {
 export function wireEventBridge(w: EventBridgeWiring): DefaultBus {
   const snsRefusals = new Refusals('SNS가 게시를 거부했습니다');
   const lambdaRefusals = new Refusals('Lambda 호출이 실패했습니다');
-  const places = new TargetPlaces(w.regions);
+  const places = new TargetPlaces(w.regions, (api, params, ctx) => w.call(api, params, ctx));
   const ports: BusPorts = {
     clock: w.clock,
     emit: (e) => w.bus.emit(e),
     invoke: (target, input, rule, event) => {
-      const { service, region, ctx } = places.of(target.arn);
-      if (ctx === undefined) return { ok: false, errorCode: 'Sim.InvalidRegion', reasonKo: `대상의 리전 ${region}은(는) 이 계정의 시뮬레이션 리전이 아닙니다.` };
+      const { service, region, ctx, publish } = places.of(target.arn);
+      if (ctx === undefined || publish === undefined) return { ok: false, errorCode: 'Sim.InvalidRegion', reasonKo: `대상의 리전 ${region}은(는) 이 계정의 시뮬레이션 리전이 아닙니다.` };
       if (service === 'sns') {
-        const r = w.sns.asService({ kind: 'eventbridge', ruleArn: rule.arn, eventId: event.id }, () => w.call('sns:Publish', { TopicArn: target.arn, Message: input }, ctx));
+        const r = w.sns.asServiceWith({ kind: 'eventbridge', ruleArn: rule.arn, eventId: event.id }, publish, { TopicArn: target.arn, Message: input });
         return r.ok ? DELIVERED : snsRefusals.of(r);
       }
       if (service === 'lambda') {

@@ -106,8 +106,7 @@ export class DefaultBus {
       // Most records reach no rule at all (read-only ones reach only rules taking every management event):
       // those need no event built.
       const rules = this.rulesIn(record.awsRegion).receiving(delivery.readOnlyManagement);
-      const routed = rules.entries.length > 0 ? this.routeRecord(record, rules, depth) : undefined;
-      summary = new DeliveredRouting(record, code, routed?.matches ?? [], routed?.id);
+      summary = rules.entries.length > 0 ? this.routeRecord(record, code, rules, depth) : new DeliveredRouting(record, code, [], undefined);
     } else {
       summary = { region: record.awsRegion, delivered: false, code, reasonKo: busReasonKo(code, record, 0), matchedRules: [] };
     }
@@ -115,16 +114,16 @@ export class DefaultBus {
     if (routing !== null && typeof routing === 'object' && !Array.isArray(routing)) (routing as JsonObject)['eventBridge'] = summary as unknown as Json;
   }
 
-  /** Offers a record's event to `rules`. Its id is hashed only once a rule matches (or when a pattern tests the
-   *  id): most events match nothing, and their id is then seen nowhere but in the routing, which hashes it when
-   *  read (DeliveredRouting). */
-  private routeRecord(record: CloudTrailRecord, rules: RuleSet, depth: number): { matches: RuleMatch[]; id: string | undefined } {
+  /** Offers a record's event to `rules` and gives the record's routing. The event's id is hashed only once a rule
+   *  matches (or when a pattern tests the id): most events match nothing, and their id is then seen nowhere but
+   *  in the routing, which hashes it when read (DeliveredRouting). */
+  private routeRecord(record: CloudTrailRecord, code: BusCode, rules: RuleSet, depth: number): DeliveredRouting {
     const event = this.texts.recordEvent(record, rules.readsId ? eventIdFor(record) : '');
     const matched = rules.matching(event);
-    if (matched.length === 0) return { matches: [], id: rules.readsId ? event.id : undefined };
+    if (matched.length === 0) return new DeliveredRouting(record, code, [], rules.readsId ? event.id : undefined);
     // The id was left empty only where no pattern reads it, so it decided nothing; targets see the real one.
     if (!rules.readsId) event.id = eventIdFor(record);
-    return { matches: this.deliverAll(event, matched, depth), id: event.id };
+    return new DeliveredRouting(record, code, this.deliverAll(event, matched, depth), event.id);
   }
 
   private pattern(rule: Rule): EventPattern | undefined {
@@ -164,13 +163,20 @@ export class DefaultBus {
 
   private deliverAll(event: EventBridgeEvent, matched: readonly RuleEntry[], depth: number): RuleMatch[] {
     // Rules match before any target is invoked: deliveries (sns:Publish, lambda:Invoke) never change rules.
-    // Lists made at their size (map), in order: an array grown by push starts with room for 17.
-    return matched.map(({ rule }) => {
+    // Lists made at their size, in order (as map makes them: an array grown by push starts with room for 17),
+    // by loops: map's closures, and a context for each, were made for every matched event and rule.
+    const matches: RuleMatch[] = new Array<RuleMatch>(matched.length);
+    for (let i = 0; i < matched.length; i++) {
+      const rule = matched[i]!.rule;
       const atMs = this.ports.clock.now();
       this.ports.emit({ type: 'rule.matched', ruleArn: rule.arn, ruleName: rule.name, region: event.region, eventId: event.id, source: event.source, detailType: event['detail-type'], atMs });
-      const targets = rule.targets.map((t) => (depth >= MAX_CHAIN ? loopStopped(t) : this.deliver(rule, t, event)));
-      return { ruleName: rule.name, ruleArn: rule.arn, state: rule.state, targets };
-    });
+      const ts = rule.targets;
+      const n = ts.length;
+      const targets: TargetResult[] = new Array<TargetResult>(n);
+      for (let j = 0; j < n; j++) targets[j] = depth >= MAX_CHAIN ? loopStopped(ts[j]!) : this.deliver(rule, ts[j]!, event);
+      matches[i] = { ruleName: rule.name, ruleArn: rule.arn, state: rule.state, targets };
+    }
+    return matches;
   }
 
   /** A scheduled rule fires: its "Scheduled Event" goes to its own targets only, not to the other rules. */
@@ -190,11 +196,9 @@ export class DefaultBus {
     }
   }
 
-  /** What the target receives (input-transform.ts decides; the common cases are answered here). */
-  private input(rule: Rule, target: JsonObject, event: EventBridgeEvent): RenderedInput {
-    // Without Input, InputPath or InputTransformer a target gets the whole event as JSON: made once per
-    // event, as several rules often send the same event on.
-    if (target['Input'] === undefined && target['InputPath'] === undefined && target['InputTransformer'] === undefined) return { ok: true, text: this.texts.jsonText(event) };
+  /** What the target receives when its input is shaped (Input, InputPath or InputTransformer: input-transform.ts
+   *  decides; a constant Input is answered here). */
+  private shapedInput(rule: Rule, target: JsonObject, event: EventBridgeEvent): RenderedInput {
     // InputPath and InputTransformer pick values out of the event: they get a JSON copy, as the event's
     // detail may be the record itself (cloudTrailEventView). A constant Input reads nothing of it.
     const source = target['Input'] === undefined ? this.texts.jsonCopy(event) : (event as unknown as JsonObject);
@@ -202,13 +206,23 @@ export class DefaultBus {
     return renderTargetInput(target as unknown as TargetInputConfig, source, { ruleArn: rule.arn, ruleName: rule.name, ingestionTime });
   }
 
+  /** What invoking the target with its input came to. */
+  private outcome(rule: Rule, target: JsonObject, event: EventBridgeEvent, id: string, arn: string): Omit<TargetResult, 'id' | 'arn'> {
+    // Without Input, InputPath or InputTransformer a target gets the whole event as JSON: made once per
+    // event, as several rules often send the same event on.
+    if (target['Input'] === undefined && target['InputPath'] === undefined && target['InputTransformer'] === undefined) {
+      return this.ports.invoke({ id, arn }, this.texts.jsonText(event), rule, event);
+    }
+    const rendered = this.shapedInput(rule, target, event);
+    return rendered.ok
+      ? this.ports.invoke({ id, arn }, rendered.text, rule, event)
+      : { ok: false, errorCode: 'InputTransformationFailed', reasonKo: `대상 입력을 만들지 못했습니다: ${rendered.reason}` };
+  }
+
   private deliver(rule: Rule, target: JsonObject, event: EventBridgeEvent): TargetResult {
     const id = String(target['Id']);
     const arn = String(target['Arn']);
-    const rendered = this.input(rule, target, event);
-    const outcome: Omit<TargetResult, 'id' | 'arn'> = rendered.ok
-      ? this.ports.invoke({ id, arn }, rendered.text, rule, event)
-      : { ok: false, errorCode: 'InputTransformationFailed', reasonKo: `대상 입력을 만들지 못했습니다: ${rendered.reason}` };
+    const outcome = this.outcome(rule, target, event, id, arn);
     const atMs = this.ports.clock.now();
     const { ok, errorCode } = outcome;
     this.ports.emit(
@@ -262,10 +276,31 @@ class EventTexts {
  *  Members are copied in the outcome's own order and absent ones stay absent, as the spread left them; any
  *  other shape is still spread. */
 export function targetResult(id: string, arn: string, outcome: Omit<TargetResult, 'id' | 'arn'>): TargetResult {
-  const keys = Object.keys(outcome);
-  if (keys.length === 1 && keys[0] === 'ok') return { id, arn, ok: outcome.ok };
-  if (keys.length === 3 && keys[0] === 'ok' && keys[1] === 'errorCode' && keys[2] === 'reasonKo') return { id, arn, ok: outcome.ok, errorCode: outcome.errorCode, reasonKo: outcome.reasonKo };
+  const shape = shapeOf(outcome);
+  if (shape === OK_ONLY) return { id, arn, ok: outcome.ok };
+  if (shape === WITH_ERROR) return { id, arn, ok: outcome.ok, errorCode: outcome.errorCode, reasonKo: outcome.reasonKo };
   return { id, arn, ...outcome };
+}
+
+/** Outcome shapes targetResult writes out: `{ ok }`, `{ ok, errorCode, reasonKo }` in that order, or another. */
+const OK_ONLY = 1;
+const WITH_ERROR = 2;
+const OTHER = 3;
+/** The frozen outcome shapeOf last read, and its shape: a rule's targets mostly give one shared outcome again and
+ *  again (bus-wiring.ts), whose keys, frozen, cannot change; reading them made a new list each time. */
+let lastOutcome: object | undefined;
+let lastShape = OTHER;
+
+function shapeOf(outcome: object): number {
+  if (outcome === lastOutcome) return lastShape;
+  const keys = Object.keys(outcome);
+  const shape =
+    keys.length === 1 && keys[0] === 'ok' ? OK_ONLY : keys.length === 3 && keys[0] === 'ok' && keys[1] === 'errorCode' && keys[2] === 'reasonKo' ? WITH_ERROR : OTHER;
+  if (Object.isFrozen(outcome)) {
+    lastOutcome = outcome;
+    lastShape = shape;
+  }
+  return shape;
 }
 
 function loopStopped(t: JsonObject): TargetResult {

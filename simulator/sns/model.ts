@@ -66,10 +66,15 @@ export class SnsModel {
   /** Runs `fn` (a Publish through the call surface by a service principal) knowing on whose behalf the
    *  service publishes: an EventBridge rule (its ARN is the aws:SourceArn a topic policy may test). */
   asService<T>(origin: DeliveryOrigin, fn: () => T): T {
+    return this.asServiceWith(origin, fn, undefined);
+  }
+  /** asService, handing `arg` to `fn`: a service that publishes often (EventBridge, for every target of every
+   *  matched event) passes the same `fn` each time instead of making a closure per publish. */
+  asServiceWith<A, T>(origin: DeliveryOrigin, fn: (arg: A) => T, arg: A): T {
     const before = this.serviceOrigin;
     this.serviceOrigin = origin;
     try {
-      return fn();
+      return fn(arg);
     } finally {
       this.serviceOrigin = before;
     }
