@@ -7,84 +7,108 @@ import type { Leaf } from './pattern-types';
 const enumerableOwn = Object.prototype.propertyIsEnumerable;
 
 /**
- * One dotted path, ready to be read. flattenEvent names a member `path.key`, or just `key` at the top, so a
- * member named `a.b` and a member `a` holding `b` are the same path, and a member named "" at the top adds
- * nothing to the path. The reader follows every member name that keeps it on the path: where the path read so
- * far ends (a position in the path text), the names that may come next are worked out once, here.
+ * A place in the paths read so far: the path text it stands for (a tested path's start, ending where a member
+ * name may end), which tested paths end here, and each member name that goes on from here to another place.
+ * flattenEvent names a member `path.key`, or just `key` at the top, so a member named `a.b` and a member `a`
+ * holding `b` lead to the same place, and a member named "" at the top leads back to the top.
  */
-class PathReader {
-  /** next[pos]: each member name that continues the path from `pos`, with the position it leads to. */
-  private readonly next: Array<Array<{ key: string; to: number }>> = [];
+interface Place {
+  /** Indexes of the tested paths that end here (a path given twice has two). */
+  readonly ends: number[];
+  readonly next: Array<{ readonly key: string; readonly to: Place }>;
+}
 
-  constructor(readonly path: string) {
+/**
+ * The places of a set of paths, shared between paths with a common start: the bus's rules test several members
+ * of `detail`, and each was read from the top on its own before (the event's `detail`, and the names that could
+ * stand for the whole path, looked up once per path).
+ */
+function placesOf(paths: readonly string[]): Place {
+  const byText = new Map<string, Place>();
+  const place = (text: string): Place => {
+    let p = byText.get(text);
+    if (p === undefined) byText.set(text, (p = { ends: [], next: [] }));
+    return p;
+  };
+  const top = place('');
+  const link = (from: Place, key: string, to: Place): void => {
+    if (!from.next.some((n) => n.key === key)) from.next.push({ key, to });
+  };
+  paths.forEach((path, index) => {
+    // Where a member name may end: at each dot and at the end.
     const ends: number[] = [];
     for (let i = 0; i < path.length; i++) if (path[i] === '.') ends.push(i);
     ends.push(path.length);
-    // While the path read so far is empty (at the top, or below "" members there) a member's name is the whole
-    // path so far: "" stays at the start, any other name must be how the path starts.
-    this.next[0] = [{ key: '', to: 0 }, ...ends.filter((to) => to > 0).map((to) => ({ key: path.slice(0, to), to }))];
+    // At the top (or below "" members there) a member's name is the whole path so far: "" stays at the top,
+    // any other name must be how the path starts.
+    link(top, '', top);
+    for (const to of ends) if (to > 0) link(top, path.slice(0, to), place(path.slice(0, to)));
     // Further down a name follows the dot at `pos`.
     for (const pos of ends) {
       if (pos === 0 || pos === path.length) continue;
-      this.next[pos] = ends.filter((to) => to > pos).map((to) => ({ key: path.slice(pos + 1, to), to }));
+      const from = place(path.slice(0, pos));
+      for (const to of ends) if (to > pos) link(from, path.slice(pos + 1, to), place(path.slice(0, to)));
     }
-  }
-
-  /** Appends to `out` the leaf values flattenEvent would list under the path, in an order of its own. */
-  read(value: Json | undefined, out: Leaf[]): void {
-    this.from(value, 0, false, out);
-  }
-
-  private from(value: Json | undefined, pos: number, inArray: boolean, out: Leaf[]): void {
-    const exact = pos === this.path.length;
-    if (value === undefined) {
-      // An undefined member does not exist; an undefined array element reads as null (JSON's rules).
-      if (inArray && exact) out.push(null);
-    } else if (Array.isArray(value)) {
-      for (const item of value as Array<Json | undefined>) this.from(item, pos, true, out);
-    } else if (value !== null && typeof value === 'object') {
-      // An object has no value of its own, only its members on longer paths (or on "" via a "" member).
-      // Most names tried are absent (a whole dotted path as one name, say): those are told by their value,
-      // before the dearer own-and-enumerable test. An undefined member adds nothing either way.
-      for (const { key, to } of this.next[pos] ?? []) {
-        const member = value[key];
-        if (member !== undefined && enumerableOwn.call(value, key)) this.from(member, to, false, out);
-      }
-    } else if (exact) {
-      out.push(typeof value === 'number' && !Number.isFinite(value) ? null : value);
-    }
-  }
+    place(path).ends.push(index);
+  });
+  return top;
 }
 
 /** Reads a fixed set of paths from events: the part of flattenEvent's map that those paths make up. */
 export class PathsReader {
-  private readonly readers: PathReader[];
+  private readonly paths: string[];
+  private readonly top: Place;
 
   constructor(paths: Iterable<string>) {
-    this.readers = [...paths].map((p) => new PathReader(p));
+    this.paths = [...paths];
+    this.top = placesOf(this.paths);
   }
 
   /** Each path with at least one value, as flattenEvent lists it for an object event (the order within a list
    *  may differ, which no matcher notices). */
   read(event: JsonObject): Flattened {
+    const lists: Leaf[][] = [];
+    this.readLists(event, lists);
     const out: Flattened = new Map();
-    for (const reader of this.readers) {
-      const values: Leaf[] = [];
-      reader.read(event, values);
-      if (values.length > 0) out.set(reader.path, values);
-    }
+    for (let i = 0; i < this.paths.length; i++) if (lists[i]!.length > 0) out.set(this.paths[i]!, lists[i]!);
     return out;
   }
 
   /** The same values into `lists`, one list per path in the order given to the constructor (emptied first; an
    *  empty list where `read` would leave the path out): the bus reads every event into the same lists. */
   readLists(event: JsonObject, lists: Leaf[][]): void {
-    const readers = this.readers;
-    for (let i = 0; i < readers.length; i++) {
+    for (let i = 0; i < this.paths.length; i++) {
       const values = (lists[i] ??= []);
       // Usually one value to drop: pop is inlined where setting the length is a call.
       while (values.length > 0) values.pop();
-      readers[i]!.read(event, values);
     }
+    from(event, this.top, false, lists);
   }
+}
+
+/** Appends the leaf values under `value`, found at `place`, to the lists (`out`) of the paths ending there. */
+function from(value: Json | undefined, place: Place, inArray: boolean, out: Leaf[][]): void {
+  if (value === undefined) {
+    // An undefined member does not exist; an undefined array element reads as null (JSON's rules).
+    if (inArray) put(place, null, out);
+  } else if (Array.isArray(value)) {
+    for (const item of value as Array<Json | undefined>) from(item, place, true, out);
+  } else if (value !== null && typeof value === 'object') {
+    // An object has no value of its own, only its members on longer paths (or on "" via a "" member).
+    // Most names tried are absent (a whole dotted path as one name, say): those are told by their value,
+    // before the dearer own-and-enumerable test. An undefined member adds nothing either way.
+    const next = place.next;
+    for (let i = 0; i < next.length; i++) {
+      const { key, to } = next[i]!;
+      const member = value[key];
+      if (member !== undefined && enumerableOwn.call(value, key)) from(member, to, false, out);
+    }
+  } else {
+    put(place, typeof value === 'number' && !Number.isFinite(value) ? null : value, out);
+  }
+}
+
+function put(place: Place, leaf: Leaf, out: Leaf[][]): void {
+  const ends = place.ends;
+  for (let i = 0; i < ends.length; i++) out[ends[i]!]!.push(leaf);
 }
