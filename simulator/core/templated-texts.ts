@@ -8,6 +8,7 @@
 import { HEX_UPPER, hex4 } from './hex-digits';
 import { fromBase64, toBase64, type BytesWriter } from './format';
 import { IntColumn } from './int-column';
+import { isoSecondsOf } from './iso-seconds';
 import type { Json } from './contract';
 import type { SnapshotWriter } from './snapshot-writer';
 
@@ -160,17 +161,18 @@ const TIME_KIND = 3;
 
 /** Seconds since 2000-01-01T00:00:00Z fit a non-negative 32-bit word until 2068. */
 const TIME_BASE_S = Date.UTC(2000, 0, 1) / 1000;
-const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 function isoOfWord(w: number): string {
   return new Date((w + TIME_BASE_S) * 1000).toISOString().slice(0, 19) + 'Z';
 }
 
-/** The word for an ISO time to the second, if it is one that writes back to exactly the same text. */
-function timeWord(s: string): number | undefined {
-  if (s.length !== 20 || !ISO_SECONDS.test(s)) return undefined;
-  const w = Date.parse(s) / 1000 - TIME_BASE_S;
-  return Number.isInteger(w) && w >= 0 && w < 2 ** 31 && isoOfWord(w) === s ? w : undefined;
+/** The word for an ISO time to the second, if it is one that writes back to exactly the same text (isoOfWord):
+ *  one as toISOString writes it (isoSecondsOf), from 2000 until the word runs out in 2068. */
+export function timeWord(s: string): number | undefined {
+  const seconds = isoSecondsOf(s);
+  if (seconds === undefined) return undefined;
+  const w = seconds - TIME_BASE_S;
+  return w >= 0 && w < 2 ** 31 ? w : undefined;
 }
 
 /** How many packed words a hole of this kind takes at `at` (-1: not a packed kind). */
