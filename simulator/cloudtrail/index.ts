@@ -13,7 +13,7 @@ import { DeliveryLanes, waitingRecord, type DigestDelivered, type LaneState, typ
 import type { SavedDigest } from './delivery/pending-digest';
 import { EventStore, type EventStoreSnapshot } from './history/event-store';
 import { EVENT_HISTORY_DAYS, type RegionHistory } from './history/lookup-events';
-import { visitLookupPairs } from './history/lookup-keys';
+import { ActionKeys, storeKeysOf } from './history/store-keys';
 import type { CloudTrailInternals } from './internals';
 import { InsightsEngine, type InsightDetection } from './insights/engine';
 import { buildInsightRecord } from './insights/insight-record';
@@ -53,49 +53,6 @@ interface RoutedRecord {
   eventMs: number;
   now: number;
   waiting: WaitingRecord | undefined;
-}
-
-/** Lookup attributes whose values repeat from record to record: their keys are kept as one string each, so the
- *  index finds them without a new string to build and hash per record. Event ids and resource names are mostly
- *  unique; they are built each time and never kept here. */
-const REPEATING = ['ReadOnly', 'EventName', 'EventSource', 'Username', 'AccessKeyId', 'ResourceType'];
-/** Bounds each attribute's kept keys (an account with endless users simply stops sharing past it). */
-const MAX_SHARED_KEYS = 4096;
-/** Kept keys by attribute, then value; an attribute absent here is not a repeating one. */
-const sharedKeys = new Map<string, Map<string, string>>(REPEATING.map((k) => [k, new Map()]));
-
-/** The list storeKeysOf is filling, and how many keys it holds so far: one visitor function for every record,
- *  not a closure per record. */
-let collecting: string[] = [];
-let collected = 0;
-/** Whether storeKeysOf is leaving out the EventId key (the store is handed the event id itself instead). */
-let skippingEventId = false;
-
-function collectKey(k: string, v: string): void {
-  const byValue = sharedKeys.get(k);
-  if (byValue === undefined) {
-    if (!(skippingEventId && k === 'EventId')) collecting[collected++] = `${k}\u0000${v}`;
-    return;
-  }
-  let key = byValue.get(v);
-  if (key === undefined) {
-    key = `${k}\u0000${v}`;
-    if (byValue.size < MAX_SHARED_KEYS) byValue.set(v, key);
-  }
-  collecting[collected++] = key;
-}
-
-/** The record's lookup keys; without its EventId key when `eventId` is false (EventStore.add's `unique`).
- *  Written over `into`'s own keys: the event store reads the list and keeps none, so routing refills one list
- *  (a new one grew its backing store a few times per record). */
-function storeKeysOf(record: CloudTrailRecord, eventId = true, into: string[] = []): string[] {
-  collecting = into;
-  collected = 0;
-  skippingEventId = !eventId;
-  visitLookupPairs(record, collectKey);
-  // Never cut to 0 (every record has keys), which would give the list a new, empty backing store.
-  into.length = collected;
-  return into;
 }
 
 /** The values that differ between otherwise identical records, in the order JSON.stringify writes them
@@ -214,7 +171,7 @@ export class CloudTrailService {
     if (eventHistory.landed) {
       const h = this.history(record.awsRegion);
       const store = eventHistory.code === 'INSIGHT_EVENT' ? h.insight : h.management;
-      inHistory = { store, id: store.add(eventMs, recordText(record), storeKeysOf(record, false, this.keyList), (values = varyingValuesOf(record)), `${record.eventID}`) };
+      inHistory = { store, id: store.add(eventMs, recordText(record), this.actionKeys.keysOf(record, def, this.keyList), (values = varyingValuesOf(record)), `${record.eventID}`) };
       // Insights analyse the Region's management events, whichever trails record them.
       if (eventHistory.code === 'MANAGEMENT_EVENT') this.insights.count(record, eventMs);
     }
@@ -247,6 +204,8 @@ export class CloudTrailService {
   private readonly routedOnce: RoutedRecord = { record: undefined as unknown as CloudTrailRecord, values: undefined, inHistory: undefined, eventMs: 0, now: 0, waiting: undefined };
   /** The lookup keys of the record being added to event history (storeKeysOf). */
   private readonly keyList: string[] = [];
+  /** The last lookup keys of each action's records. */
+  private readonly actionKeys = new ActionKeys();
 
   /** Buffers the record being routed for the trail a verdict names: one function for every trail and record
    *  (a closure per record was a measurable share of routing). Archived once, however many trails take it. */

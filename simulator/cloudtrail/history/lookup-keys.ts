@@ -81,6 +81,11 @@ export function visitLookupPairs(record: CloudTrailRecord, visit: (key: LookupAt
   if (user) visit('Username', user);
   const key = record.userIdentity?.accessKeyId;
   if (key) visit('AccessKeyId', key);
+  visitResourcePairs(record, visit);
+}
+
+/** The pairs of the record's resources, the last visitLookupPairs hands over: two for each resource. */
+export function visitResourcePairs(record: CloudTrailRecord, visit: (key: LookupAttributeKey, value: string) => void): void {
   const resources = record.resources;
   if (resources) {
     for (const r of resources) {

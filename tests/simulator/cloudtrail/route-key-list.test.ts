@@ -1,4 +1,4 @@
-// Routing hands the event history one list of lookup keys, refilled for every record (index.ts storeKeysOf).
+// Routing hands the event history one list of lookup keys, refilled for every record (history/store-keys.ts: storeKeysOf, ActionKeys).
 // A record with fewer keys than the one before must not leave that record's last keys in the list: every
 // lookup must find exactly the records that hold the value, whatever the order of long and short key lists.
 import { describe, expect, it } from 'vitest';
