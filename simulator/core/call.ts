@@ -7,7 +7,6 @@ import { buildRecord, serviceOf, type RecordInput } from './record';
 import { FailureWithRecord, lowerFirstKeys, type ActionSpec } from './service';
 import type { SimClock } from './clock';
 import type { CloudTrailPort } from './cloudtrail-port';
-import { evaluate } from '../iam/policy-eval';
 import type { IamModel } from '../iam/model';
 import { SimCallerError } from '../sts/principals';
 
@@ -103,8 +102,7 @@ function authorize(env: CallEnv, spec: ActionSpec, params: JsonObject, ctx: Hand
   if (spec.authz === null || (p.kind !== 'user' && p.kind !== 'role')) return;
   const target = spec.authz ? spec.authz(params, ctx) : ANY_RESOURCE;
   const action = target.action ?? spec.def.api;
-  const docs = p.kind === 'user' ? env.iam.documentsFor('user', p.userName) : env.iam.documentsFor('role', p.identity.sessionContext?.sessionIssuer?.userName ?? '');
-  const decision = evaluate(docs, action, target.resource);
+  const decision = p.kind === 'user' ? env.iam.decide('user', p.userName, action, target.resource) : env.iam.decide('role', p.identity.sessionContext?.sessionIssuer?.userName ?? '', action, target.resource);
   if (decision !== 'allow') {
     throw unauthorized(serviceOf(spec.def), p.arn, action, target.resource, decision, () => env.random.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', 180));
   }

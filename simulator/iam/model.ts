@@ -1,5 +1,6 @@
 import { AwsError, type Json } from '../core/contract';
 import { AWS_MANAGED_POLICIES } from './managed-policies';
+import { evaluateOne, type Decision } from './policy-eval';
 
 // IAM state of the account. IAM is global: one copy for every region.
 export interface AccessKey {
@@ -124,6 +125,29 @@ export class IamModel {
     const inline = owner.inlinePolicies;
     for (const name in inline) docs.push(parsedPolicy(inline[name]!));
     return docs;
+  }
+
+  /** evaluate(documentsFor(kind, name), action, resource), without gathering the documents into an array:
+   *  authorization asks on every call. */
+  decide(kind: 'user' | 'role', name: string, action: string, resource: string): Decision {
+    const owner = kind === 'user' ? this.state.users[name] : this.state.roles[name];
+    if (!owner) return 'implicitDeny';
+    let allowed = false;
+    const attached = owner.attachedPolicies;
+    for (let i = 0; i < attached.length; i++) {
+      const text = this.state.policies[attached[i]!]?.document;
+      if (text === undefined) continue;
+      const d = evaluateOne(parsedPolicy(text), action, resource);
+      if (d === 'explicitDeny') return d;
+      if (d === 'allow') allowed = true;
+    }
+    const inline = owner.inlinePolicies;
+    for (const policyName in inline) {
+      const d = evaluateOne(parsedPolicy(inline[policyName]!), action, resource);
+      if (d === 'explicitDeny') return d;
+      if (d === 'allow') allowed = true;
+    }
+    return allowed ? 'allow' : 'implicitDeny';
   }
 
   /** Who owns an access key: root, an IAM user, or nobody. */

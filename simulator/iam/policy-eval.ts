@@ -88,15 +88,26 @@ function applies(s: Compiled, action: string, resource: string): boolean {
   return s.resource !== undefined ? anyMatch(s.resource, resource, false) : s.notResource !== undefined && !anyMatch(s.notResource, resource, false);
 }
 
+/** One document's say on a request: 'explicitDeny' (a Deny applies), 'allow' (an Allow and no Deny applies),
+ *  or 'implicitDeny' (nothing applies). A request's decision is the documents' together: any explicit deny,
+ *  else any allow, else the implicit deny. The document must not change afterwards. */
+export function evaluateOne(doc: Json, action: string, resource: string): Decision {
+  let allowed = false;
+  for (const s of compiled(doc)) {
+    if (!applies(s, action, resource)) continue;
+    if (s.effect === 'Deny') return 'explicitDeny';
+    if (s.effect === 'Allow') allowed = true;
+  }
+  return allowed ? 'allow' : 'implicitDeny';
+}
+
 /** Evaluates parsed policy documents for one request. The documents must not change afterwards. */
 export function evaluate(docs: Json[], action: string, resource: string): Decision {
   let allowed = false;
   for (const doc of docs) {
-    for (const s of compiled(doc)) {
-      if (!applies(s, action, resource)) continue;
-      if (s.effect === 'Deny') return 'explicitDeny';
-      if (s.effect === 'Allow') allowed = true;
-    }
+    const d = evaluateOne(doc, action, resource);
+    if (d === 'explicitDeny') return d;
+    if (d === 'allow') allowed = true;
   }
   return allowed ? 'allow' : 'implicitDeny';
 }
