@@ -9,13 +9,13 @@
 // action, each checked against the values it was made from, and only what is new to the call is written anew.
 // Any other record (hand-built, Insights) is stringified whole.
 import type { CloudTrailRecord } from './contract';
-import { hasToJson, jsonText, quoted } from './json-text';
+import { hasToJson, jsonText, needsEscape } from './json-text';
 
 /** Per action: the texts of its records' repeating runs of members (owned by record.ts's per-action parts). */
 export interface RecordTextMemo {
   /** eventSource … userAgent, by awsRegion. */
   readonly middle: Map<string, Run<Middle>>;
-  /** eventType … sessionCredentialFromConsole, by tlsDetails (shared objects, one per host). */
+  /** eventType … sessionCredentialFromConsole and the closing brace, by tlsDetails (shared objects, one per host). */
   readonly tail: Map<object | undefined, Run<Tail>>;
 }
 
@@ -71,15 +71,15 @@ type Head = Pick<CloudTrailRecord, 'eventVersion' | 'userIdentity'>;
 type Middle = Pick<CloudTrailRecord, 'eventSource' | 'eventName' | 'awsRegion' | 'sourceIPAddress' | 'userAgent'>;
 type Tail = Pick<CloudTrailRecord, 'eventType' | 'managementEvent' | 'recipientAccountId' | 'eventCategory' | 'tlsDetails' | 'sessionCredentialFromConsole'>;
 
-/** eventVersion and userIdentity, by userIdentity object (principals share one while unchanged). */
+/** The opening brace, eventVersion and userIdentity, by userIdentity object (principals share one while unchanged). */
 const heads = new WeakMap<object, Run<Head>>();
 function headText(r: CloudTrailRecord): string {
   const id: unknown = r.userIdentity;
   const run = typeof id === 'object' && id !== null ? heads.get(id) : undefined;
   if (run && run.members.eventVersion === r.eventVersion) return run.text;
   const members: Head = { eventVersion: r.eventVersion, userIdentity: r.userIdentity };
-  // Without the braces; eventVersion (a string, see builtText) opens it.
-  const text = JSON.stringify(members).slice(1, -1);
+  // The record's opening brace and these members; eventVersion (a string, see builtText) is the first.
+  const text = JSON.stringify(members).slice(0, -1);
   if (typeof id === 'object' && id !== null) heads.set(id, { members, text });
   return text;
 }
@@ -114,7 +114,8 @@ function tailText(memo: RecordTextMemo, r: CloudTrailRecord): string {
     if (m.eventType === r.eventType && m.managementEvent === r.managementEvent && m.recipientAccountId === r.recipientAccountId && m.eventCategory === r.eventCategory && m.tlsDetails === r.tlsDetails && m.sessionCredentialFromConsole === r.sessionCredentialFromConsole) return run.text;
   } else if (memo.tail.size >= MAX_RUNS) memo.tail.clear();
   const members: Tail = { eventType: r.eventType, managementEvent: r.managementEvent, recipientAccountId: r.recipientAccountId, eventCategory: r.eventCategory, tlsDetails: r.tlsDetails, sessionCredentialFromConsole: r.sessionCredentialFromConsole };
-  const text = afterComma(members);
+  // These members and the record's closing brace.
+  const text = `${afterComma(members)}}`;
   memo.tail.set(r.tlsDetails, { members, text });
   return text;
 }
@@ -122,31 +123,56 @@ function tailText(memo: RecordTextMemo, r: CloudTrailRecord): string {
 // What is new to each call is written member by member (json-text.ts): on this engine a JSON.stringify call
 // costs more before it writes anything than writing a short member does.
 
+// Each `+` makes a string (about 20 bytes; a record's text is made of dozens), so the texts around a member's
+// value are made once: `,"name":` and `,"name":"` before a value, and whole members for the constant values.
+interface Lead {
+  name: string;
+  /** `,"name":` */
+  comma: string;
+  /** `,"name":"`, before a string that needs no escape. */
+  quote: string;
+  whenNull: string;
+  whenTrue: string;
+  whenFalse: string;
+}
+function lead(name: string): Lead {
+  const comma = `,${JSON.stringify(name)}:`;
+  return { name, comma, quote: `${comma}"`, whenNull: `${comma}null`, whenTrue: `${comma}true`, whenFalse: `${comma}false` };
+}
+const ERROR_CODE = lead('errorCode');
+const ERROR_MESSAGE = lead('errorMessage');
+const REQUEST_PARAMETERS = lead('requestParameters');
+const RESPONSE_ELEMENTS = lead('responseElements');
+const ADDITIONAL_EVENT_DATA = lead('additionalEventData');
+const REQUEST_ID = lead('requestID');
+const EVENT_ID = lead('eventID');
+const READ_ONLY = lead('readOnly');
+const RESOURCES = lead('resources');
+
 /** `,"name":value` exactly as JSON.stringify writes the member `name` of an object ('' when it leaves it out). */
-function member(comma: string, name: string, v: unknown): string {
+function member(m: Lead, v: unknown): string {
   switch (typeof v) {
     case 'undefined':
       return '';
     case 'string':
-      return comma + quoted(v);
+      return needsEscape(v) ? m.comma + JSON.stringify(v) : `${m.quote}${v}"`;
     case 'boolean':
-      return v ? `${comma}true` : `${comma}false`;
+      return v ? m.whenTrue : m.whenFalse;
     case 'object':
-      if (v === null) return `${comma}null`;
+      if (v === null) return m.whenNull;
       // toJSON is handed the member's name, so an object that has one is stringified in place.
-      if (hasToJson(v)) return afterComma({ [name]: v });
-      return comma + jsonText(v)!;
+      if (hasToJson(v)) return afterComma({ [m.name]: v });
+      return m.comma + jsonText(v)!;
     default:
-      return afterComma({ [name]: v });
+      return afterComma({ [m.name]: v });
   }
 }
 
 function ownText(r: CloudTrailRecord): string {
   return (
-    member(',"errorCode":', 'errorCode', r.errorCode) + member(',"errorMessage":', 'errorMessage', r.errorMessage) +
-    member(',"requestParameters":', 'requestParameters', r.requestParameters) + member(',"responseElements":', 'responseElements', r.responseElements) +
-    member(',"additionalEventData":', 'additionalEventData', r.additionalEventData) + member(',"requestID":', 'requestID', r.requestID) +
-    member(',"eventID":', 'eventID', r.eventID) + member(',"readOnly":', 'readOnly', r.readOnly) + member(',"resources":', 'resources', r.resources)
+    member(ERROR_CODE, r.errorCode) + member(ERROR_MESSAGE, r.errorMessage) + member(REQUEST_PARAMETERS, r.requestParameters) +
+    member(RESPONSE_ELEMENTS, r.responseElements) + member(ADDITIONAL_EVENT_DATA, r.additionalEventData) + member(REQUEST_ID, r.requestID) +
+    member(EVENT_ID, r.eventID) + member(READ_ONLY, r.readOnly) + member(RESOURCES, r.resources)
   );
 }
 
@@ -156,7 +182,7 @@ function ownText(r: CloudTrailRecord): string {
  */
 function builtText(r: CloudTrailRecord, memo: RecordTextMemo): string {
   // The other runs' texts start with a comma: the opening member has to be there, and buildRecord always
-  // writes a string eventVersion first.
+  // writes a string eventVersion first. The head run holds the opening brace, the tail run the closing one.
   if (typeof r.eventVersion !== 'string') return JSON.stringify(r);
-  return `{${headText(r)}${timeText(r)}${middleText(memo, r)}${ownText(r)}${tailText(memo, r)}}`;
+  return `${headText(r)}${timeText(r)}${middleText(memo, r)}${ownText(r)}${tailText(memo, r)}`;
 }

@@ -129,4 +129,35 @@ describe('recordText of records buildRecord makes', () => {
     const hand = { ...buildRecord({ def, ctx: ctxFor(sharedIdentities[0]!), awsRegion: 'us-east-1', requestParameters: null, responseElements: null, eventId: 'e' }), eventVersion: '1.08' };
     expect(recordText(hand)).toBe(JSON.stringify(hand));
   });
+
+  it('a record whose members ask for its text while it is written, or cannot be written, leaves later texts exact', () => {
+    const def = DEFS[1]!;
+    const ctx: HandlerContext = {
+      accountId: '123456789012', region: 'us-east-1', clock, random: rnd, channel: 'cli', requestId: 'r',
+      principal: { kind: 'user', arn: 'arn:aws:iam::123456789012:user/alice', userName: 'alice', identity: sharedIdentities[1]! },
+    };
+    const made = (requestParameters: JsonObject) => buildRecord({ def, ctx, awsRegion: 'us-east-1', requestParameters, responseElements: { ok: 'yes' }, eventId: 'e' });
+    let asked = false;
+    let seen = '';
+    const params = {
+      a: 'x'.repeat(40),
+      get b() {
+        if (!asked) {
+          asked = true;
+          seen = recordText(rec);
+        }
+        return ['inner', 1];
+      },
+      c: { d: null },
+    } as unknown as JsonObject;
+    const rec = made(params);
+    const text = recordText(rec);
+    expect(asked).toBe(true);
+    expect(text).toBe(JSON.stringify(rec));
+    expect(seen).toBe(JSON.stringify(rec));
+    const refused = made({ n: 1n } as unknown as JsonObject);
+    expect(() => recordText(refused)).toThrow(TypeError);
+    const after = made({ bucketName: 'b', list: [1, 2, 3] });
+    expect(recordText(after)).toBe(JSON.stringify(after));
+  });
 });
