@@ -1,6 +1,6 @@
 // One evaluation of a metric alarm against the metric store at a simulated time: fetch the evaluation range,
 // decide the state, word the reason. Pure: the alarm machine applies the result.
-import { decideAlarmState, evaluationRangeSize, type AlarmDecision } from './alarm-decide';
+import { decideAlarmState, evaluationRangeSize, type AlarmDecision, type RangePoint } from './alarm-decide';
 import { stateReason, type StateReason } from './alarm-reason';
 import { isBreaching, type AlarmDatapoint, type MetricAlarmConfig, type StateValue, type TreatMissingData } from './alarm-types';
 import { floorTo, type MetricStore, type PeriodBucket } from './metric-store';
@@ -95,7 +95,12 @@ export function evaluateMetricAlarm(config: MetricAlarmConfig, store: MetricStor
 export function evaluateMetricRange(config: MetricAlarmConfig, range: readonly AlarmDatapoint[], now: number): AlarmEvaluation {
   const n = config.EvaluationPeriods;
   const m = config.DatapointsToAlarm ?? n;
-  const points = range.map((p) => (p.value === undefined ? undefined : isBreaching(config.ComparisonOperator, p.value, config.Threshold)));
+  // Runs only when the state changes, as cold code: a plain loop rather than a closure per point.
+  const points: RangePoint[] = [];
+  for (let i = 0; i < range.length; i++) {
+    const v = range[i]!.value;
+    points.push(v === undefined ? undefined : isBreaching(config.ComparisonOperator, v, config.Threshold));
+  }
   const decision = decideAlarmState(points, n, m, effectiveTreatMissingData(config));
 
   // EvaluateLowSampleCountPercentile=ignore: "have the alarm ignore the metric while the sample size is low".

@@ -45,32 +45,41 @@ export function stateReason(config: MetricAlarmConfig, range: readonly AlarmData
     };
   }
 
-  const evaluated = decision.evaluated.map((i) => range[i]!);
+  // Plain loops over the decision's indices, no arrays or closures per point: only state changes are worded (a
+  // few hundred a simulated day), so this runs as cold, mostly unoptimized code, where each closure called from
+  // map/filter cost more than its work (in the heavy mix: 36 → 23 µs a change).
+  const evaluated = decision.evaluated;
   const toAlarm = state === 'ALARM';
-  // The reason lists the evaluated points that satisfy the new state, newest first.
-  const crossing = evaluated.filter((p) => isBreaching(config.ComparisonOperator, p.value!, config.Threshold) === toAlarm);
   const m = config.DatapointsToAlarm ?? n;
   const minimum = toAlarm ? m : n - m + 1;
-  const list = crossing.map((p) => `${javaDouble(p.value!)} (${reasonDate(p.timestamp)})`).join(', ');
-  const verb = `${plural(crossing.length, 'was', 'were')} ${toAlarm ? '' : 'not '}${OPERATOR_WORDS[config.ComparisonOperator]}`;
+  // The reason lists the evaluated points that satisfy the new state, newest first; evaluatedDatapoints holds
+  // the first `minimum` of them.
+  let crossing = 0;
+  let list = '';
+  let points = '';
+  for (const i of evaluated) {
+    const p = range[i]!;
+    if (isBreaching(config.ComparisonOperator, p.value!, config.Threshold) !== toAlarm) continue;
+    const value = javaDouble(p.value!);
+    list += `${crossing === 0 ? '' : ', '}${value} (${reasonDate(p.timestamp)})`;
+    if (crossing < minimum) {
+      points += `${crossing === 0 ? '' : ','}{"timestamp":${JSON.stringify(cloudWatchIso(p.timestamp))},"sampleCount":${javaDouble(p.sampleCount)},"value":${value}}`;
+    }
+    crossing++;
+  }
+  const verb = `${plural(crossing, 'was', 'were')} ${toAlarm ? '' : 'not '}${OPERATOR_WORDS[config.ComparisonOperator]}`;
   const threshold = `the threshold (${javaDouble(config.Threshold)})`;
   // Alarms created without DatapointsToAlarm get the older, shorter wording.
   const reason = config.DatapointsToAlarm === undefined
-    ? `Threshold Crossed: ${crossing.length} ${plural(crossing.length, 'datapoint', 'datapoints')} [${list}] ${verb} ${threshold}.`
-    : `Threshold Crossed: ${crossing.length} out of the last ${evaluated.length} datapoints [${list}] ${verb} ${threshold} ` +
+    ? `Threshold Crossed: ${crossing} ${plural(crossing, 'datapoint', 'datapoints')} [${list}] ${verb} ${threshold}.`
+    : `Threshold Crossed: ${crossing} out of the last ${evaluated.length} datapoints [${list}] ${verb} ${threshold} ` +
       `(minimum ${minimum} ${plural(minimum, 'datapoint', 'datapoints')} for ${toAlarm ? 'OK -> ALARM' : 'ALARM -> OK'} transition).`;
 
-  // recentDatapoints are the evaluated values oldest first; evaluatedDatapoints the first `minimum` crossing.
+  // recentDatapoints are the evaluated values oldest first.
   let recent = '';
-  for (let i = evaluated.length - 1; i >= 0; i--) recent += `${i === evaluated.length - 1 ? '' : ','}${javaDouble(evaluated[i]!.value!)}`;
-  let points = '';
-  const shown = Math.min(minimum, crossing.length);
-  for (let i = 0; i < shown; i++) {
-    const p = crossing[i]!;
-    points += `${i === 0 ? '' : ','}{"timestamp":${JSON.stringify(cloudWatchIso(p.timestamp))},"sampleCount":${javaDouble(p.sampleCount)},"value":${javaDouble(p.value!)}}`;
-  }
-  const oldest = evaluated[evaluated.length - 1];
-  return { reason, reasonData: reasonDataText(config, now, oldest?.timestamp, true, recent, `[${points}]`) };
+  for (let i = evaluated.length - 1; i >= 0; i--) recent += `${i === evaluated.length - 1 ? '' : ','}${javaDouble(range[evaluated[i]!]!.value!)}`;
+  const oldest = evaluated.length > 0 ? range[evaluated[evaluated.length - 1]!]!.timestamp : undefined;
+  return { reason, reasonData: reasonDataText(config, now, oldest, true, recent, `[${points}]`) };
 }
 
 /**

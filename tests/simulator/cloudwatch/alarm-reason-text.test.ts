@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideAlarmState, type AlarmDecision } from '../../../simulator/cloudwatch/alarm-decide';
-import { cloudWatchIso, dbl, int, writeJavaJson, type JavaJson } from '../../../simulator/cloudwatch/alarm-format';
+import { cloudWatchIso, dbl, int, javaDouble, reasonDate, writeJavaJson, type JavaJson } from '../../../simulator/cloudwatch/alarm-format';
 import { stateReason } from '../../../simulator/cloudwatch/alarm-reason';
-import { isBreaching, type AlarmDatapoint, type MetricAlarmConfig, type StateValue } from '../../../simulator/cloudwatch/alarm-types';
+import { OPERATOR_WORDS, isBreaching, type AlarmDatapoint, type MetricAlarmConfig, type StateValue } from '../../../simulator/cloudwatch/alarm-types';
 
 /** StateReasonData built as a JSON value and serialized by writeJavaJson: the way alarm-reason.ts wrote it
  *  before it wrote the text directly. The two must give the same bytes. */
@@ -34,10 +34,30 @@ function referenceData(config: MetricAlarmConfig, range: readonly AlarmDatapoint
   return json([...head, ...startDate, ...tail(chronological.map((p) => p.value!)), ['evaluatedDatapoints', points]]);
 }
 
+/** The StateReason of an evaluated change as alarm-reason.ts worded it with arrays and closures, before its plain
+ *  loops (INSUFFICIENT_DATA and all-missing reasons have their own fixed wording, unchanged). */
+function referenceReason(config: MetricAlarmConfig, range: readonly AlarmDatapoint[], decision: AlarmDecision, state: StateValue): string | undefined {
+  if (state === 'INSUFFICIENT_DATA' || decision.rule === 'allMissing') return undefined;
+  const plural = (k: number, one: string, many: string) => (k === 1 ? one : many);
+  const n = config.EvaluationPeriods;
+  const evaluated = decision.evaluated.map((i) => range[i]!);
+  const toAlarm = state === 'ALARM';
+  const crossing = evaluated.filter((p) => isBreaching(config.ComparisonOperator, p.value!, config.Threshold) === toAlarm);
+  const m = config.DatapointsToAlarm ?? n;
+  const minimum = toAlarm ? m : n - m + 1;
+  const list = crossing.map((p) => `${javaDouble(p.value!)} (${reasonDate(p.timestamp)})`).join(', ');
+  const verb = `${plural(crossing.length, 'was', 'were')} ${toAlarm ? '' : 'not '}${OPERATOR_WORDS[config.ComparisonOperator]}`;
+  const threshold = `the threshold (${javaDouble(config.Threshold)})`;
+  return config.DatapointsToAlarm === undefined
+    ? `Threshold Crossed: ${crossing.length} ${plural(crossing.length, 'datapoint', 'datapoints')} [${list}] ${verb} ${threshold}.`
+    : `Threshold Crossed: ${crossing.length} out of the last ${evaluated.length} datapoints [${list}] ${verb} ${threshold} ` +
+      `(minimum ${minimum} ${plural(minimum, 'datapoint', 'datapoints')} for ${toAlarm ? 'OK -> ALARM' : 'ALARM -> OK'} transition).`;
+}
+
 const T = Date.parse('2026-03-01T12:00:00Z');
 
 describe('StateReasonData written as text', () => {
-  it('is byte for byte what serializing the JSON value gives, for every decision rule and state', () => {
+  it('is byte for byte what serializing the JSON value gives, and the reason what the old wording gave, for every decision rule and state', () => {
     const point = fc.option(fc.record({ value: fc.oneof(fc.integer({ min: -5, max: 30 }), fc.double({ min: -1e9, max: 1e9, noNaN: true })), sampleCount: fc.integer({ min: 1, max: 9 }) }), { nil: undefined, freq: 2 });
     const setup = fc.record({
       blank: fc.integer({ min: 0, max: 4 }), n: fc.integer({ min: 1, max: 5 }), mOffset: fc.integer({ min: 0, max: 4 }), withM: fc.boolean(),
@@ -64,7 +84,10 @@ describe('StateReasonData written as text', () => {
       const decision = decideAlarmState(range.map((p) => (p.value === undefined ? undefined : isBreaching(s.op, p.value, s.threshold))), n, s.withM ? m : n, s.treat);
       const states: StateValue[] = decision.state ? [decision.state] : ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
       for (const state of states) {
-        expect(stateReason(config, range, decision, state, T + 7 * 60_000 + 123).reasonData).toBe(referenceData(config, range, decision, state, T + 7 * 60_000 + 123));
+        const got = stateReason(config, range, decision, state, T + 7 * 60_000 + 123);
+        expect(got.reasonData).toBe(referenceData(config, range, decision, state, T + 7 * 60_000 + 123));
+        const reason = referenceReason(config, range, decision, state);
+        if (reason !== undefined) expect(got.reason).toBe(reason);
         seen.add(`${decision.rule}:${state}`);
       }
     }), { numRuns: 400 });
