@@ -58,10 +58,11 @@ export class AlarmEngine {
     if (state !== undefined && state !== ctx.stateValue) {
       const result = evaluateMetricRange(config, range, now);
       if (result.state !== undefined) {
-        this.send(region, slot, {
-          type: 'alarm.evaluate', now, state: result.state,
-          ...(result.reason ? { reason: result.reason.reason, reasonData: result.reason.reasonData } : {}),
-        });
+        // Written out rather than spread: state changes run as cold code, where a spread costs more than its work.
+        const reason = result.reason;
+        this.send(region, slot, reason
+          ? { type: 'alarm.evaluate', now, state: result.state, reason: reason.reason, reasonData: reason.reasonData }
+          : { type: 'alarm.evaluate', now, state: result.state });
       }
     }
     slot.nextEvalAt = nextChange;

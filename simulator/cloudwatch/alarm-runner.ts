@@ -95,7 +95,10 @@ export class CloudWatchRunner {
       const ctx = slot?.actor.getSnapshot().context;
       if (!slot || !ctx) continue;
       const outcome = this.src.dispatcher.run(region, ctx, request);
-      this.engine.send(region, slot, { type: 'alarm.actionExecuted', now: t, arn: request.arn, succeeded: outcome.succeeded, ...(outcome.detail ? { detail: outcome.detail } : {}) });
+      const done = outcome.detail
+        ? { type: 'alarm.actionExecuted' as const, now: t, arn: request.arn, succeeded: outcome.succeeded, detail: outcome.detail }
+        : { type: 'alarm.actionExecuted' as const, now: t, arn: request.arn, succeeded: outcome.succeeded };
+      this.engine.send(region, slot, done);
     }
   }
 

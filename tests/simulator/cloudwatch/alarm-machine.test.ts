@@ -134,6 +134,36 @@ describe('alarm machine', () => {
     expect(r.tick().value).toBe('OK');
   });
 
+  it('empties the outbox on every other event, each in one assign, keeping the context keys in their order', () => {
+    const events: Array<(now: number) => AlarmEvent> = [
+      (now) => ({ type: 'alarm.disableActions', now }),
+      (now) => ({ type: 'alarm.enableActions', now }),
+      (now) => ({ type: 'alarm.update', now, config: { ...config, Threshold: 2 } }),
+      (now) => ({ type: 'alarm.setState', now, state: 'OK', reason: 'same' }),
+      (now) => ({ type: 'alarm.evaluate', now, state: 'OK' }),
+      (now) => ({ type: 'alarm.evaluate', now, state: undefined }),
+    ];
+    for (const make of events) {
+      const r = rig();
+      expect(r.tick().context.outbox.map((a) => a.arn)).toEqual([TOPIC_OK]);
+      const before = r.actor.getSnapshot().context;
+      const s = r.send(make(r.now + 1));
+      expect(s.value).toBe('OK');
+      expect(s.context.outbox).toEqual([]);
+      // The snapshot writes the context as it stands: its keys keep the order the creation and the change left.
+      expect(Object.keys(s.context)).toEqual(Object.keys(before));
+      expect(s.context.config.ActionsEnabled).toBe(make(0).type === 'alarm.disableActions' ? false : make(0).type === 'alarm.enableActions' ? true : undefined);
+    }
+    // A context that never had reason data gains the key after the others, as before.
+    const fresh = rig();
+    const s = fresh.send({ type: 'alarm.setState', now: T0 + 1, state: 'INSUFFICIENT_DATA', reason: 'again' });
+    expect(Object.keys(s.context)).toEqual([
+      'alarmType', 'config', 'stateValue', 'stateReason', 'stateUpdatedTimestamp', 'stateTransitionedTimestamp', 'configUpdatedTimestamp', 'outbox', 'history', 'stateReasonData',
+    ]);
+    expect(s.context.stateReason).toBe('again');
+    expect(s.context.stateUpdatedTimestamp).toBe(T0 + 1);
+  });
+
   it('records executed actions in history', () => {
     const r = rig();
     expect(r.tick().context.outbox.map((a) => a.arn)).toEqual([TOPIC_OK]);
