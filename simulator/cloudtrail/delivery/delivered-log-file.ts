@@ -15,6 +15,7 @@ export interface BufferedRecord {
 /** The delivered records in the record archive: record i is texts.get(ids[i]), its eventTime eventMs[i]. */
 export class ArchivedRecords {
   private times: Float64Array | undefined;
+  private jsons: string[] | undefined;
 
   constructor(
     readonly texts: { get(id: number): string },
@@ -24,22 +25,37 @@ export class ArchivedRecords {
 
   /** Each record's eventTime in ms, NaN where the lane did not know it (read it from the text). */
   get eventMs(): Float64Array {
-    if (this.times === undefined) {
-      const times = new Float64Array(this.buffer.length);
-      for (let i = 0; i < times.length; i++) times[i] = this.buffer[i]!.eventMs;
-      this.times = times;
+    if (this.times === undefined) this.list();
+    return this.times!;
+  }
+
+  /** The records' texts as the lane held them. */
+  get records(): string[] {
+    if (this.jsons === undefined) this.list();
+    return this.jsons!;
+  }
+
+  /** Both lists in one pass: whoever reads one reads the other (a log group stores texts at their times), and
+   *  each buffered record is read from memory once. */
+  private list(): void {
+    const n = this.buffer.length;
+    const times = new Float64Array(n);
+    const jsons = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const r = this.buffer[i]!;
+      times[i] = r.eventMs;
+      jsons[i] = r.json;
     }
-    return this.times;
+    this.times = times;
+    this.jsons = jsons;
   }
 }
 
 export class DeliveredLogFile {
   readonly kind = 'logFile' as const;
   cloudWatchLogs?: { logGroupArn: string; roleArn: string };
-  private texts: string[] | undefined;
 
   constructor(
-    private readonly buffer: readonly BufferedRecord[],
     readonly folder: LogFolder,
     readonly trailArn: string,
     readonly region: string,
@@ -52,6 +68,6 @@ export class DeliveredLogFile {
   /** The delivered records' texts: the texts the lane held, which are the archive's texts of those records
    *  (the archive keeps them exactly), without rebuilding them from its templates. */
   get records(): string[] {
-    return (this.texts ??= Array.from(this.buffer, (r) => r.json));
+    return this.archived.records;
   }
 }

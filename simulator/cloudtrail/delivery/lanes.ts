@@ -10,6 +10,7 @@ import type { TrailConfig } from '../trails/trail-types';
 import { ALNUM, LaneDigestKeys, LaneLogFileKeys, type DigestLogFile, type LogFolder, type PreviousDigest } from './files';
 import { LogFiles, type LogFileContent } from './log-files';
 import { ArchivedRecords, DeliveredLogFile } from './delivered-log-file';
+import { LaneBuffer } from './lane-buffer';
 import type { RecordArchive } from './record-archive';
 import type { TemplatedTexts } from '../../core/templated-texts';
 import { listedFile, LogFileHash, PendingDigest, restoredDigest, savedDigest, type ChainFile, type SavedDigest } from './pending-digest';
@@ -59,7 +60,7 @@ export interface LaneSlot {
 /** A lane while running: records waiting as shared objects; the previous digest may still be unsigned,
  *  listed hashes not yet computed. */
 interface Lane extends Omit<LaneState, 'chain' | 'buffer'> {
-  buffer: WaitingRecord[];
+  buffer: LaneBuffer;
   chain: { startMs: number; nextMs: number; previous: PendingDigest | PreviousDigest | null; files: ChainFile[] } | null;
   /** Its log files' and digests' key pieces, for the trail's present prefix (not in snapshots). */
   keys?: LaneLogFileKeys;
@@ -112,6 +113,16 @@ function laneId(trailArn: string, region: string, folder: LogFolder): string {
 /** Distinct record lists kept per delivery instant (a lane compares its list with each). */
 const MAX_ARCHIVED_LISTS = 16;
 
+/** One list of records delivered at an instant, as every lane delivering exactly those records shares it. */
+interface ArchivedList {
+  readonly buffer: readonly WaitingRecord[];
+  readonly ids: Int32Array;
+  /** The log file's content: the same bytes for every lane, so one object (and one run of ids) serves them all. */
+  readonly content: LogFileContent;
+  /** Its hash as digests list it, made once for every validated trail that lists it. */
+  hash: LogFileHash | undefined;
+}
+
 /** The same record objects in the same order. */
 function sameRecords(a: readonly WaitingRecord[], b: readonly WaitingRecord[]): boolean {
   if (a.length !== b.length) return false;
@@ -134,7 +145,7 @@ export class DeliveryLanes {
   /** The instant of the deliveries in `archivedLists`. */
   private archivedAtMs = NaN;
   /** The records of deliveries at `archivedAtMs`, each list once, with their archive ids (see `archived`). */
-  private archivedLists: { buffer: readonly WaitingRecord[]; ids: Int32Array }[] = [];
+  private archivedLists: ArchivedList[] = [];
   /** Digests delivered but maybe not signed yet, oldest first (see signAhead). */
   private unsigned: PendingDigest[] = [];
   /** No lane has a log file or digest due before this: a lower bound, lowered wherever a due time is set and
@@ -193,7 +204,7 @@ export class DeliveryLanes {
     const id = laneId(trailArn, region, folder);
     let lane = this.lanes.get(id);
     if (!lane) {
-      lane = { trailArn, region, folder, buffer: [], oldestMs: null, newestMs: null, dueMs: null, chain: null };
+      lane = { trailArn, region, folder, buffer: new LaneBuffer(), oldestMs: null, newestMs: null, dueMs: null, chain: null };
       this.lanes.set(id, lane);
     }
     return lane;
@@ -299,7 +310,7 @@ export class DeliveryLanes {
   private deliverLog(lane: Lane, atMs: number): void {
     const trail = this.deps.trail(lane.trailArn);
     if (!trail) {
-      lane.buffer = [];
+      lane.buffer.take();
       lane.dueMs = null;
       return;
     }
@@ -314,9 +325,10 @@ export class DeliveryLanes {
     for (let i = 0; i < 16; i++) unique += ALNUM[this.deps.random.int(0, ALNUM.length)];
     if (!lane.keys || lane.keys.prefix !== trail.s3KeyPrefix) lane.keys = new LaneLogFileKeys(trail.s3KeyPrefix, this.deps.accountId, lane.region, lane.folder);
     const key = lane.keys.key(atMs, unique);
-    const ids = this.archived(lane, atMs);
+    const records = lane.buffer.take();
+    const list = this.archived(records, atMs);
+    const { ids, content } = list;
     const { store } = this.deps;
-    const content = this.logFiles.file(ids);
     if (store.putReproducibleObject) store.putReproducibleObject(trail.s3BucketName, key, 'application/json', content);
     else store.putObject(trail.s3BucketName, key, content.body(), 'application/json');
     // Digests list the trail's log files; Insights files are outside the chain.
@@ -324,38 +336,38 @@ export class DeliveryLanes {
       lane.chain.files.push({
         s3Bucket: trail.s3BucketName,
         s3Object: key,
-        hash: LogFileHash.of(content),
+        hash: (list.hash ??= LogFileHash.of(content)),
         newestMs: lane.newestMs!,
         oldestMs: lane.oldestMs!,
       });
     }
-    const event = new DeliveredLogFile(lane.buffer, lane.folder, lane.trailArn, lane.region, trail.s3BucketName, key, atMs, new ArchivedRecords(this.archive, ids, lane.buffer));
+    const event = new DeliveredLogFile(lane.folder, lane.trailArn, lane.region, trail.s3BucketName, key, atMs, new ArchivedRecords(this.archive, ids, records));
     if (trail.cloudWatchLogsLogGroupArn && trail.cloudWatchLogsRoleArn) {
       event.cloudWatchLogs = { logGroupArn: trail.cloudWatchLogsLogGroupArn, roleArn: trail.cloudWatchLogsRoleArn };
     }
-    lane.buffer = [];
     lane.oldestMs = lane.newestMs = lane.dueMs = null;
     this.deps.delivered(event);
   }
 
   /**
-   * The archive ids of the lane's records, adding those no other trail delivered at this instant. Trails that
+   * The archive ids of a lane's records, adding those no other trail delivered at this instant. Trails that
    * log the same events deliver the same records at the same instant (ten lanes of one Region, in a busy
    * account): a lane holding exactly the records of a delivery before it at this instant gets that delivery's
    * ids again, found by comparing the two lists rather than by reading each record. Lanes of several Regions
    * take turns (a multi-Region trail's lanes come one after another), so every distinct list of the instant is
-   * kept, not only the last. The ids are then shared by the files' reports: readers only read them.
+   * kept, not only the last. The ids are then shared by the files' reports, and the file's content and hash by
+   * their S3 objects and digests: readers only read them.
    */
-  private archived(lane: Lane, atMs: number): Int32Array {
+  private archived(records: readonly WaitingRecord[], atMs: number): ArchivedList {
     if (atMs !== this.archivedAtMs) {
       this.archivedAtMs = atMs;
       this.archivedLists = [];
     }
     const lists = this.archivedLists;
-    for (let i = 0; i < lists.length; i++) if (sameRecords(lists[i]!.buffer, lane.buffer)) return lists[i]!.ids;
-    const ids = new Int32Array(lane.buffer.length);
+    for (let i = 0; i < lists.length; i++) if (sameRecords(lists[i]!.buffer, records)) return lists[i]!;
+    const ids = new Int32Array(records.length);
     for (let i = 0; i < ids.length; i++) {
-      const r = lane.buffer[i]!;
+      const r = records[i]!;
       if (r.archivedAtMs !== atMs) {
         r.id = r.history ? this.archive.addFrom(r.history.store, r.history.id, r.json, r.values) : this.archive.add(r.json, r.values);
         r.archivedAtMs = atMs;
@@ -363,8 +375,9 @@ export class DeliveryLanes {
       ids[i] = r.id;
     }
     // A bounded search: an instant with more distinct lists than this just archives the rest record by record.
-    if (lists.length < MAX_ARCHIVED_LISTS) lists.push({ buffer: lane.buffer, ids });
-    return ids;
+    const list: ArchivedList = { buffer: records, ids, content: this.logFiles.file(ids), hash: undefined };
+    if (lists.length < MAX_ARCHIVED_LISTS) lists.push(list);
+    return list;
   }
 
   private deliverDigest(lane: Lane, atMs: number): void {
@@ -437,7 +450,7 @@ export class DeliveryLanes {
         files: l.chain.files.map(listedFile),
       };
       const { keys: _keys, digestKeys: _digestKeys, ...saved } = l;
-      return structuredClone({ ...saved, buffer: l.buffer.map((r) => r.json), chain });
+      return structuredClone({ ...saved, buffer: l.buffer.texts(), chain });
     });
   }
 
@@ -502,7 +515,7 @@ export class DeliveryLanes {
           files: l.chain.files.map(({ hashValue, hashAlgorithm: _a, ...f }) => ({ ...f, hash: LogFileHash.known(hashValue) })),
         };
         if (!Array.isArray(l.buffer) || !l.buffer.every((x) => typeof x === 'string')) throw new Error(`cloudtrail snapshot: lane ${l.trailArn} has a malformed buffer`);
-        return [laneId(l.trailArn, l.region, l.folder), { ...l, buffer: l.buffer.map(waitingFor), chain }];
+        return [laneId(l.trailArn, l.region, l.folder), { ...l, buffer: new LaneBuffer(l.buffer.map(waitingFor)), chain }];
       }),
     );
   }

@@ -2,7 +2,8 @@
 // and Region: each file costs a few numbers in a shared column and one small object, not an array, closures
 // and gzip bytes of its own. The records of one delivery are archived in order, and every trail delivering
 // them at that instant names the same ids in the same order, so a file's ids are a few runs of consecutive
-// ids: the column holds each run as its first id and its length.
+// ids: the column holds each run as its first id and its length. Those trails' files are the same bytes, and
+// share one content (lanes.ts archived): one run of ids, and one hash for the digests that list them.
 import type { Json, ReproducibleContent } from '../../core/contract';
 import { IntColumn } from '../../core/int-column';
 import { gzipDeterministic } from './files';
