@@ -8,7 +8,7 @@ import { FilterVerdicts } from './filter-verdicts';
 import type { IngestedBatch, StoredMetricFilter } from './model';
 import { LogMessage } from './log-message';
 import { BatchShapes } from './batch-shapes';
-import { batchMinutes } from './batch-minutes';
+import { batchMinutes, batchMinutesOf } from './batch-minutes';
 import { PublishedMinutes } from './published-minutes';
 import type { FilterPattern } from './filter-pattern-types';
 
@@ -72,7 +72,7 @@ export class MetricFilterRuntime {
     if (plans.length === 0) return;
     // One LogMessage per event, shared by every filter: a JSON message is parsed once at most.
     const messages = batch.messages ?? batch.events.map((e) => new LogMessage(e.message));
-    const { minutes, minuteOf } = batchMinutes(batch.events);
+    const { minutes, minuteOf } = batch.timestamps ? batchMinutesOf(batch.timestamps) : batchMinutes(batch.events);
     // Every counted filter's matches, shape by shape, before any filter publishes.
     const counted = fixedPatterns.length > 0 ? new BatchShapes(this.verdicts, messages, minuteOf, minutes.length).countsByPattern(this.verdicts, fixedPatterns, minutes.length) : undefined;
     let byMinute: LogMessage[][] | undefined;
@@ -150,27 +150,30 @@ export class MetricFilterRuntime {
   private publishMinute(batch: IngestedBatch, f: StoredMetricFilter, minute: number, matched: readonly MetricObservation[], times: number, defaults: boolean): void {
     // Counted matches all publish the same data: each observation's datum is made once and handed over for
     // every match (sinks copy what they keep), not made again per matched event.
-    const data = times > 1 ? matched.map((o) => datumOf(o, minute)) : undefined;
     const repeated = this.sinks.putMetricRepeated;
-    if (data !== undefined && matched.length === 1 && repeated !== undefined) {
+    if (times > 1 && matched.length === 1 && repeated !== undefined) {
       // One observation counted `times` over: CloudWatch stores it once, and the bus hears of every match, each
-      // right after its datum, as below.
+      // right after its datum, as below. The matches' events are equal in every field, and listeners only read
+      // events (the renderer gets copies): one object is told `times` times, not one made per matched record.
       const o = matched[0]!;
-      repeated.call(this.sinks, batch.region, o.metricNamespace, data[0]!, batch.now, times, () =>
-        this.sinks.emit({ type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now }),
-      );
-    } else for (let k = 0; k < times; k++) {
-      for (let j = 0; j < matched.length; j++) {
-        const o = matched[j]!;
-        this.sinks.putMetric(batch.region, o.metricNamespace, data ? data[j]! : datumOf(o, minute), batch.now);
-        this.sinks.emit({ type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now });
+      const event: SimEvent = { type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now };
+      repeated.call(this.sinks, batch.region, o.metricNamespace, datumOf(o, minute), batch.now, times, () => this.sinks.emit(event));
+    } else {
+      const data = times > 1 ? matched.map((o) => datumOf(o, minute)) : undefined;
+      for (let k = 0; k < times; k++) {
+        for (let j = 0; j < matched.length; j++) {
+          const o = matched[j]!;
+          this.sinks.putMetric(batch.region, o.metricNamespace, data ? data[j]! : datumOf(o, minute), batch.now);
+          this.sinks.emit({ type: 'metricFilter.matched', region: batch.region, logGroupName: batch.group.logGroupName, filterName: f.filterName, metricNamespace: o.metricNamespace, metricName: o.metricName, value: o.value, atMs: batch.now });
+        }
       }
     }
     const any = times > 0 && matched.length > 0;
     let published = any;
     // Only a match or a default value can publish; without either the minute is not looked up.
     const already = (published || defaults) && this.published.has(f.publishedMinutes, minute);
-    if (!already) {
+    // Without a default value among the transformations there is nothing to publish for a minute without a match.
+    if (!already && defaults) {
       for (const t of f.metricTransformations) {
         if (t.defaultValue === undefined) continue;
         if (any && matched.some((o) => o.metricName === t.metricName && o.metricNamespace === t.metricNamespace)) continue;

@@ -23,11 +23,17 @@ export function parseJsonMessage(message: string): Record<string, unknown> | und
 
 const NOT_YET = Symbol('not parsed yet');
 
+/** What reading the text itself worked out. Made on the first such read: a trail's records recognised by their
+ *  template (most of a busy account's messages) never read their text, and their messages are smaller without. */
+interface TextReading {
+  parsed: Record<string, unknown> | undefined | typeof NOT_YET;
+  unicodeEscapes: boolean | undefined;
+  valueStarts: Map<string, number[]> | undefined;
+  cuts: number[] | undefined | typeof NOT_YET;
+}
+
 export class LogMessage {
-  private parsed: Record<string, unknown> | undefined | typeof NOT_YET = NOT_YET;
-  private unicodeEscapes: boolean | undefined;
-  private valueStarts: Map<string, number[]> | undefined;
-  private cuts: number[] | undefined | typeof NOT_YET = NOT_YET;
+  private reading: TextReading | undefined;
   private bytes: number | undefined;
   /** The verdicts of the message's shape, by pattern, once FilterVerdicts has looked the shape up. */
   shapeVerdicts: Map<object, boolean> | undefined;
@@ -43,10 +49,15 @@ export class LogMessage {
     readonly sourceId = -1,
   ) {}
 
+  private read(): TextReading {
+    return (this.reading ??= { parsed: NOT_YET, unicodeEscapes: undefined, valueStarts: undefined, cuts: NOT_YET });
+  }
+
   /** The message as one JSON object, or undefined when it is not one ("not JSON" never matches). */
   json(): Record<string, unknown> | undefined {
-    if (this.parsed === NOT_YET) this.parsed = parseJsonMessage(this.text);
-    return this.parsed;
+    const r = this.read();
+    if (r.parsed === NOT_YET) r.parsed = parseJsonMessage(this.text);
+    return r.parsed;
   }
 
   /** The text's UTF-8 length (what storedBytes counts), worked out once. */
@@ -65,8 +76,9 @@ export class LogMessage {
 
   /** Where the message's shape is cut (message-shape.ts), worked out once for every filter that asks. */
   shapeCuts(): readonly number[] | undefined {
-    if (this.cuts === NOT_YET) this.cuts = shapeCuts(this.text);
-    return this.cuts;
+    const r = this.read();
+    if (r.cuts === NOT_YET) r.cuts = shapeCuts(this.text);
+    return r.cuts;
   }
 
   /** The cut values themselves, in text order (what a trail stream's template store packs). */
@@ -84,7 +96,8 @@ export class LogMessage {
    * Conservative: an escaped backslash followed by `u` also counts.
    */
   mayUseUnicodeEscapes(): boolean {
-    return (this.unicodeEscapes ??= this.text.includes('\\u'));
+    const r = this.read();
+    return (r.unicodeEscapes ??= this.text.includes('\\u'));
   }
 
   /**
@@ -93,7 +106,7 @@ export class LogMessage {
    * use them only to rule messages out, so an extra position costs nothing but a look.
    */
   valuesOf(key: string): readonly number[] {
-    const memo = (this.valueStarts ??= new Map());
+    const memo = (this.read().valueStarts ??= new Map());
     let out = memo.get(key);
     if (out) return out;
     out = [];

@@ -6,6 +6,8 @@ import { StreamTallies, type StreamTally } from './stream-tally';
 import { trailRecordTime } from './trail-record-fields';
 import { TrailRecordStore, type MessageTexts } from './trail-record-store';
 import { isTemplatedSource } from './template-shapes';
+import { TrailBatch } from './trail-batch';
+import { TrailDestinations } from './trail-destination';
 
 /** A log event as stored and as read. */
 export interface LogEvent {
@@ -70,6 +72,8 @@ export interface IngestedBatch {
   events: readonly LogEvent[];
   /** The events' messages as filters read them, when storing them already looked into them (a trail's). */
   messages?: readonly LogMessage[];
+  /** The events' timestamps in stored order, when the writer has them as a list (a trail's). */
+  timestamps?: readonly number[];
   now: number;
 }
 
@@ -85,6 +89,7 @@ export class LogsModel {
   private readonly tallies = new StreamTallies();
   /** Trail streams' compact message stores, beside the model: a snapshot holds plain events. */
   private readonly trailStores = new WeakMap<LogStream, TrailRecordStore>();
+  private readonly destinations = new TrailDestinations();
 
   groups(region: string): Record<string, LogGroup> {
     return (this.regions[region] ??= {});
@@ -141,11 +146,11 @@ export class LogsModel {
     logGroupArn: string, accountId: string, sourceRegion: string, records: string[], now: number,
     archived?: { texts: MessageTexts; ids: ArrayLike<number>; eventMs?: ArrayLike<number> },
   ): void {
-    const m = /^arn:aws:logs:([a-z0-9-]+):\d{12}:log-group:(.+?)(:\*)?$/.exec(logGroupArn);
-    if (!m?.[1] || !m[2] || !this.groups(m[1])[m[2]]) return;
-    const region = m[1];
-    const group = this.group(region, m[2]);
-    const stream = this.streamFor(region, m[2], `${accountId}_CloudTrail_${sourceRegion}`, now);
+    const place = this.destinations.place(logGroupArn);
+    const group = place && this.groups(place.region)[place.name];
+    if (!place || !group) return;
+    const region = place.region;
+    const stream = this.streamFor(region, place.name, this.destinations.streamName(accountId, sourceRegion), now);
     let store = this.trailStores.get(stream);
     if (!store) this.trailStores.set(stream, (store = new TrailRecordStore()));
     const order = deliveryOrder(records, archived?.eventMs);
@@ -154,7 +159,8 @@ export class LogsModel {
     // stream's own store.
     const cut = !archived || hasAny(group.metricFilters);
     const from = stream.log.length;
-    const arrived: LogEvent[] = new Array<LogEvent>(n);
+    // Stored order's timestamps: the delivery's own list when it is in order already.
+    const timestamps = order.at ? order.at.map((i) => order.times[i]!) : order.times;
     const messages: LogMessage[] | undefined = cut ? new Array<LogMessage>(n) : undefined;
     // Records the archive keeps as templates are recognised by their template (template-shapes.ts).
     const source = archived && isTemplatedSource(archived.texts) ? archived.texts : undefined;
@@ -162,18 +168,17 @@ export class LogsModel {
       const i = order.at ? order.at[k]! : k;
       const text = records[i]!;
       const message = messages ? (messages[k] = source ? new LogMessage(text, source, archived!.ids[i]!) : new LogMessage(text)) : undefined;
-      const t = order.times[i]!;
+      const t = timestamps[k]!;
       // A record CloudTrail already keeps is referred to, not copied.
       if (archived) stream.log.pushKept(t, now, archived.texts, archived.ids[i]!);
       else store.append(stream.log, t, text, now, message!.shapeValues());
-      arrived[k] = { timestamp: t, message: text, ingestionTime: now };
     }
     // Processing gets the texts as they arrived, not the stored events (a trail's rebuild theirs on read).
-    if (n > 0) this.onIngest?.({ region, group, streamName: stream.logStreamName, events: arrived, ...(messages ? { messages } : {}), now });
+    if (n > 0) this.onIngest?.(new TrailBatch(region, group, stream.logStreamName, records, order.at, timestamps, messages, now));
     // Counted after processing: the metric filters' shape lookup has read each text by then and knows its
     // UTF-8 length (log-message.ts), where counting first cost a pass of its own over every record (and
     // was the first to read texts the archive had just assembled). In stored order, as `messages` are.
-    this.tallies.appended(stream, from, messages ?? (order.at ? Array.from(order.at, (i) => records[i]!) : records));
+    this.tallies.appended(stream, from, messages ?? (order.at ? Array.from(order.at, (i) => records[i]!) : records), now);
   }
   /** O(streams): each stream keeps a running tally (see stream-tally.ts). */
   storedBytes(g: LogGroup): number {

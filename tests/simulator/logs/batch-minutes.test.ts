@@ -2,7 +2,7 @@
 // and per-event indexes that gathering minutes in a map and sorting them gives (NaN timestamps included).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { batchMinutes } from '../../../simulator/logs/batch-minutes';
+import { batchMinutes, batchMinutesOf } from '../../../simulator/logs/batch-minutes';
 
 const MINUTE = 60_000;
 
@@ -29,6 +29,8 @@ describe('batch minutes', () => {
         const want = reference(events.map((e) => e.timestamp));
         expect(got.minutes).toEqual(want.minutes);
         expect(got.minuteOf).toEqual(want.minuteOf);
+        // From the timestamps alone (a trail's batch), the same.
+        expect(batchMinutesOf(events.map((e) => e.timestamp))).toEqual(got);
       }),
       { numRuns: 2000 },
     );
