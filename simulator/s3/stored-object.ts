@@ -19,6 +19,11 @@ function remember(o: object, body: Uint8Array): void {
   if (recentBodies.size > RECENT_BODIES) recentBodies.delete(recentBodies.keys().next().value!);
 }
 
+/** The size and ETag of a reproducible content's bytes, once one of its objects made them. Trails that deliver the
+ *  same records at one instant share one content (cloudtrail/delivery/lanes.ts): the first of their objects read
+ *  spares the others the gzip and the MD5 (same bytes, same size and ETag). Weak: it goes with the content. */
+const knownOfContent = new WeakMap<ReproducibleContent, { size: number; etag?: string }>();
+
 /** Stands for "no bytes to keep" when a reproducible object is made: the same empty array each time, compared
  *  by identity, rather than a new one (and an object wrapping it) per delivered log file. */
 const NOT_KEPT = new Uint8Array(0);
@@ -77,6 +82,7 @@ export class StoredObject {
       if (!body) {
         body = this.reproducible.body();
         this.knownSize = body.length;
+        if (!knownOfContent.has(this.reproducible)) knownOfContent.set(this.reproducible, { size: body.length });
       }
       remember(this, body);
       return body;
@@ -96,12 +102,20 @@ export class StoredObject {
   }
 
   get size(): number {
+    if (this.knownSize === undefined && this.reproducible) this.knownSize = knownOfContent.get(this.reproducible)?.size;
     return this.knownSize ?? this.content().length;
   }
 
   /** S3's ETag of a single-part upload: the quoted hex MD5 of the bytes. */
   get etag(): string {
-    return (this.md5 ??= `"${md5Hex(this.content())}"`);
+    if (this.md5 !== undefined) return this.md5;
+    const shared = this.reproducible && knownOfContent.get(this.reproducible);
+    if (shared && shared.etag !== undefined) return (this.md5 = shared.etag);
+    this.md5 = `"${md5Hex(this.content())}"`;
+    // content() has filed the content's size by now, if nothing had.
+    const known = this.reproducible && knownOfContent.get(this.reproducible);
+    if (known) known.etag = this.md5;
+    return this.md5;
   }
 
   /** User metadata (x-amz-meta-*), keys without the prefix; CloudTrail puts digest signatures here. */
@@ -113,6 +127,6 @@ export class StoredObject {
 
   /** True until the bytes have been produced (a reproducible object: until its size is known). */
   get pending(): boolean {
-    return this.reproducible ? this.knownSize === undefined : this.produce !== undefined;
+    return this.reproducible ? this.knownSize === undefined && !knownOfContent.has(this.reproducible) : this.produce !== undefined;
   }
 }

@@ -86,6 +86,33 @@ describe('objects computed on first read', () => {
     expect(saved.body).toBeUndefined();
   });
 
+  it('objects sharing one reproducible content (trails delivering the same records) make its bytes once for size and ETag', () => {
+    const m = new S3Model(() => 5);
+    for (const name of ['b1', 'b2', 'b3']) m.buckets.set(name, { name, region: 'us-east-1', creationDate: 0, policy: null, objects: new Map() });
+    let made = 0;
+    const shared = { body: () => (made++, bytes.slice()), recipe: () => ({ ids: 'x' }) };
+    let otherMade = 0;
+    const other = new TextEncoder().encode('{"Records":[{}]}');
+    m.putReproducibleObject('b1', 'k', 'application/json', shared);
+    m.putReproducibleObject('b2', 'k', 'application/json', shared);
+    m.putReproducibleObject('b3', 'k', 'application/json', { body: () => (otherMade++, other.slice()), recipe: () => ({ ids: 'y' }) });
+    const [a, b, c] = ['b1', 'b2', 'b3'].map((n) => m.buckets.get(n)!.objects.get('k')!);
+    expect([a!.pending, b!.pending, c!.pending]).toEqual([true, true, true]);
+    // The second object's ETag first, so that its MD5 is the one filed for the content.
+    expect(b!.etag).toBe(`"${createHash('md5').update(bytes).digest('hex')}"`);
+    expect(made).toBe(1);
+    expect([a!.pending, b!.pending, c!.pending]).toEqual([false, false, true]);
+    expect([a!.size, a!.etag]).toEqual([bytes.length, b!.etag]);
+    expect(made).toBe(1);
+    // A different content is its own: nothing of the shared one is taken for it.
+    expect([c!.size, c!.etag]).toEqual([other.length, `"${createHash('md5').update(other).digest('hex')}"`]);
+    expect(otherMade).toBe(1);
+    // Each still makes the shared bytes itself when its body is read, and saves its recipe.
+    expect(Buffer.from(m.getObject('b1', 'k')!).equals(Buffer.from(bytes))).toBe(true);
+    expect(made).toBe(2);
+    expect(a!.recipe()).toEqual({ ids: 'x' });
+  });
+
   it('an empty object put by anyone stays an empty object; a reproducible one made without bytes has none to show', () => {
     const m = new S3Model(() => 5);
     m.buckets.set('b', { name: 'b', region: 'us-east-1', creationDate: 0, policy: null, objects: new Map() });
