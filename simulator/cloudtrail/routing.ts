@@ -8,6 +8,7 @@ import type { InsightDetection } from './insights/engine';
 import { insightsReadyMs, trailCoversRegion } from './insights/learning';
 import type { LogFolder } from './delivery/files';
 import type { LaneSlot } from './delivery/lanes';
+import { resourceArnOf } from './history/lookup-keys';
 
 /** Buffers a landed record for a trail and says when its file is due; `slot` is the landed decision's, where
  *  the buffering side may keep the lane it found (a decision stands for one trail, Region and folder). */
@@ -285,7 +286,7 @@ export class TrailVerdictTable {
     if (!byRegion) this.byAction.set(first, (byRegion = new Map()));
     let byTarget = byRegion.get(record.awsRegion);
     if (!byTarget) byRegion.set(record.awsRegion, (byTarget = new Map()));
-    const target = record.eventCategory === 'Data' ? dataTargetOf(record) : '';
+    const target = record.eventCategory === 'Data' ? this.targetOf(record) : '';
     let row = byTarget.get(target);
     if (!row) {
       const actionKey = actionKeyOf(record, def);
@@ -293,6 +294,28 @@ export class TrailVerdictTable {
       byTarget.set(target, row);
     }
     return row;
+  }
+
+  /** The last single resource a data event named, and its target: a publisher names the same topic again and
+   *  again (EventBridge, for every event a rule matches), and cutting its name out of the ARN anew made a new
+   *  string to hash per record. */
+  private lastType: string | undefined;
+  private lastArn: string | undefined;
+  private lastTarget = '';
+
+  /** dataTargetOf(record). With one resource it reads only that resource's type and ARN, so equal ones give
+   *  the target worked out last. */
+  private targetOf(record: CloudTrailRecord): string {
+    const resources = record.resources;
+    if (resources === undefined || resources.length !== 1) return dataTargetOf(record);
+    const r = resources[0]!;
+    const arn = resourceArnOf(r);
+    if (r.type !== this.lastType || arn !== this.lastArn) {
+      this.lastTarget = dataTargetOf(record);
+      this.lastType = r.type;
+      this.lastArn = arn;
+    }
+    return this.lastTarget;
   }
 
   private sameTrails(trails: readonly RoutedTrail[]): boolean {
