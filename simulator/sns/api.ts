@@ -1,7 +1,10 @@
-import { AwsError, type CloudTrailRecord, type HandlerResult, type JsonObject } from '../core/contract';
+import { AwsError, type HandlerResult, type JsonObject } from '../core/contract';
 import { apiDef, str, type ActionSpec, type ServiceDeps } from '../core/service';
 import type { SnsModel, Topic } from './model';
 import { servicePublishAllowed } from './topic-policy';
+import { PublishRecordParts, topicResources } from './publish-record-parts';
+
+export { topicResources };
 
 // SNS is a query-protocol service: its errors are NotFound, InvalidParameter, AuthorizationError.
 export const need = (p: JsonObject, n: string) => {
@@ -45,15 +48,12 @@ class PublishRefusals {
   }
 }
 
-export function topicResources(acct: string, t: Topic | string): NonNullable<CloudTrailRecord['resources']> {
-  return [{ accountId: acct, type: 'AWS::SNS::Topic', ARN: typeof t === 'string' ? t : t.arn }];
-}
-
 export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
   const acct = d.accountId;
   const topicArnOf = (region: string, name: string) => `arn:aws:sns:${region}:${acct}:${name}`;
   const topicRes = (t: Topic | string) => topicResources(acct, t);
   const refusals = new PublishRefusals();
+  const publishParts = new PublishRecordParts(acct);
   return [
     {
       def: apiDef('sns:CreateTopic', { readOnly: false, resourceTypes: ['AWS::SNS::Topic'], summaryKo: 'SNS 주제를 만듭니다.' }),
@@ -86,11 +86,8 @@ export function snsActions(m: SnsModel, d: ServiceDeps): ActionSpec[] {
       def: apiDef('sns:Publish', { readOnly: false, category: 'Data', resourceTypes: ['AWS::SNS::Topic'], summaryKo: '주제에 메시지를 게시합니다(데이터 이벤트).' }),
       authz: (p) => ({ resource: str(p, 'TopicArn') ?? '' }),
       // The message body is not written to the record.
-      requestParameters: (p): JsonObject => {
-        const subject = str(p, 'Subject');
-        return subject ? { topicArn: str(p, 'TopicArn') ?? '', subject } : { topicArn: str(p, 'TopicArn') ?? '' };
-      },
-      resources: (p) => topicRes(str(p, 'TopicArn') ?? ''),
+      requestParameters: (p): JsonObject => publishParts.requestParameters(str(p, 'TopicArn') ?? '', str(p, 'Subject')),
+      resources: (p) => publishParts.resources(str(p, 'TopicArn') ?? ''),
       handler: (p, ctx): HandlerResult => {
         const t = m.topicByArn(ctx.region, need(p, 'TopicArn'));
         const message = need(p, 'Message');
