@@ -48,6 +48,7 @@ function arnName(arn: string): string {
 }
 
 type DeliveryListener = (d: Delivery) => void;
+const isConfirmed = (s: Subscription) => s.confirmed;
 const SNAPSHOT_VERSION = 2;
 
 export class SnsModel {
@@ -125,10 +126,12 @@ export class SnsModel {
   publish(topic: Topic, m: { messageId: string; subject: string | null; message: string; atMs: number; origin?: DeliveryOrigin }): Delivery[] {
     const out: Delivery[] = [];
     const told: Delivery[] = [];
-    const subscriptions = topic.subscriptions.filter((x) => x.confirmed);
-    // A whole EventBridge event is kept once for all the subscriptions (kept-delivery.ts).
-    const textId = subscriptions.length > 0 && keepsMessage(m.message, m.subject, m.atMs, m.origin) ? (this.rows.messages.add(m.message) ?? -1) : -1;
+    const subscriptions = topic.subscriptions;
+    // A whole EventBridge event is kept once for all the subscriptions (kept-delivery.ts). The confirmed ones
+    // are picked in place: publish runs for every event a rule delivers, and a filtered copy was one more array.
+    const textId = subscriptions.some(isConfirmed) && keepsMessage(m.message, m.subject, m.atMs, m.origin) ? (this.rows.messages.add(m.message) ?? -1) : -1;
     for (const s of subscriptions) {
+      if (!s.confirmed) continue;
       this.seq += 1;
       // Written out for both shapes (with an origin, or without one): spreading `{ origin }` in took V8's
       // generic copy for every delivery.
