@@ -1,6 +1,6 @@
 // Time formats CloudTrail uses in records, object keys and API answers.
 import { AwsError, type Json } from '../core/contract';
-import { isoSecondsOf } from '../core/iso-seconds';
+import { dateParseMs } from '../core/iso-seconds';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -22,8 +22,7 @@ let lastEventMs = 0;
  *  busy 90-day run every record brings a new second); Date.parse reads any other. */
 export function eventTimeMs(eventTime: string): number {
   if (eventTime === lastEventText) return lastEventMs;
-  const seconds = isoSecondsOf(eventTime);
-  const ms = seconds === undefined ? Date.parse(eventTime) : seconds * 1000;
+  const ms = dateParseMs(eventTime);
   if (Number.isNaN(ms)) throw new Error(`record has an unreadable eventTime: ${eventTime}`);
   lastEventText = eventTime;
   lastEventMs = ms;

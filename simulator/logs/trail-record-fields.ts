@@ -1,6 +1,7 @@
 // Reading a few top-level string fields of a CloudTrail record without parsing it. A trail hands CloudWatch
 // Logs each record as the compact JSON text JSON.stringify wrote; parsing 1–2 KB only to learn its
 // eventTime cost more than everything else the delivery does.
+import { dateParseMs } from '../core/iso-seconds';
 import { indexOfKey } from './json-text-search';
 
 /** Where the string value of a compact `"key":"value"` member starts, searching from `from`; -1 if none. */
@@ -30,54 +31,11 @@ export function uniqueStringField(record: string, key: string): string | undefin
 /** A record's eventTime in epoch ms: the log event's timestamp. */
 export function trailRecordTime(record: string): number {
   const text = uniqueStringField(record, 'eventTime') ?? (JSON.parse(record) as { eventTime: string }).eventTime;
-  return isoSecondsMs(text);
+  return dateParseMs(text);
 }
 
-/** The number written with `n` decimal digits at `at`, or -1 if any is not a digit. */
-function digitsAt(text: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i++) {
-    const c = text.charCodeAt(i) - 0x30;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
-/**
- * Date.parse(text), read digit by digit when the text is spelled as CloudTrail writes eventTime
- * ("2026-01-01T00:00:00Z"): Date.parse cost as much as finding the field in the record. Any other spelling,
- * and any field out of the range Date.parse accepts as such, is left to Date.parse (a day past the month's
- * end rolls over in both; years before 1000 would not, in Date.UTC).
- */
-export function isoSecondsMs(text: string): number {
-  if (text.length !== 20 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x54 ||
-    text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a || text.charCodeAt(19) !== 0x5a) return Date.parse(text);
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  const second = digitsAt(text, 17, 2);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-    return Date.parse(text);
-  }
-  if (year !== lastYear || month !== lastMonth || day !== lastDay) {
-    lastDayMs = Date.UTC(year, month - 1, day);
-    lastYear = year;
-    lastMonth = month;
-    lastDay = day;
-  }
-  // Date.UTC adds the time of day to the day's start in whole milliseconds, so this is its answer exactly.
-  return lastDayMs + hour * 3_600_000 + minute * 60_000 + second * 1000;
-}
-
-/** The day last read and where it starts: a delivery's records fall on one or two days, and Date.UTC cost
- *  as much as reading the digits. */
-let lastYear = -1;
-let lastMonth = -1;
-let lastDay = -1;
-let lastDayMs = 0;
+/** Date.parse(text), read digit by digit for a time as CloudTrail writes eventTime. */
+export { dateParseMs as isoSecondsMs };
 
 /**
  * The values in which a trail's records for the same caller and call differ, in the order JSON.stringify
