@@ -109,6 +109,21 @@ describe('study notes', () => {
     }
   });
 
+  it('keeps diagrams safe and self-contained to draw inline under the app\'s CSP', () => {
+    const dir = join(notesDir, 'diagrams');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.svg'))) {
+      const svg = readFileSync(join(dir, file), 'utf8');
+      // style-src 'self' forbids <style> and style attributes on the page; no script, handlers or outside links.
+      expect(svg, file).not.toMatch(/<style|\sstyle=|<script|\son[a-z]+=|<foreignObject|href="(?!#)/i);
+      // Ids share the page with the note's own: each is prefixed with the file's name.
+      const prefix = file.replace(/\.svg$/, '') + '-';
+      const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map(([, id]) => id!);
+      expect(ids.length, file).toBeGreaterThan(0);
+      for (const id of ids) expect(id.startsWith(prefix), `${file}: ${id}`).toBe(true);
+      for (const [, ref] of svg.matchAll(/url\(#([^)]+)\)/g)) expect(ids, `${file}: url(#${ref})`).toContain(ref);
+    }
+  });
+
   it('offers simulator links in the catalog form service:Action', () => {
     const apis = notes.flatMap((n) => n.frontMatter.tryInSimulator ?? []).map((l) => l.api);
     expect(apis).toContain('signin:ConsoleLogin');

@@ -23,9 +23,19 @@ describe('a learner reads the notes', () => {
 
   it('opens on the first note, with its diagram drawn and AWS documentation linked', async () => {
     await expect.poll(h1).toContain('CloudTrail');
-    const diagram = s.page.locator('img.diagram').first();
+    // Drawn inline, named by the note's alt text, at the note column's width with its own proportions.
+    const diagram = s.page.getByRole('img', { name: /CloudTrail 레코드가 되어/ });
     await diagram.waitFor();
-    expect(await diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const drawn = await diagram.evaluate((d) => {
+      const svg = d.querySelector('svg')!.getBoundingClientRect();
+      const box = d.getBoundingClientRect();
+      return { width: svg.width, ratio: svg.width / svg.height, boxHeight: box.height, svgHeight: svg.height, text: d.textContent ?? '' };
+    });
+    expect(drawn.width).toBeGreaterThan(500);
+    expect(drawn.ratio).toBeCloseTo(1060 / 600, 2);
+    // The box kept for it while off screen is the drawing's height plus padding and border (0.5rem, 1px).
+    expect(drawn.boxHeight).toBeCloseTo(drawn.svgHeight + 18, 0);
+    expect(drawn.text).toContain('EventBridge 규칙');
     const links = await s.page.getByRole('region', { name: 'AWS 문서' }).getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);

@@ -2,13 +2,13 @@
 // A screen's content laid out ahead, unseen (lay-out-unseen.tsx): a host nobody can read into (aria-hidden,
 // inert, a closed shadow root) that holds the rendered content in its wrappers for two frames, then is gone.
 // The scenario list's warm-up uses it, and does nothing while the learner is on that screen. The notes' warm-up
-// lays out the opening note, then each of its diagrams once decoded, at the note column's width.
+// lays out the opening note, its inline diagrams included, at the note column's width.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { layOutUnseen } from '../../renderer/src/lay-out-unseen';
 import { warm as warmScenarios } from '../../renderer/src/areas/scenarios/ScenariosArea';
 import { warm as warmNotes } from '../../renderer/src/areas/notes/NotesArea';
-import { NOTES, diagramUrl } from '../../renderer/src/areas/notes/note-library';
+import { NOTES } from '../../renderer/src/areas/notes/note-library';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -75,9 +75,9 @@ describe('the scenario list warm-up', () => {
 });
 
 describe('the notes warm-up', () => {
-  it('lays the opening note out unseen, then each of its diagrams once decoded, in the same wrappers and width', async () => {
+  it('lays the opening note out unseen, its diagrams drawn inline, in the note column\'s wrappers', () => {
     vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
-    // The copies' roots are closed: keep them as they are made, to look inside.
+    // The copy's root is closed: keep it as it is made, to look inside.
     const roots: ShadowRoot[] = [];
     const attach = Element.prototype.attachShadow;
     vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
@@ -85,34 +85,38 @@ describe('the notes warm-up', () => {
       roots.push(root);
       return root;
     });
-    const decodes: (() => void)[] = [];
-    vi.spyOn(HTMLImageElement.prototype, 'decode').mockImplementation(() => new Promise<void>((resolve) => decodes.push(resolve)));
     const m = document.createElement('main');
     m.id = 'main';
     document.body.append(m);
-    const diagrams = [...NOTES[0]!.body.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map(([, src]) => diagramUrl(src!));
+    const diagrams = [...NOTES[0]!.body.matchAll(/!\[([^\]]*)\]\(([^)\s]+)/g)];
     expect(diagrams.length).toBeGreaterThan(0);
 
     act(() => warmNotes());
     expect(document.querySelectorAll('.unseen-copy')).toHaveLength(1);
-    expect(roots[0]!.querySelector('[data-testid], h1')?.textContent).toBe(NOTES[0]!.meta.title);
-    expect(decodes).toHaveLength(diagrams.length);
-    // Nothing is drawn before the image is decoded (it would draw an empty box).
-    expect(roots).toHaveLength(1);
-
-    await act(async () => {
-      for (const resolve of decodes) resolve();
-      await Promise.resolve();
-    });
-    const copies = [...document.querySelectorAll<HTMLElement>('.unseen-copy')];
-    expect(copies).toHaveLength(1 + diagrams.length);
-    for (const [i, url] of diagrams.entries()) {
-      const img = roots[1 + i]!.querySelector('img')!;
-      expect(img.className).toBe('diagram');
-      expect(img.getAttribute('src')).toBe(url);
-      expect(img.parentElement!.className).toBe('markdown');
-      expect(img.parentElement!.parentElement!.className).toBe('note');
-      expect(copies[1 + i]!.style.width).toBe(copies[0]!.style.width);
+    const root = roots[0]!;
+    expect(root.querySelector('h1')?.textContent).toBe(NOTES[0]!.meta.title);
+    // No <img>: an SVG image is a document of its own, laid out again when first drawn.
+    expect(root.querySelector('img')).toBeNull();
+    const drawn = [...root.querySelectorAll('.diagram')];
+    expect(drawn.map((d) => d.getAttribute('aria-label'))).toEqual(diagrams.map(([, alt]) => alt));
+    for (const d of drawn) {
+      expect(d.getAttribute('role')).toBe('img');
+      expect(d.querySelector('svg text')?.textContent).toBe('한 번의 API 호출이 알림이 되기까지');
+      expect(d.closest('.markdown')?.parentElement?.className).toBe('note');
     }
+  });
+
+  it('shows a Korean message, not an empty box, for a diagram the bundle does not have', async () => {
+    const { noteBody } = await import('../../renderer/src/areas/notes/NoteView');
+    const { createRoot } = await import('react-dom/client');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const note = { ...NOTES[0]!, meta: { ...NOTES[0]!.meta, id: 'missing-diagram-probe' }, body: '![없는 그림](diagrams/nowhere.svg)' };
+    const root = createRoot(host);
+    act(() => root.render(noteBody(note)));
+    const missing = host.querySelector('.diagram-missing')!;
+    expect(missing.getAttribute('aria-label')).toBe('없는 그림');
+    expect(missing.textContent).toBe('그림을 찾을 수 없습니다: diagrams/nowhere.svg');
+    act(() => root.unmount());
   });
 });

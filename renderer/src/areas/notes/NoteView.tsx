@@ -2,14 +2,22 @@ import type { ReactElement, ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { useApp } from '../../store/app-store';
-import { GLOSSARY, diagramUrl, noteById, type Note } from './note-library';
+import { GLOSSARY, diagramSvg, noteById, type Note } from './note-library';
 import { remarkGlossary } from './remark-glossary';
 
 const glossaryPlugin = remarkGlossary(GLOSSARY);
 
 const components: Components = {
   h1: ({ children }) => <h1 id="area-title">{children as ReactNode}</h1>,
-  img: ({ src, alt }) => <img src={diagramUrl(String(src ?? '')) ?? ''} alt={alt ?? ''} className="diagram" />,
+  img: ({ src, alt }) => {
+    const svg = diagramSvg(String(src ?? ''));
+    if (svg === undefined) return <span className="diagram-missing" role="img" aria-label={alt ?? ''}>그림을 찾을 수 없습니다: {String(src ?? '')}</span>;
+    // Our own bundled diagram (content/notes/diagrams, checked by tests/content: no script, no style), drawn
+    // inline; the note's alt text names it for screen readers. Its box keeps the drawing's proportions, so the
+    // page knows its height while it is skipped off screen (styles.css: content-visibility).
+    const [, w, h] = /viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg) ?? [];
+    return <span className="diagram" role="img" aria-label={alt ?? ''} style={w && h ? { aspectRatio: `${w} / ${h}` } : undefined} dangerouslySetInnerHTML={{ __html: svg }} />;
+  },
   a: ({ href = '', children }) => {
     const target = /^(?:\.\/)?([a-z0-9-]+)\.md(?:#.*)?$/.exec(href)?.[1];
     if (target && noteById(target)) {

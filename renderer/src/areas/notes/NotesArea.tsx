@@ -1,21 +1,16 @@
 import { useMemo, useState } from 'react';
 import { layOutUnseen, mainContentWidth } from '../../lay-out-unseen';
 import { useApp } from '../../store/app-store';
-import { NOTES, diagramUrl, noteById } from './note-library';
+import { NOTES, noteById } from './note-library';
 import { searchNotes } from './search';
 import { NoteView, noteBody, noteBodyKept } from './NoteView';
-
-/** Images kept loading or loaded, so the browser keeps their parsed documents for the note's own <img>. */
-const warmedImages: HTMLImageElement[] = [];
 
 /** styles.css: .notes-layout's first column and gap, .note's max-width. */
 const SIDEBAR_AND_GAP = 270 + 28;
 const NOTE_MAX_WIDTH = 860;
 
 /** The note the notes screen opens on, made ahead while the page is idle: its Markdown rendered (the screen's
- *  costly script on a first visit), and its diagrams loaded, decoded and drawn once unseen (an SVG diagram's document
- *  was parsed and laid out in the first frames of the visit, about 35 ms here, and drawing it the first time
- *  took another 12–16 ms of the visit's first frame: 3 ms without the diagram). */
+ *  costly script on a first visit) and laid out once unseen, its inline diagrams' Korean text included. */
 export function warm(): void {
   const id = useApp.getState().noteId ?? NOTES[0]?.meta.id;
   const note = id ? noteById(id) : undefined;
@@ -25,23 +20,6 @@ export function warm(): void {
   // As wide as the note's column, in the note's own wrappers.
   const column = main === undefined ? undefined : Math.min(NOTE_MAX_WIDTH, Math.max(320, main - SIDEBAR_AND_GAP));
   if (column !== undefined) layOutUnseen(noteBody(note), { width: column, wrap: ['note', 'markdown'] });
-  for (const [, src] of note.body.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)) {
-    const url = diagramUrl(src ?? '');
-    if (!url) continue;
-    const img = new Image();
-    img.src = url;
-    // Drawn once, decoded, at the size the note shows it: the copy of the note above is gone before the image
-    // arrives, and its diagram sat below the window, where nothing is drawn.
-    img.decode().then(
-      () => {
-        if (column !== undefined) layOutUnseen(<img className="diagram" src={url} alt="" />, { width: column, wrap: ['note', 'markdown'] });
-      },
-      () => {
-        // Drawn (or reported broken) when the note shows it, as without warming.
-      },
-    );
-    warmedImages.push(img);
-  }
 }
 
 export default function NotesArea() {

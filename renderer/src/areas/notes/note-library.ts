@@ -10,7 +10,9 @@ export interface Note {
 
 // Notes are data under content/notes; Vite bundles them into the notes chunk, loaded when the area opens.
 const rawNotes = import.meta.glob('../../../../content/notes/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const diagramUrls = import.meta.glob('../../../../content/notes/diagrams/*.svg', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+// Diagrams are bundled as markup and drawn inline: an SVG shown through <img> is a document of its own, which
+// Chromium lays out again (Korean text included) when the image is first drawn and again after a while unseen.
+const diagramMarkup = import.meta.glob('../../../../content/notes/diagrams/*.svg', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 export function normalize(text: string): string {
   return text.normalize('NFC').toLowerCase();
@@ -36,10 +38,10 @@ export const NOTES: Note[] = Object.values(rawNotes)
 
 export const GLOSSARY: GlossaryEntry[] = GlossarySchema.parse(glossaryJson);
 
-/** The bundled URL of a diagram referenced from a note as `diagrams/NAME.svg`. */
-export function diagramUrl(src: string): string | undefined {
+/** The markup of a diagram referenced from a note as `diagrams/NAME.svg`. */
+export function diagramSvg(src: string): string | undefined {
   const name = src.split('/').pop();
-  const hit = Object.entries(diagramUrls).find(([path]) => path.endsWith(`/${name}`));
+  const hit = Object.entries(diagramMarkup).find(([path]) => path.endsWith(`/${name}`));
   return hit?.[1];
 }
 
