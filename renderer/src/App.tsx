@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState, type ComponentType } from 'react';
+import { Suspense, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type UIEvent } from 'react';
 import { AREAS, useApp, type Area } from './store/app-store';
 import { useThemeEffect } from './store/theme';
 import { Nav } from './components/Nav';
@@ -8,6 +8,7 @@ import { Settings } from './areas/Settings';
 
 import { deferredScreen } from './deferred-screen';
 import { preloadWhenIdle } from './idle-preload';
+import { ScreenActive } from './screen-active';
 
 // Areas not on the first screen load on demand, keeping the first paint light, and ahead of time once the
 // page is idle (in this order), so a first visit is as smooth as a later one.
@@ -17,6 +18,7 @@ const quiz = deferredScreen(() => import('./areas/quiz/QuizArea'));
 const review = deferredScreen(() => import('./areas/review/ReviewArea'));
 const scenarios = deferredScreen(() => import('./areas/scenarios/ScenariosArea'));
 const PRELOAD_AFTER_MS = 1500;
+const PRELOADED = [notes, simulator, quiz, review, scenarios];
 
 const SCREENS: Record<Area, ComponentType> = {
   home: Home,
@@ -28,17 +30,52 @@ const SCREENS: Record<Area, ComponentType> = {
   settings: Settings,
 };
 
+/**
+ * Screens kept mounted, hidden, once shown, in this order in the page. Coming back to one renders nothing
+ * and lays nothing out again (content-visibility: hidden keeps its layout), and a quiz or review left half-way
+ * is still there. The simulator is last and the scenarios just before it, as they always were: a scenario
+ * shows the simulator's own form, whose field ids the scenario's must come before to label its fields.
+ * A scenario is not kept: it runs a simulator of its own, which ends when the learner leaves it.
+ */
+const KEPT_ORDER: readonly Area[] = ['home', 'notes', 'quiz', 'review', 'settings', 'scenarios', 'simulator'];
+const KEPT: ReadonlySet<Area> = new Set(['home', 'notes', 'quiz', 'review', 'settings', 'simulator']);
+/** Made ahead, hidden, once their code is loaded and warmed in idle time, so a first visit renders nothing.
+ *  Not the simulator: mounting it starts its worker and restores the sandbox. */
+const MADE_AHEAD: readonly (Area | undefined)[] = ['notes', undefined, 'quiz', 'review', undefined];
+
 export function App() {
   useThemeEffect();
   const ready = useApp((s) => s.ready);
   const area = useApp((s) => s.area);
   const go = useApp((s) => s.go);
-  const Screen = SCREENS[area];
-  // The simulator stays mounted, hidden, once opened: its worker holds the sandbox, so coming back is instant
-  // instead of a restore from storage (about ten seconds at 100,000 records), and a save still running when
-  // the learner left can no longer race a restore of the older save.
-  const [simulatorKept, setSimulatorKept] = useState(false);
-  if (area === 'simulator' && !simulatorKept) setSimulatorKept(true);
+  // The simulator stays mounted once opened: its worker holds the sandbox, so coming back is instant instead
+  // of a restore from storage (about ten seconds at 100,000 records), and a save still running when the
+  // learner left can no longer race a restore of the older save.
+  const [mounted, setMounted] = useState<readonly Area[]>([]);
+  if (ready) {
+    const next = (mounted.includes(area) ? mounted : [...mounted, area]).filter((a) => a === area || KEPT.has(a));
+    if (next.length !== mounted.length || next.some((a, i) => a !== mounted[i])) setMounted(next);
+  }
+  const makeAhead = useCallback((index: number) => {
+    const a = MADE_AHEAD[index];
+    if (a) setMounted((m) => (m.includes(a) ? m : [...m, a]));
+  }, []);
+
+  // Each screen (each note) keeps its own scroll position in the one scrolling column; one not seen yet
+  // opens at its top.
+  const noteId = useApp((s) => s.noteId);
+  const scrollKey = area === 'notes' ? `notes:${noteId ?? ''}` : area;
+  const scrolls = useRef(new Map<string, number>());
+  const shown = useRef(scrollKey);
+  useLayoutEffect(() => {
+    if (shown.current === scrollKey) return;
+    shown.current = scrollKey;
+    const main = document.getElementById('main');
+    if (main) main.scrollTop = scrolls.current.get(scrollKey) ?? 0;
+  }, [scrollKey]);
+  const onScroll = (e: UIEvent<HTMLElement>) => {
+    scrolls.current.set(scrollKey, e.currentTarget.scrollTop);
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -54,7 +91,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
 
-  useEffect(() => (ready ? preloadWhenIdle([notes, simulator, quiz, review, scenarios], PRELOAD_AFTER_MS) : undefined), [ready]);
+  useEffect(() => (ready ? preloadWhenIdle(PRELOADED, PRELOAD_AFTER_MS, window, makeAhead) : undefined), [ready, makeAhead]);
 
   useEffect(() => {
     document.getElementById('main')?.focus({ preventScroll: true });
@@ -64,27 +101,34 @@ export function App() {
     <div className="shell">
       <a className="skip" href="#main">본문으로 건너뛰기</a>
       <Nav />
-      <main id="main" tabIndex={-1} data-area={area} aria-busy={!ready}>
+      <main id="main" tabIndex={-1} data-area={area} aria-busy={!ready} onScroll={onScroll}>
         <Notices />
         {!ready ? (
           <p className="muted">불러오는 중…</p>
         ) : (
-          <>
-            {area === 'simulator' ? null : (
-              <Suspense fallback={<p className="muted">불러오는 중…</p>}>
-                <Screen />
-              </Suspense>
-            )}
-            {simulatorKept ? (
-              <div className="area-kept" data-away={area !== 'simulator' || undefined} inert={area !== 'simulator'}>
-                <Suspense fallback={<p className="muted">불러오는 중…</p>}>
-                  <simulator.Screen />
-                </Suspense>
-              </div>
-            ) : null}
-          </>
+          KEPT_ORDER.filter((a) => mounted.includes(a)).map((a) => <KeptScreen key={a} area={a} away={a !== area} />)
         )}
       </main>
     </div>
   );
 }
+
+/**
+ * One screen in its place, hidden while away. Its content is made once: switching screens re-renders only
+ * this wrapper and what reads ScreenActive, not the screen (a note, a quiz) itself.
+ */
+const KeptScreen = memo(function KeptScreen({ area, away }: { area: Area; away: boolean }) {
+  const content = useMemo(() => {
+    const Screen = SCREENS[area];
+    return (
+      <Suspense fallback={<p className="muted">불러오는 중…</p>}>
+        <Screen />
+      </Suspense>
+    );
+  }, [area]);
+  return (
+    <div className="area-kept" data-screen={area} data-away={away || undefined} inert={away}>
+      <ScreenActive.Provider value={!away}>{content}</ScreenActive.Provider>
+    </div>
+  );
+});

@@ -7,10 +7,10 @@ type IdleWindow = Window & {
 
 /**
  * Loads the screens' code one at a time, each in an idle moment after `delayMs` (so the first screen's own
- * work and the learner's first clicks come first), then each module's warm-up in another idle moment.
- * Returns a function that stops what has not started.
+ * work and the learner's first clicks come first), then each module's warm-up in another idle moment, then
+ * tells `warmed` (in that same moment) which screen is ready. Returns a function that stops what has not started.
  */
-export function preloadWhenIdle(screens: readonly DeferredScreen[], delayMs: number, w: IdleWindow = window): () => void {
+export function preloadWhenIdle(screens: readonly DeferredScreen[], delayMs: number, w: IdleWindow = window, warmed?: (index: number) => void): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle: number | undefined;
@@ -26,7 +26,10 @@ export function preloadWhenIdle(screens: readonly DeferredScreen[], delayMs: num
       void s.preload().then(
         (m) => whenIdle(() => {
           try {
-            if (!stopped) m.warm?.();
+            if (!stopped) {
+              m.warm?.();
+              warmed?.(i);
+            }
           } catch {
             // Warming is only a head start: the screen does the same work, and shows any error, when opened.
           }

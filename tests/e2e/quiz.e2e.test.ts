@@ -42,4 +42,35 @@ describe('a learner takes a quiz by keyboard', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await expect.poll(() => page.locator('.stats').textContent()).toContain('푼 퀴즈 문제10');
   });
+
+  it('keeps a quiz half-way while the learner reads a note, and keys typed there do not answer it', async () => {
+    const page = s.page;
+    await page.keyboard.press('Alt+4');
+    await page.getByRole('button', { name: '시작' }).click();
+    // Up to the first choice question (sort questions answer by their own board).
+    let i = 1;
+    for (; (await page.locator('.sort-card').count()) > 0; i++) {
+      while ((await page.locator('.sort-zone.unplaced .sort-card').count()) > 0) {
+        await page.locator('.sort-zone.unplaced .sort-card').first().focus();
+        await page.keyboard.press('1');
+      }
+      await page.locator('.sort-card').first().focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').waitFor();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.quiz > p.muted').textContent()).toContain(`${i + 1} / 10`);
+    }
+    const prompt = await page.locator('.question .prompt').textContent();
+    await page.keyboard.press('Alt+2');
+    await page.locator('main[data-area="notes"] h1:visible').waitFor();
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Alt+4');
+    await expect.poll(() => page.locator('.quiz > p.muted').textContent()).toContain(`${i} / 10`);
+    expect(await page.locator('.question .prompt').textContent()).toBe(prompt);
+    expect(await page.locator('.quiz').getByRole('status').count()).toBe(0);
+    // Shown again, the quiz answers its keys.
+    await page.keyboard.press('1');
+    await page.locator('.quiz').getByRole('status').waitFor();
+  });
 });

@@ -97,7 +97,7 @@ describe('preloadWhenIdle', () => {
       const broken = screen('b', () => {
         throw new Error('warming failed');
       });
-      const stop = preloadWhenIdle([screen('a'), broken, screen('c')], 1000, w);
+      const stop = preloadWhenIdle([screen('a'), broken, screen('c')], 1000, w, (i) => order.push(`warmed ${i}`));
       await vi.advanceTimersByTimeAsync(999);
       expect(idle).toHaveLength(0);
       await vi.advanceTimersByTimeAsync(1);
@@ -110,14 +110,14 @@ describe('preloadWhenIdle', () => {
       await runIdle();
       expect(order).toEqual(['load a']);
       await runIdle();
-      expect(order).toEqual(['load a', 'warm a']);
+      expect(order).toEqual(['load a', 'warm a', 'warmed 0']);
       await runIdle();
-      await runIdle(); // b's warm-up throws; the next screen still loads.
+      await runIdle(); // b's warm-up throws: b is not reported warmed; the next screen still loads.
       await runIdle();
-      expect(order).toEqual(['load a', 'warm a', 'load b', 'load c']);
+      expect(order).toEqual(['load a', 'warm a', 'warmed 0', 'load b', 'load c']);
       stop();
       await runIdle();
-      expect(order).toEqual(['load a', 'warm a', 'load b', 'load c']);
+      expect(order).toEqual(['load a', 'warm a', 'warmed 0', 'load b', 'load c']);
       expect(await runIdle()).toBe(false);
     } finally {
       vi.useRealTimers();

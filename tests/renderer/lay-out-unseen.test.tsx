@@ -102,6 +102,10 @@ describe('the notes warm-up', () => {
     for (const d of drawn) {
       expect(d.getAttribute('role')).toBe('img');
       expect(d.querySelector('svg text')?.textContent).toBe('한 번의 API 호출이 알림이 되기까지');
+      // The drawing's own title would name it a second time: the note's alt text is its only name.
+      expect(d.querySelector('svg')!.getAttribute('aria-hidden')).toBe('true');
+      expect(d.querySelector('svg')!.hasAttribute('aria-labelledby')).toBe(false);
+      expect(d.querySelector('svg')!.hasAttribute('role')).toBe(false);
       expect(d.closest('.markdown')?.parentElement?.className).toBe('note');
     }
   });

@@ -6,8 +6,8 @@ export function Home() {
   const progress = useApp((s) => s.progress);
   const answered = Object.values(progress.quizStats).reduce((n, s) => n + s.answered, 0);
   return (
-    <section aria-labelledby="area-title">
-      <h1 id="area-title">CloudTrail·CloudWatch를 직접 해 보며 배우기</h1>
+    <section aria-labelledby="home-title">
+      <h1 id="home-title">CloudTrail·CloudWatch를 직접 해 보며 배우기</h1>
       <p className="lead">
         Trailwatch는 AWS 계정을 흉내 낸 시뮬레이터와 한국어 노트로 CloudTrail과 CloudWatch를 익히는 학습 앱입니다.
       </p>

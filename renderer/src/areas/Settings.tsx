@@ -68,8 +68,8 @@ export function Settings() {
   }
 
   return (
-    <section aria-labelledby="area-title">
-      <h1 id="area-title">설정</h1>
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">설정</h1>
 
       <fieldset className="card">
         <legend>테마</legend>

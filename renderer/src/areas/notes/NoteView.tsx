@@ -8,7 +8,7 @@ import { remarkGlossary } from './remark-glossary';
 const glossaryPlugin = remarkGlossary(GLOSSARY);
 
 const components: Components = {
-  h1: ({ children }) => <h1 id="area-title">{children as ReactNode}</h1>,
+  h1: ({ children }) => <h1 id="notes-title">{children as ReactNode}</h1>,
   img: ({ src, alt }) => {
     const svg = diagramSvg(String(src ?? ''));
     if (svg === undefined) return <span className="diagram-missing" role="img" aria-label={alt ?? ''}>그림을 찾을 수 없습니다: {String(src ?? '')}</span>;
@@ -57,7 +57,7 @@ export function NoteView({ note }: { note: Note }) {
 
 
   return (
-    <article className="note" aria-labelledby="area-title" key={id}>
+    <article className="note" aria-labelledby="notes-title" key={id}>
       <header className="note-head">
         <p className="muted small">노트 {note.meta.order}</p>
         <div className="row end note-actions">

@@ -42,7 +42,13 @@ export const GLOSSARY: GlossaryEntry[] = GlossarySchema.parse(glossaryJson);
 export function diagramSvg(src: string): string | undefined {
   const name = src.split('/').pop();
   const hit = Object.entries(diagramMarkup).find(([path]) => path.endsWith(`/${name}`));
-  return hit?.[1];
+  return hit ? inlined(hit[1]) : undefined;
+}
+
+/** The drawing as the note shows it: the element around it is the image, named by the note's alt text, so
+ *  the drawing's own role and title (kept in the file, for opening it alone) are left out. */
+function inlined(svg: string): string {
+  return svg.replace(/^<svg\b[^>]*>/, (open) => open.replace(/\srole="img"/, '').replace(/\saria-labelledby="[^"]*"/, ' aria-hidden="true" focusable="false"'));
 }
 
 export function noteById(id: string): Note | undefined {

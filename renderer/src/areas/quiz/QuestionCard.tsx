@@ -1,4 +1,5 @@
-import { useLayoutEffect, useState } from 'react';
+import { useId, useLayoutEffect, useState } from 'react';
+import { useScreenActive } from '../../screen-active';
 import type { QuizItem } from '../../../../content/quiz/types';
 import type { Answer } from './quiz-session';
 import { SortBoard } from './SortBoard';
@@ -13,9 +14,12 @@ interface Props {
 export function QuestionCard({ item, answer, onAnswer }: Props) {
   // Remounted per question (key), so the sort board starts empty.
   const [sortDraft, setSortDraft] = useState<(number | null)[]>(() => (item.sort?.cards ?? []).map(() => null));
+  const active = useScreenActive();
+  // The quiz and the review both show questions, and both stay mounted: each prompt has its own id.
+  const promptId = useId();
 
   useLayoutEffect(() => {
-    if (item.format === 'sort' || answer) return;
+    if (!active || item.format === 'sort' || answer) return;
     const onKey = (e: KeyboardEvent) => {
       // A key a control already handled (e.g. Enter submitting a sort board) must not act twice.
       if (e.defaultPrevented) return;
@@ -28,11 +32,11 @@ export function QuestionCard({ item, answer, onAnswer }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [item, answer, onAnswer]);
+  }, [active, item, answer, onAnswer]);
 
   return (
     <div className="question">
-      <p className="prompt" id="quiz-prompt">{item.prompt}</p>
+      <p className="prompt" id={promptId}>{item.prompt}</p>
       {item.json && (
         <pre className="record-json" tabIndex={0} aria-label="CloudTrail 레코드 JSON">
           <code>{item.json}</code>
@@ -47,7 +51,7 @@ export function QuestionCard({ item, answer, onAnswer }: Props) {
           onSubmit={() => onAnswer({ kind: 'sort', buckets: sortDraft.map((b) => b ?? -1) })}
         />
       ) : (
-        <ol className="choices" aria-labelledby="quiz-prompt">
+        <ol className="choices" aria-labelledby={promptId}>
           {item.choices.map((choice, i) => {
             const chosen = answer?.kind === 'choice' && answer.index === i;
             const state = answer ? (i === item.answerIndex ? 'right' : chosen ? 'wrong' : '') : '';

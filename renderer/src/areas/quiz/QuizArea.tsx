@@ -2,6 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { QUIZ_CATEGORIES, type QuizCategory } from '../../../../content/schema';
 import { CATEGORY_LABELS, type QuizItem } from '../../../../content/quiz/types';
 import { useApp } from '../../store/app-store';
+import { useScreenActive } from '../../screen-active';
 import { noteTitle } from './note-titles';
 import { allQuizItems } from './quiz-bank';
 import { isCorrect, pickItems, type Answer } from './quiz-session';
@@ -49,7 +50,9 @@ export default function QuizArea() {
     else setPhase({ ...phase, index: phase.index + 1, answer: null });
   }, [phase]);
 
+  const active = useScreenActive();
   useLayoutEffect(() => {
+    if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       // A key a control already handled (e.g. Enter submitting a sort board) must not act twice.
       if (e.defaultPrevented) return;
@@ -59,13 +62,13 @@ export default function QuizArea() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [phase, next]);
+  }, [active, phase, next]);
 
   if (phase.kind === 'setup') {
     const poolSize = category === 'all' ? bank.length : bank.filter((q) => q.category === category).length;
     return (
-      <section aria-labelledby="area-title" className="quiz">
-        <h1 id="area-title">퀴즈</h1>
+      <section aria-labelledby="quiz-title" className="quiz">
+        <h1 id="quiz-title">퀴즈</h1>
         <p className="lead">이벤트 분류와 CloudTrail·CloudWatch 개념을 문제로 익힙니다. 숫자 키로 답하고 Enter로 넘어갑니다.</p>
         <div className="card row">
           <label>
@@ -99,8 +102,8 @@ export default function QuizArea() {
   if (phase.kind === 'done') {
     const right = phase.results.filter(Boolean).length;
     return (
-      <section aria-labelledby="area-title" className="quiz">
-        <h1 id="area-title">결과: {phase.items.length}문제 중 {right}문제 정답</h1>
+      <section aria-labelledby="quiz-title" className="quiz">
+        <h1 id="quiz-title">결과: {phase.items.length}문제 중 {right}문제 정답</h1>
         <ul className="review-list">
           {phase.items.map((q, i) => (
             <li key={q.id} className={phase.results[i] ? 'right' : 'wrong'}>
@@ -121,11 +124,11 @@ export default function QuizArea() {
   const item = phase.items[phase.index]!;
   const right = phase.answer ? phase.results[phase.results.length - 1] : undefined;
   return (
-    <section aria-labelledby="area-title" className="quiz">
+    <section aria-labelledby="quiz-title" className="quiz">
       <p className="muted small">
         {CATEGORY_LABELS[item.category]} · {phase.index + 1} / {phase.items.length}
       </p>
-      <h1 id="area-title" className="visually-hidden">퀴즈 문제 {phase.index + 1}</h1>
+      <h1 id="quiz-title" className="visually-hidden">퀴즈 문제 {phase.index + 1}</h1>
       <QuestionCard key={`${phase.index}:${item.id}`} item={item} answer={phase.answer} onAnswer={onAnswer} />
       {phase.answer && (
         <div className={`feedback card ${right ? 'right' : 'wrong'}`} role="status">

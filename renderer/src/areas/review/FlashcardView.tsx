@@ -1,4 +1,5 @@
 import { useLayoutEffect, useState } from 'react';
+import { useScreenActive } from '../../screen-active';
 import type { Flashcard } from './study-items';
 
 export type SelfGrade = { correct: boolean; confidence: 'unsure' | 'sure' | null };
@@ -14,7 +15,9 @@ const GRADES: { label: string; grade: SelfGrade }[] = [
 export function FlashcardView({ card, onGrade }: { card: Flashcard; onGrade(g: SelfGrade): void }) {
   // Remounted per card (key), so the back starts hidden.
   const [shown, setShown] = useState(false);
+  const active = useScreenActive();
   useLayoutEffect(() => {
+    if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       // A key a control already handled (e.g. Enter submitting a sort board) must not act twice.
       if (e.defaultPrevented) return;
@@ -32,7 +35,7 @@ export function FlashcardView({ card, onGrade }: { card: Flashcard; onGrade(g: S
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shown, onGrade]);
+  }, [active, shown, onGrade]);
 
   return (
     <div className="flashcard card">

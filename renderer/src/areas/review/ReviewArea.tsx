@@ -100,8 +100,8 @@ export default function ReviewArea() {
   const days = settings.reviewDays.length ? [...settings.reviewDays].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => DAY_NAMES[d]).join('·') : '없음';
 
   return (
-    <section aria-labelledby="area-title" className="review">
-      <h1 id="area-title">주말 복습</h1>
+    <section aria-labelledby="review-title" className="review">
+      <h1 id="review-title">주말 복습</h1>
       <p className="lead">간격 반복(FSRS)으로 잊을 때쯤 다시 봅니다. 다음 복습 날짜는 복습하는 요일({days})에 맞춰 잡힙니다.</p>
       {problem && <p className="message error" role="alert">{problem}</p>}
       <dl className="stats" aria-label="복습 현황">

@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useScreenActive } from '../../screen-active';
 import { CATEGORY_LABELS } from '../../../../content/quiz/types';
 import type { QuizCategory } from '../../../../content/schema';
 import { QuestionCard } from '../quiz/QuestionCard';
@@ -33,9 +34,10 @@ export function SessionRunner({ session, all, onAnswer, onStop }: Props) {
     [quiz, answer, planned, session, onAnswer],
   );
   const answeredMs = useRef(0);
+  const active = useScreenActive();
 
   useLayoutEffect(() => {
-    if (!answer) return;
+    if (!active || !answer) return;
     const onKey = (e: KeyboardEvent) => {
       // A key a control already handled (e.g. Enter submitting a sort board) must not act twice.
       if (e.defaultPrevented) return;
@@ -47,7 +49,7 @@ export function SessionRunner({ session, all, onAnswer, onStop }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [answer, submitQuiz]);
+  }, [active, answer, submitQuiz]);
 
   if (!planned) return null;
   const progress = `${session.index + 1} / ${session.items.length}`;
@@ -68,9 +70,9 @@ export function SessionRunner({ session, all, onAnswer, onStop }: Props) {
 
   if (!entry) {
     return (
-      <section aria-labelledby="area-title" className="quiz">
+      <section aria-labelledby="review-title" className="quiz">
         {header}
-        <h1 id="area-title">이 문제는 더 이상 없습니다</h1>
+        <h1 id="review-title">이 문제는 더 이상 없습니다</h1>
         <p className="muted">앱이 업데이트되면서 "{planned.itemId}" 문제가 바뀌었습니다. 틀린 것으로 치지 않고 넘어갑니다.</p>
         <button className="btn primary" onClick={() => void onAnswer(session, planned.itemId, { correct: true, responseMs: 0, confidence: null }, null)}>다음</button>
       </section>
@@ -78,9 +80,9 @@ export function SessionRunner({ session, all, onAnswer, onStop }: Props) {
   }
 
   return (
-    <section aria-labelledby="area-title" className="quiz">
+    <section aria-labelledby="review-title" className="quiz">
       {header}
-      <h1 id="area-title" className="visually-hidden">복습 문제 {progress}</h1>
+      <h1 id="review-title" className="visually-hidden">복습 문제 {progress}</h1>
       {entry.kind === 'card' ? (
         <FlashcardView
           key={entry.card.id}

@@ -9,8 +9,8 @@ export function ScenarioList({ onOpen }: { onOpen: (id: string) => void }) {
   const next = rows.find((r) => r.status.kind !== 'done')?.def.id;
   const doneCount = rows.filter((r) => r.status.kind === 'done').length;
   return (
-    <section className="scn" aria-labelledby="area-title">
-      <h1 id="area-title">시나리오</h1>
+    <section className="scn" aria-labelledby="scenarios-title">
+      <h1 id="scenarios-title">시나리오</h1>
       <p className="lead">시뮬레이터에서 직접 해 보는 단계별 실습입니다. 각 단계는 "완료" 버튼이 아니라 시뮬레이터의 실제 상태(레코드, 트레일 설정, 경보 상태, 도착한 알림)로 확인합니다.</p>
       <p className="muted" data-testid="scn-summary">추천 순서대로 나열했습니다 · {SCENARIOS.length}개 중 {doneCount}개 완료</p>
       <ol className="scn-list">

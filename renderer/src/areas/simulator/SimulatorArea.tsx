@@ -215,9 +215,9 @@ export default function SimulatorArea() {
 
   return (
     <SimContext.Provider value={session}>
-      <section className="sim" aria-labelledby="area-title">
+      <section className="sim" aria-labelledby="simulator-title">
         <div className="sim-head">
-          <h1 id="area-title">시뮬레이터</h1>
+          <h1 id="simulator-title">시뮬레이터</h1>
           <p className="muted small">계정 {session.accountId} · 시드 1 샌드박스 · 호출은 모두 실제 API 호출로 기록됩니다</p>
         </div>
         <TopBar onReset={reset} />
