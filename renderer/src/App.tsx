@@ -32,16 +32,18 @@ const SCREENS: Record<Area, ComponentType> = {
 
 /**
  * Screens kept mounted, hidden, once shown, in this order in the page. Coming back to one renders nothing
- * and lays nothing out again (content-visibility: hidden keeps its layout), and a quiz or review left half-way
- * is still there. The simulator is last and the scenarios just before it, as they always were: a scenario
- * shows the simulator's own form, whose field ids the scenario's must come before to label its fields.
- * A scenario is not kept: it runs a simulator of its own, which ends when the learner leaves it.
+ * and lays nothing out again (content-visibility: hidden keeps its layout), and a quiz left half-way is still
+ * there. Kept are the screens whose content comes from the app's store or is fixed: the review and settings
+ * read saved data when they open (a review kept from before an import or a reset would show, and save, the
+ * old data), and a scenario runs a simulator of its own, which ends when the learner leaves it.
+ * The simulator is last and the scenarios just before it, as they always were: a scenario shows the
+ * simulator's own form, whose field ids the scenario's must come before to label its fields.
  */
 const KEPT_ORDER: readonly Area[] = ['home', 'notes', 'quiz', 'review', 'settings', 'scenarios', 'simulator'];
-const KEPT: ReadonlySet<Area> = new Set(['home', 'notes', 'quiz', 'review', 'settings', 'simulator']);
+const KEPT: ReadonlySet<Area> = new Set(['home', 'notes', 'quiz', 'simulator']);
 /** Made ahead, hidden, once their code is loaded and warmed in idle time, so a first visit renders nothing.
  *  Not the simulator: mounting it starts its worker and restores the sandbox. */
-const MADE_AHEAD: readonly (Area | undefined)[] = ['notes', undefined, 'quiz', 'review', undefined];
+const MADE_AHEAD: readonly (Area | undefined)[] = ['notes', undefined, 'quiz', undefined, undefined];
 
 export function App() {
   useThemeEffect();
@@ -61,8 +63,8 @@ export function App() {
     if (a) setMounted((m) => (m.includes(a) ? m : [...m, a]));
   }, []);
 
-  // Each screen (each note) keeps its own scroll position in the one scrolling column; one not seen yet
-  // opens at its top.
+  // Each kept screen (each note) keeps its own scroll position in the one scrolling column; one not seen yet,
+  // or made afresh, opens at its top.
   const noteId = useApp((s) => s.noteId);
   const scrollKey = area === 'notes' ? `notes:${noteId ?? ''}` : area;
   const scrolls = useRef(new Map<string, number>());
@@ -71,8 +73,8 @@ export function App() {
     if (shown.current === scrollKey) return;
     shown.current = scrollKey;
     const main = document.getElementById('main');
-    if (main) main.scrollTop = scrolls.current.get(scrollKey) ?? 0;
-  }, [scrollKey]);
+    if (main) main.scrollTop = (KEPT.has(area) && scrolls.current.get(scrollKey)) || 0;
+  }, [area, scrollKey]);
   const onScroll = (e: UIEvent<HTMLElement>) => {
     scrolls.current.set(scrollKey, e.currentTarget.scrollTop);
   };

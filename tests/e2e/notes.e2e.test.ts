@@ -71,4 +71,22 @@ describe('a learner reads the notes', () => {
     await s.page.keyboard.press('Alt+2');
     await expect.poll(() => side().getByRole('button', { name: /이벤트 기록/ }).textContent()).toMatch(/★.*✓/);
   });
+
+  it('keeps the place in a note while the learner looks at another screen, and opens another note at its top', async () => {
+    const page = s.page;
+    const main = page.locator('main#main');
+    await page.keyboard.press('Alt+2');
+    await page.locator('main[data-area="notes"] h1:visible').waitFor();
+    await main.evaluate((m) => m.scrollTo(0, 900));
+    await expect.poll(() => main.evaluate((m) => m.scrollTop)).toBe(900);
+    await page.keyboard.press('Alt+1');
+    await page.locator('main[data-area="home"] h1:visible').waitFor();
+    expect(await main.evaluate((m) => m.scrollTop)).toBe(0);
+    await page.keyboard.press('Alt+2');
+    await page.locator('main[data-area="notes"] h1:visible').waitFor();
+    expect(await main.evaluate((m) => m.scrollTop)).toBe(900);
+    await side().getByRole('button', { name: /CloudTrail Insights/ }).click();
+    await expect.poll(h1).toContain('Insights');
+    expect(await main.evaluate((m) => m.scrollTop)).toBe(0);
+  });
 });
