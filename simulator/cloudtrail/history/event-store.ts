@@ -88,9 +88,8 @@ class UniqueKeyTable {
     for (const v of old) if (v !== 0) this.place(v - 1, this.hashAt(v - 1)!);
   }
 
-  /** Ids whose key hash equals the key's, ascending; the caller confirms each against the record. */
-  candidates(key: string): number[] {
-    const h = hashOf(key);
+  /** Ids whose key hash is `h`, ascending; the caller confirms each against the record. */
+  candidates(h: number): number[] {
     const mask = this.slots.length - 1;
     const out: number[] = [];
     for (let i = h & mask; this.slots[i] !== 0; i = (i + 1) & mask) {
@@ -100,18 +99,62 @@ class UniqueKeyTable {
     return out.sort((a, b) => a - b);
   }
 
-  /** A table of the ids `renumber` keeps (undefined: dropped), renumbered, with their old hashes. */
-  rebuilt(renumber: (id: number) => number | undefined, newBase: number): UniqueKeyTable {
-    const t = new UniqueKeyTable(newBase);
-    for (const v of this.slots) {
-      if (v === 0) continue;
-      const nid = renumber(v - 1);
-      if (nid === undefined) continue;
-      const h = this.hashAt(v - 1)!;
-      t.setHash(nid, h);
-      t.place(nid, h);
+  /** Visits each id in the table with its key hash. */
+  forEach(visit: (id: number, h: number) => void): void {
+    for (const v of this.slots) if (v !== 0) visit(v - 1, this.hashAt(v - 1)!);
+  }
+}
+
+/** Ids a segment of the unique keys holds: 64 K ids, a table of 128 K slots (512 KB) when full. */
+const SEGMENT_IDS = 1 << 16;
+
+/**
+ * The unique keys as one table per 64 K consecutive ids. Expiry drops the oldest records, so it drops whole
+ * segments and keeps the others as they are: rebuilding one table for the survivors re-placed every kept id
+ * at a random place in a table of megabytes (after a 91-day fast-forward, most of the advance's time). A
+ * lookup asks each segment (a few dozen at a million records). Ids below the store's first live id may stay in
+ * the oldest segment; the store filters them out, as it always has.
+ */
+class UniqueKeys {
+  private segments: { firstId: number; table: UniqueKeyTable }[] = [];
+
+  add(id: number, h: number): void {
+    let last = this.segments[this.segments.length - 1];
+    if (last === undefined || id - last.firstId >= SEGMENT_IDS) {
+      last = { firstId: id, table: new UniqueKeyTable(id) };
+      this.segments.push(last);
     }
-    return t;
+    last.table.add(id, h);
+  }
+
+  /** Ids whose key hash equals the key's, ascending; the caller confirms each against the record. */
+  candidates(key: string): number[] {
+    const h = hashOf(key);
+    const out: number[] = [];
+    for (const s of this.segments) for (const id of s.table.candidates(h)) out.push(id);
+    return out;
+  }
+
+  /** Forgets the segments whose ids all come before `firstLive`. */
+  dropBefore(firstLive: number): void {
+    let n = 0;
+    while (n < this.segments.length && this.segments[n]!.firstId + SEGMENT_IDS <= firstLive) n++;
+    if (n > 0) this.segments = this.segments.slice(n);
+  }
+
+  /** The keys of the ids `renumber` keeps (undefined: dropped), renumbered, with their old hashes. */
+  rebuilt(renumber: (id: number) => number | undefined): UniqueKeys {
+    const kept: { id: number; h: number }[] = [];
+    for (const s of this.segments) {
+      s.table.forEach((id, h) => {
+        const nid = renumber(id);
+        if (nid !== undefined) kept.push({ id: nid, h });
+      });
+    }
+    kept.sort((a, b) => a.id - b.id);
+    const out = new UniqueKeys();
+    for (const k of kept) out.add(k.id, k.h);
+    return out;
   }
 }
 
@@ -129,7 +172,7 @@ export class EventStore {
   private head = 0;
   private times = new TimeColumn();
   private texts = new TemplatedTexts();
-  private unique = new UniqueKeyTable();
+  private unique = new UniqueKeys();
   /** A key seen once holds its id as a number (event ids and most resource names are unique), saving an
    *  array per record; a second id turns it into ascending Postings. */
   private index = new Map<string, number | Postings>();
@@ -318,13 +361,15 @@ export class EventStore {
   }
 
   private rebuild(cutoffMs: number): void {
-    const keep: number[] = [];
-    for (let i = this.head; i < this.times.length; i++) if (this.times.at(i) >= cutoffMs) keep.push(i);
-    if (keep.length === this.times.length - this.head) {
+    // Whether every record from head on is kept, without listing them (half a million after a long
+    // fast-forward): only an out-of-order store needs the list.
+    let contiguous = true;
+    if (!this.monotonic) for (let i = this.head; contiguous && i < this.times.length; i++) contiguous = this.times.at(i) >= cutoffMs;
+    if (contiguous) {
       // Contiguous survivors keep their ids, so NextTokens issued before the compaction stay valid.
       // Bulk copies: after 90 days, expiry compacts hundreds of thousands of records at a time.
       const newBase = this.base + this.head;
-      this.unique = this.unique.rebuilt((id) => (id >= newBase ? id : undefined), newBase);
+      this.unique.dropBefore(newBase);
       this.times = this.times.keepFrom(this.head);
       this.texts = this.texts.keepFrom(this.head);
       for (const [key, entry] of this.index) {
@@ -340,10 +385,12 @@ export class EventStore {
       this.head = 0;
       return;
     }
+    const keep: number[] = [];
+    for (let i = this.head; i < this.times.length; i++) if (this.times.at(i) >= cutoffMs) keep.push(i);
     const remap = new Map<number, number>();
     const newBase = this.base + this.times.length;
     keep.forEach((i, n) => remap.set(this.base + i, newBase + n));
-    this.unique = this.unique.rebuilt((id) => remap.get(id), newBase);
+    this.unique = this.unique.rebuilt((id) => remap.get(id));
     this.times = TimeColumn.of(keep.map((i) => this.times.at(i)));
     this.texts = this.texts.keep(keep);
     for (const [key, entry] of this.index) {

@@ -98,9 +98,14 @@ export class Postings {
     return out;
   }
 
-  /** What the index keeps for the ids from `minId` on: nothing, one id, or Postings. Decoded block by block
-   *  from the first block that can hold one (expiry cuts a busy key of a million ids without a plain copy). */
+  /**
+   * What the index keeps for the ids from `minId` on: nothing, one id, or Postings. The blocks from the one
+   * holding the first kept id are copied as they are (bytes and marks), not decoded and encoded again: expiry
+   * cuts busy keys of hundreds of thousands of ids at once. That block's ids before `minId` stay (at most 31);
+   * a lookup walks down to its own lowest id and never reads them, and the next cut drops them.
+   */
   from(minId: number): number | Postings | undefined {
+    if (this.length === 0 || this.last < minId) return undefined;
     const blocks = Math.ceil(this.length / BLOCK);
     let lo = 0;
     let hi = blocks;
@@ -109,13 +114,22 @@ export class Postings {
       if (this.marks[2 * mid]! <= minId) lo = mid + 1;
       else hi = mid;
     }
-    const kept = new Postings();
+    const start = Math.max(0, lo - 1);
     const ids = new Int32Array(BLOCK);
-    for (let b = Math.max(0, lo - 1); b < blocks; b++) {
-      const n = this.decode(b, ids);
-      for (let j = 0; j < n; j++) if (ids[j]! >= minId) kept.push(ids[j]!);
-    }
-    return kept.length === 0 ? undefined : kept.length === 1 ? kept.first : kept;
+    const n = this.decode(start, ids);
+    let kept = this.length - (start + 1) * BLOCK > 0 ? this.length - (start + 1) * BLOCK : 0;
+    for (let j = 0; j < n; j++) if (ids[j]! >= minId) kept++;
+    if (kept === 1) return this.last;
+    if (start === 0) return this;
+    const out = new Postings();
+    const off = this.marks[2 * start + 1]!;
+    out.marks = this.marks.slice(2 * start, 2 * blocks);
+    for (let b = 0; b < blocks - start; b++) out.marks[2 * b + 1]! -= off;
+    out.bytes = this.bytes.slice(off, this.used);
+    out.used = this.used - off;
+    out.length = this.length - start * BLOCK;
+    out.last = this.last;
+    return out;
   }
 }
 

@@ -45,20 +45,37 @@ describe('Postings', () => {
     );
   });
 
-  it('keeps the ids from a cut on, and grows in place past its blocks', () => {
+  it('keeps the ids from a cut on (and at most the 31 before it in its block), and both grow in place past their blocks', () => {
     fc.assert(
       fc.property(ascending, fc.nat(), fc.array(fc.integer({ min: 1, max: 2 ** 20 }), { maxLength: 70 }), (ids, cut, more) => {
         const p = Postings.of(ids);
         const minId = cut % (ids[ids.length - 1]! + 2);
         const kept = p.from(minId);
         const rest = ids.filter((id) => id >= minId);
-        expect(kept).toEqual(postingsOf(rest));
+        if (rest.length <= 1) expect(kept).toEqual(postingsOf(rest));
+        else {
+          expect(kept).toBeInstanceOf(Postings);
+          const held = (kept as Postings).toArray();
+          // The kept ids, after a few (fewer than a block) from before the cut: a tail of the original.
+          expect(held.slice(held.length - rest.length)).toEqual(rest);
+          expect(held.length - rest.length).toBeLessThan(32);
+          expect(held).toEqual(ids.slice(ids.length - held.length));
+          const walked: number[] = [];
+          (kept as Postings).visitDescending(Infinity, minId, (id) => (walked.push(id), true));
+          expect(walked).toEqual([...rest].reverse());
+        }
         const all = [...ids];
+        const keptAll = kept instanceof Postings ? (kept as Postings).toArray() : [];
         for (const g of more) {
           all.push(all[all.length - 1]! + g);
           p.push(all[all.length - 1]!);
+          if (kept instanceof Postings && kept !== p) {
+            kept.push(all[all.length - 1]!);
+            keptAll.push(all[all.length - 1]!);
+          }
         }
         expect(p.toArray()).toEqual(all);
+        if (kept instanceof Postings && kept !== p) expect(kept.toArray()).toEqual(keptAll);
       }),
       { numRuns: 300 },
     );
