@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, shot, type Session } from './browser';
+import { sortAllIntoFirstBucket } from './quiz-steps';
 
 describe('a learner takes a quiz by keyboard', () => {
   let s: Session;
@@ -20,13 +21,7 @@ describe('a learner takes a quiz by keyboard', () => {
       await expect.poll(() => page.locator('.quiz > p.muted').textContent()).toContain(`${i} / 10`);
       const cards = page.locator('.sort-card');
       if ((await cards.count()) > 0) {
-        // Sort questions: put every card in bucket 1 from the keyboard, then Enter submits.
-        while ((await page.locator('.sort-zone.unplaced .sort-card').count()) > 0) {
-          await page.locator('.sort-zone.unplaced .sort-card').first().focus();
-          await page.keyboard.press('1');
-        }
-        await page.locator('.sort-card').first().focus();
-        await page.keyboard.press('Enter');
+        await sortAllIntoFirstBucket(page);
       } else {
         await page.keyboard.press(String(1 + (i % 2)));
       }
@@ -50,12 +45,7 @@ describe('a learner takes a quiz by keyboard', () => {
     // Up to the first choice question (sort questions answer by their own board).
     let i = 1;
     for (; (await page.locator('.sort-card').count()) > 0; i++) {
-      while ((await page.locator('.sort-zone.unplaced .sort-card').count()) > 0) {
-        await page.locator('.sort-zone.unplaced .sort-card').first().focus();
-        await page.keyboard.press('1');
-      }
-      await page.locator('.sort-card').first().focus();
-      await page.keyboard.press('Enter');
+      await sortAllIntoFirstBucket(page);
       await page.getByRole('status').waitFor();
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('.quiz > p.muted').textContent()).toContain(`${i + 1} / 10`);

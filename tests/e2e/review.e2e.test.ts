@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, shot, type Session } from './browser';
+import { sortAllIntoFirstBucket } from './quiz-steps';
 
 describe('a learner reviews on the weekend', () => {
   let s: Session;
@@ -22,12 +23,7 @@ describe('a learner reviews on the weekend', () => {
       await page.getByRole('button', { name: /알았어요$/ }).first().waitFor();
       await page.keyboard.press('3');
     } else if (await page.locator('.sort-card').count()) {
-      while (await page.locator('.sort-zone.unplaced .sort-card').count()) {
-        await page.locator('.sort-zone.unplaced .sort-card').first().focus();
-        await page.keyboard.press('1');
-      }
-      await page.locator('.sort-card').first().focus();
-      await page.keyboard.press('Enter');
+      await sortAllIntoFirstBucket(page);
       await page.getByRole('status').waitFor();
       await page.keyboard.press('Enter');
     } else {
