@@ -63,8 +63,9 @@ export function App() {
     if (a) setMounted((m) => (m.includes(a) ? m : [...m, a]));
   }, []);
 
-  // Each kept screen (each note) keeps its own scroll position in the one scrolling column; one not seen yet,
-  // or made afresh, opens at its top.
+  // Each kept screen (each note) keeps its own scroll position in the one scrolling column, for the learner
+  // coming back by the menu; one not seen yet, made afresh, or reached by a link (a note from the quiz, an
+  // action from a note) opens at its top.
   const noteId = useApp((s) => s.noteId);
   const scrollKey = area === 'notes' ? `notes:${noteId ?? ''}` : area;
   const scrolls = useRef(new Map<string, number>());
@@ -73,7 +74,8 @@ export function App() {
     if (shown.current === scrollKey) return;
     shown.current = scrollKey;
     const main = document.getElementById('main');
-    if (main) main.scrollTop = (KEPT.has(area) && scrolls.current.get(scrollKey)) || 0;
+    const back = KEPT.has(area) && useApp.getState().arrival === 'menu';
+    if (main) main.scrollTop = (back && scrolls.current.get(scrollKey)) || 0;
   }, [area, scrollKey]);
   const onScroll = (e: UIEvent<HTMLElement>) => {
     scrolls.current.set(scrollKey, e.currentTarget.scrollTop);

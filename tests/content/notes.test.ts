@@ -113,6 +113,9 @@ describe('study notes', () => {
     const dir = join(notesDir, 'diagrams');
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.svg'))) {
       const svg = readFileSync(join(dir, file), 'utf8');
+      // The note sizes the drawing's box from the root's viewBox and names it by its own alt text.
+      expect(svg, file).toMatch(/^<svg\b[^>]*\sviewBox="\d+(?:\.\d+)? \d+(?:\.\d+)? \d+(?:\.\d+)? \d+(?:\.\d+)?"[^>]*>/);
+      expect(svg, file).toMatch(/^<svg\b[^>]*\saria-labelledby="[^"]+"/);
       // style-src 'self' forbids <style> and style attributes on the page; no script, handlers or outside links.
       expect(svg, file).not.toMatch(/<style|\sstyle=|<script|\son[a-z]+=|<foreignObject|href="(?!#)/i);
       // Ids share the page with the note's own: each is prefixed with the file's name.

@@ -25,7 +25,16 @@ describe('a learner reads the notes', () => {
     await expect.poll(h1).toContain('CloudTrail');
     // Drawn inline, named by the note's alt text, at the note column's width with its own proportions.
     const diagram = s.page.getByRole('img', { name: /CloudTrail 레코드가 되어/ });
-    await diagram.waitFor();
+    await diagram.waitFor({ state: 'attached' });
+    // Below the window and never drawn yet, its box already has the drawing's proportions (the page would
+    // otherwise jump when it is first drawn): measured without reading anything inside it.
+    const unseen = await diagram.evaluate((d) => {
+      const box = d.getBoundingClientRect();
+      return { top: box.top, width: box.width, height: box.height, ratio: getComputedStyle(d).aspectRatio };
+    });
+    expect(unseen.top).toBeGreaterThan(800);
+    expect(unseen.ratio).toBe('1060 / 600');
+    expect(unseen.height).toBeCloseTo(((unseen.width - 18) * 600) / 1060 + 18, 0);
     const drawn = await diagram.evaluate((d) => {
       const svg = d.querySelector('svg')!.getBoundingClientRect();
       const box = d.getBoundingClientRect();

@@ -62,5 +62,14 @@ describe('a learner takes a quiz by keyboard', () => {
     // Shown again, the quiz answers its keys.
     await page.keyboard.press('1');
     await page.locator('.quiz').getByRole('status').waitFor();
+    // Answered and left: Enter typed on another screen does not move it to the next question.
+    await page.keyboard.press('Alt+2');
+    await page.locator('main[data-area="notes"] h1:visible').waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Alt+4');
+    await page.locator('main[data-area="quiz"] h1:visible').waitFor();
+    expect(await page.locator('.quiz > p.muted').textContent()).toContain(`${i} / 10`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.quiz > p.muted').textContent()).toContain(`${i + 1} / 10`);
   });
 });

@@ -24,6 +24,9 @@ interface AppState {
   noteId: string | null;
   /** An action a note asked the simulator to prepare, e.g. 's3:PutObject'. */
   pendingAction: string | null;
+  /** How the learner came to the screen shown: by the menu or a shortcut ('menu': a screen kept from before
+   *  shows where it was left), or by a link to a note or an action ('link': it opens at its top). */
+  arrival: 'menu' | 'link';
   init(storage: TrailwatchStorage): Promise<void>;
   go(area: Area): void;
   setTheme(theme: Settings['theme']): Promise<void>;
@@ -46,13 +49,14 @@ export const useApp = create<AppState>((set, get) => ({
   storage: null,
   noteId: null,
   pendingAction: null,
+  arrival: 'menu',
   async init(storage) {
     set({ storage });
     await get().reloadFromStorage();
     set({ ready: true });
   },
   go(area) {
-    set({ area });
+    set({ area, arrival: 'menu' });
   },
   async setTheme(theme) {
     await get().saveSettings({ ...get().settings, theme });
@@ -65,10 +69,10 @@ export const useApp = create<AppState>((set, get) => ({
     set({ notices: get().notices.filter((_, i) => i !== index) });
   },
   openNote(id) {
-    set({ area: 'notes', noteId: id });
+    set({ area: 'notes', noteId: id, arrival: 'link' });
   },
   trySimulator(api) {
-    set({ area: 'simulator', pendingAction: api });
+    set({ area: 'simulator', pendingAction: api, arrival: 'link' });
   },
   async updateProgress(change) {
     const next = change(get().progress);

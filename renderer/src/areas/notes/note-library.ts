@@ -48,7 +48,7 @@ export function diagramSvg(src: string): string | undefined {
 /** The drawing as the note shows it: the element around it is the image, named by the note's alt text, so
  *  the drawing's own role and title (kept in the file, for opening it alone) are left out. */
 function inlined(svg: string): string {
-  return svg.replace(/^<svg\b[^>]*>/, (open) => open.replace(/\srole="img"/, '').replace(/\saria-labelledby="[^"]*"/, ' aria-hidden="true" focusable="false"'));
+  return svg.replace(/^<svg\b[^>]*>/, (open) => open.replace(/\s(?:role|aria-labelledby|aria-hidden|focusable)="[^"]*"/g, '').replace(/>$/, ' aria-hidden="true" focusable="false">'));
 }
 
 export function noteById(id: string): Note | undefined {
