@@ -10,7 +10,7 @@ import { recordText } from '../core/record-text';
 import { CLOUDTRAIL_CATALOG } from './catalog';
 import { hasRegionKey } from './crypto/region-keys';
 import { DeliveryLanes, waitingRecord, type DigestDelivered, type LaneState, type LogFileDelivered, type WaitingRecord } from './delivery/lanes';
-import type { SavedDigest } from './delivery/pending-digest';
+import type { DigestSigning, SavedDigest } from './delivery/pending-digest';
 import { EventStore, type EventStoreSnapshot } from './history/event-store';
 import { EVENT_HISTORY_DAYS, type RegionHistory } from './history/lookup-events';
 import { ActionKeys, storeKeysOf } from './history/store-keys';
@@ -143,6 +143,11 @@ export class CloudTrailService {
   /** Signs up to `limit` delivered digests not signed yet, oldest first (a host's idle time). */
   signAhead(limit: number): number {
     return this.lanes.signAhead(limit);
+  }
+
+  /** The oldest digest not signed yet, for a host that signs it elsewhere (see the port). */
+  digestToSign(): DigestSigning | undefined {
+    return this.lanes.nextToSign();
   }
 
   /** For the bucket store: digest objects a snapshot saved as recipes are computed here. */

@@ -14,6 +14,9 @@ export interface CloudTrailPort {
   readonly computedObjects?: ComputedObjects;
   /** Signs up to `limit` digests not signed yet (oldest first); returns how many. */
   signAhead?(limit: number): number;
+  /** The oldest digest not signed yet, for a host that signs elsewhere (SHA256withRSA over `message` with the
+   *  Region's CloudTrail key); `accept` takes the hex signature once checked. Undefined when none is left. */
+  digestToSign?(): { region: string; message: Uint8Array<ArrayBuffer>; accept(signatureHex: string): boolean } | undefined;
 }
 
 export interface CloudTrailDeps {

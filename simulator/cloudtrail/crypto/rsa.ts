@@ -147,3 +147,16 @@ export function parsePublicKeyDer(der: Uint8Array): { n: bigint; e: bigint } | u
 export function publicKeyFingerprint(der: Uint8Array): string {
   return sha256Hex(der).slice(0, 32);
 }
+
+/** A JSON Web Key of the private key (RFC 7518 §6.3), for a host that signs with WebCrypto. RSASSA-PKCS1-v1_5 is
+ *  deterministic: the same key and message give signSha256's very bytes. */
+export function privateKeyJwk(key: RsaKeyPair): JsonWebKey {
+  const b64u = (x: bigint): string => {
+    let hex = x.toString(16);
+    if (hex.length % 2) hex = '0' + hex;
+    let binary = '';
+    for (let i = 0; i < hex.length; i += 2) binary += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  };
+  return { kty: 'RSA', alg: 'RS256', n: b64u(key.n), e: b64u(key.e), d: b64u(key.d), p: b64u(key.p), q: b64u(key.q), dp: b64u(key.dp), dq: b64u(key.dq), qi: b64u(key.qInv) };
+}

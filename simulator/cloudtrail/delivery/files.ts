@@ -3,7 +3,6 @@
 import { gzipSync } from 'fflate';
 import { sha256Hex } from '../crypto/sha256';
 import { regionKey } from '../crypto/region-keys';
-import { signSha256 } from '../crypto/rsa';
 import { datePath, digestStamp, isoSeconds, logFileStamp } from '../time';
 
 const encoder = new TextEncoder();
@@ -109,19 +108,20 @@ export interface DigestInput {
   previous: PreviousDigest | undefined;
 }
 
-export interface BuiltDigest {
-  body: Uint8Array;
-  signature: string;
-  hashValue: string;
-}
-
 /** The string CloudTrail signs (as aws-cli's validate-logs rebuilds it): end time, bucket/key, hex SHA-256
  *  of the uncompressed digest, and the previous signature or the literal "null". */
 export function digestStringToSign(endTime: string, bucket: string, key: string, digestHash: string, previousSignature: string | null): string {
   return `${endTime}\n${bucket}/${key}\n${digestHash}\n${previousSignature ?? 'null'}`;
 }
 
-export function buildDigest(d: DigestInput): BuiltDigest {
+/** A digest's body and hash, and the bytes its signature signs: everything but the signature. */
+export interface DigestToSign {
+  body: Uint8Array;
+  hashValue: string;
+  toSign: Uint8Array<ArrayBuffer>;
+}
+
+export function digestToSign(d: DigestInput): DigestToSign {
   const key = regionKey(d.region);
   const newest = d.logFiles.length ? Math.max(...d.logFiles.map((f) => f.newestMs)) : undefined;
   const oldest = d.logFiles.length ? Math.min(...d.logFiles.map((f) => f.oldestMs)) : undefined;
@@ -145,5 +145,5 @@ export function buildDigest(d: DigestInput): BuiltDigest {
   const body = encoder.encode(JSON.stringify(digest));
   const hashValue = sha256Hex(body);
   const toSign = digestStringToSign(digest.digestEndTime, d.bucket, d.key, hashValue, digest.previousDigestSignature);
-  return { body, hashValue, signature: signSha256(encoder.encode(toSign), key.pair) };
+  return { body, hashValue, toSign: encoder.encode(toSign) };
 }

@@ -13,7 +13,7 @@ import { ArchivedRecords, DeliveredLogFile } from './delivered-log-file';
 import { LaneBuffer } from './lane-buffer';
 import type { RecordArchive } from './record-archive';
 import type { TemplatedTexts } from '../../core/templated-texts';
-import { listedFile, LogFileHash, PendingDigest, restoredDigest, savedDigest, type ChainFile, type SavedDigest } from './pending-digest';
+import { listedFile, LogFileHash, PendingDigest, restoredDigest, savedDigest, type ChainFile, type DigestSigning, type SavedDigest } from './pending-digest';
 import type { ComputedObjects, Json, ObjectContent, ReproducibleContent } from '../../core/contract';
 
 export const DELIVERY_DELAY_MS = 5 * MINUTE_MS;
@@ -437,6 +437,17 @@ export class DeliveryLanes {
     }
     this.unsigned.splice(0, i);
     return signed;
+  }
+
+  /** The oldest digest not signed yet, to be signed by the host (PendingDigest.toSign); undefined when none is
+   *  left. Oldest first, so the digest before it in its chain is signed already. */
+  nextToSign(): DigestSigning | undefined {
+    let i = 0;
+    while (i < this.unsigned.length && this.unsigned[i]!.signedYet) i++;
+    if (i) this.unsigned.splice(0, i);
+    const digest = this.unsigned[0];
+    // Never undefined for the oldest: the digest before it left the queue signed.
+    return digest?.toSign() ?? (digest ? (digest.link(), this.nextToSign()) : undefined);
   }
 
   /** Plain values only; an unsigned previous digest is named by id (see pendingSnapshot). */

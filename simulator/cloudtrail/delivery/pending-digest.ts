@@ -7,7 +7,9 @@
 import type { ObjectContent } from '../../core/contract';
 import { sha256Hex } from '../crypto/sha256';
 import { isoSeconds } from '../time';
-import { buildDigest, gzipDeterministic, type DigestInput, type DigestLogFile, type PreviousDigest } from './files';
+import { regionKey } from '../crypto/region-keys';
+import { signSha256, verifySha256 } from '../crypto/rsa';
+import { digestToSign, gzipDeterministic, type DigestInput, type DigestLogFile, type DigestToSign, type PreviousDigest } from './files';
 
 /** The SHA-256 a digest lists for a log file: of its uncompressed bytes AS DELIVERED. It keeps how to make
  *  the body it delivered (from the record archive), not the S3 object, so a learner deleting or overwriting
@@ -68,6 +70,16 @@ export interface DigestPlan extends Omit<DigestInput, 'logFiles' | 'previous'> {
   previous: PreviousDigest | PendingDigest | undefined;
 }
 
+/** What a host signs for a digest (see PendingDigest.toSign), and how it hands the signature back. */
+export interface DigestSigning {
+  region: string;
+  /** The bytes SHA256withRSA signs: the digest's end time, bucket/key, hash and previous signature. */
+  message: Uint8Array<ArrayBuffer>;
+  /** Takes the hex signature if it is this digest's (checked with the Region's public key) and returns
+   *  whether it did; a digest signed meanwhile, or a wrong signature, changes nothing. */
+  accept(signatureHex: string): boolean;
+}
+
 export class PendingDigest {
   private plan: DigestPlan | undefined;
   private done: { gz: Uint8Array; link: PreviousDigest } | undefined;
@@ -91,6 +103,28 @@ export class PendingDigest {
     return this.done !== undefined;
   }
 
+  /**
+   * The bytes to sign, for a host that signs elsewhere (WebCrypto in the app's worker, about ten times faster
+   * than BigInt here, and off the worker's thread): only while unsigned and once the digest before it is
+   * signed, since this digest's bytes hold that one's signature.
+   */
+  toSign(): DigestSigning | undefined {
+    const plan = this.plan;
+    if (!plan || (plan.previous instanceof PendingDigest && !plan.previous.signedYet)) return undefined;
+    const parts = digestToSign(this.input(plan));
+    return {
+      region: plan.region,
+      message: parts.toSign,
+      accept: (signatureHex) => {
+        if (this.done) return false;
+        const { pair } = regionKey(plan.region);
+        if (!verifySha256(parts.toSign, signatureHex, pair.n, pair.e)) return false;
+        this.finish(plan, parts, signatureHex.toLowerCase());
+        return true;
+      },
+    };
+  }
+
   /** The inputs while unsigned (for a snapshot), undefined once signed. */
   unsignedPlan(): DigestPlan | undefined {
     return this.plan;
@@ -106,13 +140,18 @@ export class PendingDigest {
   }
 
   private sign(): void {
-    const { files, previous, ...rest } = this.plan!;
-    const built = buildDigest({
-      ...rest,
-      logFiles: files.map(listedFile),
-      previous: previous instanceof PendingDigest ? previous.link() : previous,
-    });
-    this.done = { gz: gzipDeterministic(built.body), link: { bucket: rest.bucket, key: rest.key, hashValue: built.hashValue, signature: built.signature } };
+    const plan = this.plan!;
+    const parts = digestToSign(this.input(plan));
+    this.finish(plan, parts, signSha256(parts.toSign, regionKey(plan.region).pair));
+  }
+
+  private input(plan: DigestPlan): DigestInput {
+    const { files, previous, ...rest } = plan;
+    return { ...rest, logFiles: files.map(listedFile), previous: previous instanceof PendingDigest ? previous.link() : previous };
+  }
+
+  private finish(plan: DigestPlan, parts: DigestToSign, signature: string): void {
+    this.done = { gz: gzipDeterministic(parts.body), link: { bucket: plan.bucket, key: plan.key, hashValue: parts.hashValue, signature } };
     // Drop the plan: it holds the digest before this one, and through it the whole unsigned chain.
     this.plan = undefined;
   }

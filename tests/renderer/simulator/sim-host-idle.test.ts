@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hostHarness } from './host-harness';
+import { webCryptoSigner } from '../../../renderer/src/areas/simulator/worker/digest-signer';
 import type { Account } from '../../../simulator';
 
 const ROOT = { as: 'root', region: 'us-east-1', via: 'console' };
@@ -40,5 +41,40 @@ describe('the worker host signs digests in idle time', () => {
     validatedTrail(lazy);
     const bytes = (a: Account) => digests(a).map(([k, o]) => [k, Buffer.from(o.body).toString('base64'), o.metadata?.['signature']]);
     expect(bytes(idle.account())).toEqual(bytes(lazy.account()));
+  });
+
+  it('signs them with WebCrypto when the worker has it, off the ticks, with the same bytes', async () => {
+    let calls = 0;
+    const web = webCryptoSigner()!;
+    const h = hostHarness({ signer: (region, message) => (calls++, web(region, message)) });
+    validatedTrail(h);
+    const unsigned = digests(h.account()).filter(([, o]) => o.pending).length;
+    expect(unsigned).toBeGreaterThanOrEqual(24);
+    for (let i = 0; i < 500 && h.account().digestToSign(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(h.account().digestToSign()).toBeUndefined();
+    expect(calls).toBe(unsigned);
+    // No BigInt ticks were set.
+    expect(h.live.size).toBe(0);
+    const lazy = hostHarness();
+    validatedTrail(lazy);
+    const bytes = (a: Account) => digests(a).map(([k, o]) => [k, Buffer.from(o.body).toString('base64'), o.metadata?.['signature']]);
+    expect(bytes(h.account())).toEqual(bytes(lazy.account()));
+  });
+
+  it('falls back to signing on ticks when the signer gives signatures the account refuses', async () => {
+    const h = hostHarness({ signer: async () => '00'.repeat(256) });
+    validatedTrail(h);
+    for (let i = 0; i < 200 && h.live.size === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(h.live.size).toBe(1);
+    let ticks = 0;
+    while (h.live.size > 0 && ticks < 1000) {
+      for (const fn of [...h.live.values()]) fn();
+      ticks++;
+    }
+    expect(h.account().digestToSign()).toBeUndefined();
+    const lazy = hostHarness();
+    validatedTrail(lazy);
+    const bytes = (a: Account) => digests(a).map(([k, o]) => [k, Buffer.from(o.body).toString('base64'), o.metadata?.['signature']]);
+    expect(bytes(h.account())).toEqual(bytes(lazy.account()));
   });
 });

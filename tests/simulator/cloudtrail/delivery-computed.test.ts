@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import * as rsa from '../../../simulator/cloudtrail/crypto/rsa';
 import type { DeliveryLanes } from '../../../simulator/cloudtrail/delivery/lanes';
+import { regionKey } from '../../../simulator/cloudtrail/crypto/region-keys';
 import type { CloudTrailRecord, JsonObject, ObjectContent } from '../../../simulator/core/contract';
 import { StoredObject } from '../../../simulator/s3/stored-object';
 import { call, drive, MemoryStore, record, T0, world, type World } from './helpers';
@@ -159,5 +160,37 @@ describe('digests and log file hashes computed on first read', () => {
     expect(lanes.signAhead(1000)).toBe(0);
     expect(contents(lazy)).toEqual(contents(eager));
     expect(signatures()).toBe(before + digests);
+  });
+
+  it('takes signatures a host made with WebCrypto (same bytes as BigInt), oldest first, and refuses a wrong one', async () => {
+    const eager = setup(new MemoryStore());
+    const lazy = setup(new ComputedStore());
+    drive(eager, RECORDS, T0 + 3 * HOUR);
+    drive(lazy, RECORDS, T0 + 3 * HOUR);
+    const digests = digestKeys(lazy).length;
+    expect(digests).toBeGreaterThan(4);
+    const keys = new Map<string, CryptoKey>();
+    const before = signatures();
+    const first = lazy.ct.digestToSign()!;
+    // A signature that is not this digest's is refused, and the same digest is offered again.
+    expect(first.accept('00'.repeat(256))).toBe(false);
+    expect(first.accept('not hex')).toBe(false);
+    let signed = 0;
+    for (let next = lazy.ct.digestToSign(); next; next = lazy.ct.digestToSign()) {
+      let key = keys.get(next.region);
+      if (!key) {
+        key = await crypto.subtle.importKey('jwk', rsa.privateKeyJwk(regionKey(next.region).pair), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+        keys.set(next.region, key);
+      }
+      const signature = Buffer.from(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, next.message)).toString('hex');
+      expect(next.accept(signature)).toBe(true);
+      // Taken once: a second answer for the same digest changes nothing.
+      expect(next.accept(signature)).toBe(false);
+      signed++;
+    }
+    expect(signed).toBe(digests);
+    // No BigInt signature was made here, and every object is what signing on read gives.
+    expect(signatures()).toBe(before);
+    expect(contents(lazy)).toEqual(contents(eager));
   });
 });

@@ -8,6 +8,7 @@ import { DeliveryWatch, inspectS3Reader, listFolder, objectText, oldestLogFile, 
 import { fromBase64 } from '../../../../../simulator/core/format';
 import { envelopeSchema, TRAFFIC_MAX_CALLS, type CallOutcome, type FromWorker, type SimRequest, type Started, type UiCallContext, type ValueOf } from './protocol';
 import { SANDBOX_SEED, SANDBOX_START, setupSteps } from './sandbox-setup';
+import type { DigestSigner } from './digest-signer';
 import { isPacked, packParts, snapshotParts, unpackSnapshot, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
 
 const INSPECT = 'sim:Inspect';
@@ -38,6 +39,8 @@ export class SimHost {
     private readonly timers: Timers,
     /** Makes a snapshot's text from its parts and compresses it; the browser worker hands this to a packing worker. */
     private readonly pack: (parts: SnapshotParts) => Promise<PackedSnapshot> = packParts,
+    /** Signs digests elsewhere (WebCrypto in the browser worker); without one, idle ticks sign with BigInt. */
+    private signer?: DigestSigner,
   ) {}
 
   /** One raw message from the UI; anything that does not parse is answered with a Korean error. */
@@ -123,14 +126,43 @@ export class SimHost {
     }
   }
 
-  /** A few signatures (~10 ms each) per tick; requests are answered between ticks. Stops when nothing is left. */
+  /** Digests left unsigned are signed in the background: by the signer, one at a time while nothing else waits
+   *  on it (requests are answered between its signatures), or else a few with BigInt (~10 ms each) per tick. */
   private idleSoon(): void {
+    if (this.signer) {
+      void this.signInBackground(this.signer);
+      return;
+    }
     if (this.idleTimer !== undefined) return;
     this.idleTimer = this.timers.setInterval(() => {
       if (this.account && this.account.idleWork(IDLE_SIGNATURES) > 0) return;
       this.timers.clearInterval(this.idleTimer);
       this.idleTimer = undefined;
     }, IDLE_TICK_MS);
+  }
+
+  private signingInBackground = false;
+
+  /** Oldest first, until none is left. A signature the account refuses (never expected: the scheme is
+   *  deterministic) or a signer that fails hands the rest to the BigInt ticks. */
+  private async signInBackground(signer: DigestSigner): Promise<void> {
+    if (this.signingInBackground) return;
+    this.signingInBackground = true;
+    try {
+      // accept is also false when a read signed the digest meanwhile: then the next one is offered. Refusals
+      // in a row mean the signer is wrong.
+      let refused = 0;
+      for (let next = this.account?.digestToSign(); next; next = this.account?.digestToSign()) {
+        const signature = await signer(next.region, next.message);
+        refused = next.accept(signature) ? 0 : refused + 1;
+        if (refused >= 3) throw new Error('signatures refused');
+      }
+    } catch {
+      this.signer = undefined;
+    } finally {
+      this.signingInBackground = false;
+    }
+    if (!this.signer) this.idleSoon();
   }
 
   private acct(): Account {

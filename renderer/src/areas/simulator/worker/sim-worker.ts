@@ -1,6 +1,7 @@
 // The Web Worker that runs the simulated account off the UI thread (fast-forwarding 91 days never freezes a screen).
 // Saved sandboxes are compressed by a second worker, so packing a big one does not hold up the learner's calls.
 import { SimHost } from './sim-host';
+import { webCryptoSigner } from './digest-signer';
 import { transferables, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
 
 const packer = new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' });
@@ -25,5 +26,6 @@ const host = new SimHost(
   (m) => self.postMessage(m),
   { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>) },
   pack,
+  webCryptoSigner(),
 );
 self.onmessage = (e: MessageEvent) => host.receive(e.data);
