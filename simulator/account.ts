@@ -195,7 +195,7 @@ export class Account {
    *  WebCrypto: about ten times faster than idleWork's BigInt, and off its thread): sign `message` with
    *  SHA256withRSA and the key of `privateKeyJwk(regionKey(region).pair)`, then `accept` the hex signature
    *  (checked with the public key before it is taken). Changes no bytes; undefined when nothing is left. */
-  digestToSign(): { region: string; message: Uint8Array<ArrayBuffer>; accept(signatureHex: string): boolean } | undefined {
+  digestToSign(): { region: string; message: Uint8Array<ArrayBuffer>; accept(signatureHex: string): 'taken' | 'signed' | 'refused' } | undefined {
     return this.cloudTrail.digestToSign?.();
   }
 
@@ -225,6 +225,7 @@ export class Account {
   /** `out`: how the event history's and the archive's texts are written (see SnapshotWriter; base64 columns
    *  when not given). */
   snapshot(out?: SnapshotWriter): Json {
+    for (const s of this.services) s.settleForSnapshot?.();
     const services: Record<string, Json> = {};
     for (const s of this.services) services[s.name] = s.snapshot();
     return {

@@ -199,8 +199,14 @@ export class MetricStore {
     }
   }
 
-  snapshot(): MetricStoreSnapshot {
+  /** Works out every deferred value (a bucket's size reads its objects, which may make CloudTrail sign
+   *  digests or gzip log files). */
+  settleAll(): void {
     for (const m of this.metrics.values()) this.settle(m);
+  }
+
+  snapshot(): MetricStoreSnapshot {
+    this.settleAll();
     return {
       version: 1,
       metrics: [...this.metrics.values()].map((m) => ({

@@ -141,6 +141,11 @@ export class CloudWatchModel {
     return store;
   }
 
+  /** See MetricStore.settleAll. */
+  settleAll(): void {
+    for (const store of this.stores.values()) store.settleAll();
+  }
+
   snapshot(): Json {
     const metrics: Record<string, MetricStoreSnapshot> = {};
     for (const r of [...this.stores.keys()].sort()) metrics[r] = this.stores.get(r)!.snapshot();

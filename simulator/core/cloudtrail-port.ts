@@ -16,7 +16,7 @@ export interface CloudTrailPort {
   signAhead?(limit: number): number;
   /** The oldest digest not signed yet, for a host that signs elsewhere (SHA256withRSA over `message` with the
    *  Region's CloudTrail key); `accept` takes the hex signature once checked. Undefined when none is left. */
-  digestToSign?(): { region: string; message: Uint8Array<ArrayBuffer>; accept(signatureHex: string): boolean } | undefined;
+  digestToSign?(): { region: string; message: Uint8Array<ArrayBuffer>; accept(signatureHex: string): 'taken' | 'signed' | 'refused' } | undefined;
 }
 
 export interface CloudTrailDeps {

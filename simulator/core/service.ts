@@ -36,6 +36,9 @@ export interface ServiceModule {
   readonly actions: ActionSpec[];
   snapshot(): Json;
   restore(s: Json): void;
+  /** Work this service's snapshot would otherwise do inside other services (reading their deferred objects),
+   *  done before any service is saved, so that every part of a snapshot shows the same moment. */
+  settleForSnapshot?(): void;
 }
 
 /** A required string member of the request, or AWS's validation error for a missing one. */

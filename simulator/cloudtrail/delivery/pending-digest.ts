@@ -75,9 +75,10 @@ export interface DigestSigning {
   region: string;
   /** The bytes SHA256withRSA signs: the digest's end time, bucket/key, hash and previous signature. */
   message: Uint8Array<ArrayBuffer>;
-  /** Takes the hex signature if it is this digest's (checked with the Region's public key) and returns
-   *  whether it did; a digest signed meanwhile, or a wrong signature, changes nothing. */
-  accept(signatureHex: string): boolean;
+  /** Takes the hex signature if it is this digest's (its full length, checked with the Region's public key):
+   *  'taken'; 'signed' when the digest was signed meanwhile (by a read), 'refused' for a wrong signature.
+   *  Only 'taken' changes anything. */
+  accept(signatureHex: string): 'taken' | 'signed' | 'refused';
 }
 
 export class PendingDigest {
@@ -116,11 +117,12 @@ export class PendingDigest {
       region: plan.region,
       message: parts.toSign,
       accept: (signatureHex) => {
-        if (this.done) return false;
+        if (this.done) return 'signed';
         const { pair } = regionKey(plan.region);
-        if (!verifySha256(parts.toSign, signatureHex, pair.n, pair.e)) return false;
+        // Leading zeros count: the hex is copied as it is into the next digest (previousDigestSignature).
+        if (signatureHex.length !== pair.byteLength * 2 || !verifySha256(parts.toSign, signatureHex, pair.n, pair.e)) return 'refused';
         this.finish(plan, parts, signatureHex.toLowerCase());
-        return true;
+        return 'taken';
       },
     };
   }

@@ -77,4 +77,49 @@ describe('the worker host signs digests in idle time', () => {
     const bytes = (a: Account) => digests(a).map(([k, o]) => [k, Buffer.from(o.body).toString('base64'), o.metadata?.['signature']]);
     expect(bytes(h.account())).toEqual(bytes(lazy.account()));
   });
+
+  it('signs what a burst of traffic delivered, and what a restored save holds, once the request has run', async () => {
+    const web = webCryptoSigner()!;
+    let calls = 0;
+    const signer = (region: string, message: Uint8Array<ArrayBuffer>) => (calls++, web(region, message));
+    const settle = async (h: ReturnType<typeof hostHarness>) => {
+      for (let i = 0; i < 500 && h.account().digestToSign(); i++) await new Promise((r) => setTimeout(r, 5));
+    };
+    const h = hostHarness({ signer });
+    validatedTrail(h);
+    await settle(h);
+    const before = calls;
+    // Five hours of calls made by the traffic control: five more digests, signed in the background.
+    h.value({ kind: 'traffic', api: 'iam:ListUsers', params: {}, ctx: ROOT, perMinute: 1, minutes: 300 });
+    await settle(h);
+    expect(h.account().digestToSign()).toBeUndefined();
+    expect(calls - before).toBeGreaterThanOrEqual(5);
+
+    // A snapshot with digests not signed yet (the trail's bucket was deleted, so no bucket size needs them),
+    // restored in a host that signs with WebCrypto.
+    const saved = hostHarness();
+    validatedTrail(saved);
+    const pendingIn = (a: Account) => digests(a).filter(([, o]) => o.pending).length;
+    const at = calls;
+    const restored = hostHarness({ signer });
+    restored.value({ kind: 'start', snapshot: saved.account().snapshot() });
+    const pending = pendingIn(restored.account());
+    await settle(restored);
+    expect(restored.account().digestToSign()).toBeUndefined();
+    expect(calls - at).toBe(pending);
+    const bytes = (a: Account) => digests(a).map(([k, o]) => [k, Buffer.from(o.body).toString('base64'), o.metadata?.['signature']]);
+    expect(bytes(restored.account())).toEqual(bytes(saved.account()));
+  });
+
+  it('saves once the background has signed the digests, instead of signing them with BigInt in the save', async () => {
+    const web = webCryptoSigner()!;
+    let calls = 0;
+    const h = hostHarness({ signer: (region, message) => (calls++, web(region, message)) });
+    validatedTrail(h);
+    const unsigned = digests(h.account()).filter(([, o]) => o.pending).length;
+    expect(unsigned).toBeGreaterThanOrEqual(24);
+    const packed = await h.later<{ jsonChars: number }>({ kind: 'save' });
+    expect(packed.jsonChars).toBeGreaterThan(0);
+    expect(calls).toBe(unsigned);
+  });
 });

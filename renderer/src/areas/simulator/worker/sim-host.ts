@@ -52,13 +52,23 @@ export class SimHost {
       return;
     }
     const { id, req } = parsed.data;
-    if (req.kind === 'traffic' || req.kind === 'start') this.idleSoon();
+    // After the request has run: the digests a burst of traffic delivered, or a restored save holds.
+    const thenSign = () => {
+      if (req.kind === 'traffic' || req.kind === 'start') this.idleSoon();
+    };
     const failed = (e: unknown) => this.post({ id, ok: false, errorKo: `시뮬레이터 내부 오류: ${(e as Error).message}` });
     try {
       const value = this.handle(req);
       // Packing and unpacking a saved sandbox are asynchronous (native compression); all else answers at once.
-      if (value instanceof Promise) value.then((v) => this.post({ id, ok: true, value: v }), failed);
-      else this.post({ id, ok: true, value });
+      if (value instanceof Promise) {
+        value.then((v) => {
+          this.post({ id, ok: true, value: v });
+          thenSign();
+        }, failed);
+      } else {
+        this.post({ id, ok: true, value });
+        thenSign();
+      }
     } catch (e) {
       failed(e);
     }
@@ -105,8 +115,11 @@ export class SimHost {
         return { snapshot: this.acct().snapshot() };
       case 'save':
         // Taken here (it must be a consistent moment of the account), with the large columns copied, not written;
-        // writing and compressing them may run elsewhere.
-        return this.pack(snapshotParts((out) => this.acct().snapshot(out)));
+        // writing and compressing them may run elsewhere. A snapshot works out the buckets' daily sizes, which
+        // needs every digest signed: while the background signs them (a fast-forward's worth, seconds with
+        // WebCrypto), the save waits for it rather than signing the rest with BigInt (20 s after 30 days of a
+        // multi-Region trail), answering other requests meanwhile.
+        return this.allSigned().then(() => this.pack(snapshotParts((out) => this.acct().snapshot(out))));
       case 'sim': {
         const r = this.acct().call(req.api, req.params as JsonObject, req.ctx);
         if (r.records.length) throw new Error(`${req.api} wrote a CloudTrail record; only unrecorded sim:* calls are allowed here`);
@@ -141,28 +154,38 @@ export class SimHost {
     }, IDLE_TICK_MS);
   }
 
-  private signingInBackground = false;
+  /** The background signing under way, if any (see save). */
+  private backgroundSigning: Promise<void> | undefined;
 
   /** Oldest first, until none is left. A signature the account refuses (never expected: the scheme is
    *  deterministic) or a signer that fails hands the rest to the BigInt ticks. */
-  private async signInBackground(signer: DigestSigner): Promise<void> {
-    if (this.signingInBackground) return;
-    this.signingInBackground = true;
+  private signInBackground(signer: DigestSigner): Promise<void> {
+    this.backgroundSigning ??= this.signAll(signer).finally(() => {
+      this.backgroundSigning = undefined;
+      // Digests delivered after the loop looked for the last time (a request run before this settled) are
+      // signed by a new loop; without a signer, by the BigInt ticks.
+      if (!this.signer || this.account?.digestToSign()) this.idleSoon();
+    });
+    return this.backgroundSigning;
+  }
+
+  /** Once the background has signed every digest (at once without a signer: the BigInt ticks are not waited for). */
+  private async allSigned(): Promise<void> {
+    if (this.signer) this.idleSoon();
+    while (this.backgroundSigning) await this.backgroundSigning;
+  }
+
+  private async signAll(signer: DigestSigner): Promise<void> {
     try {
-      // accept is also false when a read signed the digest meanwhile: then the next one is offered. Refusals
-      // in a row mean the signer is wrong.
-      let refused = 0;
       for (let next = this.account?.digestToSign(); next; next = this.account?.digestToSign()) {
         const signature = await signer(next.region, next.message);
-        refused = next.accept(signature) ? 0 : refused + 1;
-        if (refused >= 3) throw new Error('signatures refused');
+        // 'signed' (a read signed it meanwhile) moves on to the next digest; a refused signature means the
+        // signer is wrong.
+        if (next.accept(signature) === 'refused') throw new Error('signature refused');
       }
     } catch {
       this.signer = undefined;
-    } finally {
-      this.signingInBackground = false;
     }
-    if (!this.signer) this.idleSoon();
   }
 
   private acct(): Account {
