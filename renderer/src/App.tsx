@@ -6,7 +6,7 @@ import { Notices } from './components/Notices';
 import { Home } from './areas/Home';
 import { Settings } from './areas/Settings';
 
-import { deferredScreen } from './deferred-screen';
+import { deferredScreen, type DeferredScreen } from './deferred-screen';
 import { preloadWhenIdle } from './idle-preload';
 import { ScreenActive } from './screen-active';
 
@@ -18,7 +18,11 @@ const quiz = deferredScreen(() => import('./areas/quiz/QuizArea'));
 const review = deferredScreen(() => import('./areas/review/ReviewArea'));
 const scenarios = deferredScreen(() => import('./areas/scenarios/ScenariosArea'));
 const PRELOAD_AFTER_MS = 1500;
-const PRELOADED = [notes, simulator, quiz, review, scenarios];
+/** In the order their code loads; `ahead`: the screen is then also made, hidden, so a first visit renders
+ *  nothing. Not the simulator: mounting it starts its worker and restores the sandbox. */
+const PRELOADED: readonly { screen: DeferredScreen; ahead?: Area }[] = [
+  { screen: notes, ahead: 'notes' }, { screen: simulator }, { screen: quiz, ahead: 'quiz' }, { screen: review }, { screen: scenarios },
+];
 
 const SCREENS: Record<Area, ComponentType> = {
   home: Home,
@@ -41,9 +45,6 @@ const SCREENS: Record<Area, ComponentType> = {
  */
 const KEPT_ORDER: readonly Area[] = ['home', 'notes', 'quiz', 'review', 'settings', 'scenarios', 'simulator'];
 const KEPT: ReadonlySet<Area> = new Set(['home', 'notes', 'quiz', 'simulator']);
-/** Made ahead, hidden, once their code is loaded and warmed in idle time, so a first visit renders nothing.
- *  Not the simulator: mounting it starts its worker and restores the sandbox. */
-const MADE_AHEAD: readonly (Area | undefined)[] = ['notes', undefined, 'quiz', undefined, undefined];
 
 export function App() {
   useThemeEffect();
@@ -59,7 +60,7 @@ export function App() {
     if (next.length !== mounted.length || next.some((a, i) => a !== mounted[i])) setMounted(next);
   }
   const makeAhead = useCallback((index: number) => {
-    const a = MADE_AHEAD[index];
+    const a = PRELOADED[index]?.ahead;
     if (a) setMounted((m) => (m.includes(a) ? m : [...m, a]));
   }, []);
 
@@ -95,7 +96,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
 
-  useEffect(() => (ready ? preloadWhenIdle(PRELOADED, PRELOAD_AFTER_MS, window, makeAhead) : undefined), [ready, makeAhead]);
+  useEffect(() => (ready ? preloadWhenIdle(PRELOADED.map((p) => p.screen), PRELOAD_AFTER_MS, window, makeAhead) : undefined), [ready, makeAhead]);
 
   useEffect(() => {
     document.getElementById('main')?.focus({ preventScroll: true });

@@ -414,9 +414,7 @@ export class DeliveryLanes {
     lane.chain = { startMs: atMs, nextMs: atMs + DIGEST_PERIOD_MS, previous: digest, files: [] };
     this.lowerSoonest(lane.chain.nextMs);
     // Digests that reads have signed meanwhile leave the queue here, so it does not grow without bound.
-    let signedFront = 0;
-    while (this.unsigned[signedFront]?.signedYet) signedFront++;
-    if (signedFront) this.unsigned.splice(0, signedFront);
+    this.dropSignedFront();
     if (!digest.signedYet) this.unsigned.push(digest);
     this.deps.delivered({ kind: 'digest', trailArn: lane.trailArn, region: lane.region, bucket: trail.s3BucketName, key, atMs });
   }
@@ -442,12 +440,22 @@ export class DeliveryLanes {
   /** The oldest digest not signed yet, to be signed by the host (PendingDigest.toSign); undefined when none is
    *  left. Oldest first, so the digest before it in its chain is signed already. */
   nextToSign(): DigestSigning | undefined {
+    this.dropSignedFront();
+    const digest = this.unsigned[0];
+    if (!digest) return undefined;
+    const signing = digest.toSign();
+    if (signing) return signing;
+    // The digest before it is unsigned yet not queued (never expected: it was delivered, and queued, first):
+    // signed here with the chain, and the next one offered.
+    digest.link();
+    return this.nextToSign();
+  }
+
+  /** Takes the digests signed since (by reads) off the front of the queue. */
+  private dropSignedFront(): void {
     let i = 0;
     while (i < this.unsigned.length && this.unsigned[i]!.signedYet) i++;
     if (i) this.unsigned.splice(0, i);
-    const digest = this.unsigned[0];
-    // Never undefined for the oldest: the digest before it left the queue signed.
-    return digest?.toSign() ?? (digest ? (digest.link(), this.nextToSign()) : undefined);
   }
 
   /** Plain values only; an unsigned previous digest is named by id (see pendingSnapshot). */
