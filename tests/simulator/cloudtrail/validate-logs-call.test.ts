@@ -1,6 +1,6 @@
 // `aws cloudtrail validate-logs` as the simulator's unrecorded sim:ValidateLogs call, over digests whose
 // signatures S3 keeps as object metadata (x-amz-meta-signature), as CloudTrail stores them.
-import { gunzipSync } from 'fflate';
+import { gunzipSync, gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { Account } from '../../../simulator/account';
 import { ok, START } from '../support';
@@ -50,5 +50,28 @@ describe('sim:ValidateLogs', () => {
     const acct = Account.restore(JSON.parse(JSON.stringify(validatedTrail().snapshot())));
     const report = ok(acct.call('sim:ValidateLogs', { TrailARN: TRAIL_ARN, StartTime: START / 1000 }, ROOT));
     expect(report['valid']).toBe(true);
+  });
+
+  it('ends at a digest seen before: an edited digest that points back into its own chain is reported, not followed forever', () => {
+    const acct = validatedTrail();
+    const newest = digestKeys(acct).at(-1)!;
+    const digest = JSON.parse(new TextDecoder().decode(gunzipSync(acct.s3.model.getObject('trail-bucket', newest)!))) as Record<string, unknown>;
+    // Written back gzipped, as a learner's tool would, so the walk reads it as a digest.
+    acct.s3.model.putObject('trail-bucket', newest, gzipSync(new TextEncoder().encode(JSON.stringify({ ...digest, previousDigestS3Object: newest }))), 'application/json');
+    const report = ok(acct.call('sim:ValidateLogs', { TrailARN: TRAIL_ARN, StartTime: START / 1000 }, ROOT));
+    expect(report['valid']).toBe(false);
+    const files = (report['digestFiles'] as { s3Object: string }[]).map((f) => f.s3Object);
+    expect(files).toEqual([newest]);
+  });
+
+  it('checks every digest of a long chain once, newest first', () => {
+    const acct = validatedTrailAccount(5);
+    acct.advance(3 * 24 * 60 * MIN);
+    const report = ok(acct.call('sim:ValidateLogs', { TrailARN: TRAIL_ARN, StartTime: START / 1000 }, ROOT));
+    const files = (report['digestFiles'] as { s3Object: string; valid: boolean }[]);
+    const keys = digestKeys(acct);
+    expect(keys.length).toBeGreaterThanOrEqual(72);
+    expect(files.map((f) => f.s3Object)).toEqual([...keys].reverse());
+    expect(files.every((f) => f.valid)).toBe(true);
   });
 });
