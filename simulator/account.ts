@@ -4,11 +4,13 @@ import { SimClock, parseDuration } from './core/clock';
 import { EventBus } from './core/events';
 import { SeededRandom } from './core/random';
 import { performCall, type CallContext, type CallEnv, type CallResult } from './core/call';
-import type { CloudTrailDeps, CloudTrailFactory, CloudTrailPort } from './core/cloudtrail-port';
+import type { CloudTrailDeps, CloudTrailFactory, CloudTrailPort, DigestWanted } from './core/cloudtrail-port';
 import { str, type ActionSpec, type ServiceDeps, type ServiceModule } from './core/service';
 import { createCloudTrail } from './cloudtrail-wiring';
 import { IamService } from './iam';
 import { S3Service } from './s3';
+import { objectsReadBy } from './s3/objects-read';
+import { objectsReadByMetricQuery } from './cloudwatch/objects-read';
 import { SigninService } from './signin';
 import { PrincipalResolver, StsService, type PrincipalSources } from './sts';
 import { CloudWatchService } from './cloudwatch/api-service';
@@ -20,7 +22,7 @@ import { LambdaService } from './lambda';
 import { ExecutionLogs } from './lambda/execution-logs';
 import { LogsService } from './logs/api-service';
 import { SnsService } from './sns';
-import { InspectService } from './inspect';
+import { INSPECT_API, InspectService } from './inspect';
 
 export const DEFAULT_ACCOUNT_ID = '123456789012';
 export const DEFAULT_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'ap-northeast-2', 'eu-west-1'] as const;
@@ -195,8 +197,27 @@ export class Account {
    *  WebCrypto: about ten times faster than idleWork's BigInt, and off its thread): sign `message` with
    *  SHA256withRSA and the key of `privateKeyJwk(regionKey(region).pair)`, then `accept` the hex signature
    *  (checked with the public key before it is taken). Changes no bytes; undefined when nothing is left. */
-  digestToSign(): { region: string; message: Uint8Array<ArrayBuffer>; accept(signatureHex: string): 'taken' | 'signed' | 'refused' } | undefined {
-    return this.cloudTrail.digestToSign?.();
+  digestToSign(wanted?: DigestWanted): { region: string; message: Uint8Array<ArrayBuffer>; accept(signatureHex: string): 'taken' | 'signed' | 'refused' } | undefined {
+    return this.cloudTrail.digestToSign?.(wanted);
+  }
+
+  /**
+   * The digests `api` with `params` would read (when not signed yet, it signs them on the spot, with every
+   * unsigned one before them in their chains: about 8 ms each with BigInt, thousands after a long
+   * fast-forward), as a test for digestToSign; undefined when it reads none. A host that signs faster
+   * elsewhere signs those first, then runs the call: same bytes, sooner. A listing ignores its page limits,
+   * and a read of bucket sizes counts every digest (see the services' objects-read.ts).
+   */
+  digestsReadBy(api: string, params: JsonObject): DigestWanted | undefined {
+    if (api === INSPECT_API) {
+      const inner = params['Params'];
+      return typeof params['Action'] === 'string' && inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+        ? this.digestsReadBy(params['Action'], inner)
+        : undefined;
+    }
+    // validate-logs reads every digest of the trail (and the chain before its start time).
+    if (api === 'sim:ValidateLogs' || api === 'cloudtrail:ValidateLogs') return () => true;
+    return objectsReadBy(api, params) ?? objectsReadByMetricQuery(api, params);
   }
 
   advance(by: string | number): void {

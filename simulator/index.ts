@@ -3,6 +3,7 @@
 export { Account, DEFAULT_ACCOUNT_ID, DEFAULT_REGIONS, type AccountOptions } from './account';
 export type { CallContext, CallResult, CallError } from './core/call';
 export type { SimEvent } from './core/events';
+export type { DigestWanted } from './core/cloudtrail-port';
 export { parseDuration, parseInstant, eventTime } from './core/clock';
 export type {
   ActionDef, Channel, CloudTrailRecord, HandlerContext, HandlerFn, HandlerResult, Json, JsonObject, Principal, UserIdentity,

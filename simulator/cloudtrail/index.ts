@@ -2,6 +2,7 @@
 // files on the simulated clock, log file validation, Insights analysis, and the routing explanation of every
 // record.
 import { AwsError, type ComputedObjects, type ActionDef, type CloudTrailRecord, type Clock, type HandlerFn, type Json, type ObjectStore, type Random } from '../core/contract';
+import type { DigestWanted } from '../core/cloudtrail-port';
 import { BASE64_WRITER, type SnapshotWriter } from '../core/snapshot-writer';
 import { queryHandlers } from './api/query-handlers';
 import { selectorHandlers } from './api/selector-handlers';
@@ -145,9 +146,10 @@ export class CloudTrailService {
     return this.lanes.signAhead(limit);
   }
 
-  /** The oldest digest not signed yet, for a host that signs it elsewhere (see the port). */
-  digestToSign(): DigestSigning | undefined {
-    return this.lanes.nextToSign();
+  /** The oldest digest not signed yet (of a chain leading to one `wanted` names), for a host that signs it
+   *  elsewhere (see the port). */
+  digestToSign(wanted?: DigestWanted): DigestSigning | undefined {
+    return this.lanes.nextToSign(wanted);
   }
 
   /** For the bucket store: digest objects a snapshot saved as recipes are computed here. */

@@ -15,9 +15,14 @@ export interface CloudTrailPort {
   /** Signs up to `limit` digests not signed yet (oldest first); returns how many. */
   signAhead?(limit: number): number;
   /** The oldest digest not signed yet, for a host that signs elsewhere (SHA256withRSA over `message` with the
-   *  Region's CloudTrail key); `accept` takes the hex signature once checked. Undefined when none is left. */
-  digestToSign?(): { region: string; message: Uint8Array<ArrayBuffer>; accept(signatureHex: string): 'taken' | 'signed' | 'refused' } | undefined;
+   *  Region's CloudTrail key); `accept` takes the hex signature once checked. Undefined when none is left.
+   *  With `wanted`: the oldest unsigned digest of a chain that leads to one `wanted` names, undefined once
+   *  none it names is unsigned. */
+  digestToSign?(wanted?: DigestWanted): { region: string; message: Uint8Array<ArrayBuffer>; accept(signatureHex: string): 'taken' | 'signed' | 'refused' } | undefined;
 }
+
+/** Digest objects by bucket and key (those a read would sign on the spot; see Account.digestsReadBy). */
+export type DigestWanted = (bucket: string, key: string) => boolean;
 
 export interface CloudTrailDeps {
   clock: Clock;

@@ -4,6 +4,7 @@
 // Digests are placed in the bucket at their due time but signed on first read (pending-digest.ts). Log files
 // are lists of record ids in the record archive; their gzip is made when something reads them.
 import type { ObjectStore, Random } from '../../core/contract';
+import type { DigestWanted } from '../../core/cloudtrail-port';
 import type { SnapshotWriter } from '../../core/snapshot-writer';
 import { MINUTE_MS, HOUR_MS } from '../time';
 import type { TrailConfig } from '../trails/trail-types';
@@ -439,16 +440,28 @@ export class DeliveryLanes {
 
   /** The oldest digest not signed yet, to be signed by the host (PendingDigest.toSign); undefined when none is
    *  left. Oldest first, so the digest before it in its chain is signed already. */
-  nextToSign(): DigestSigning | undefined {
+  nextToSign(wanted?: DigestWanted): DigestSigning | undefined {
     this.dropSignedFront();
-    const digest = this.unsigned[0];
+    let digest = this.unsigned[0];
+    if (wanted) {
+      // Newest first: a read mostly wants the latest digests, and each of its chain's older ones is found by
+      // walking back from it, not by scanning the queue (thousands after a long fast-forward).
+      digest = undefined;
+      for (let i = this.unsigned.length - 1; i >= 0; i--) {
+        const d = this.unsigned[i]!;
+        if (d.unsignedAndWanted(wanted)) {
+          digest = d.oldestUnsigned();
+          break;
+        }
+      }
+    }
     if (!digest) return undefined;
     const signing = digest.toSign();
     if (signing) return signing;
     // The digest before it is unsigned yet not queued (never expected: it was delivered, and queued, first):
     // signed here with the chain, and the next one offered.
     digest.link();
-    return this.nextToSign();
+    return this.nextToSign(wanted);
   }
 
   /** Takes the digests signed since (by reads) off the front of the queue. */

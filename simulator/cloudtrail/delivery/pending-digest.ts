@@ -104,6 +104,18 @@ export class PendingDigest {
     return this.done !== undefined;
   }
 
+  /** Whether this digest is unsigned and `wanted` names its object. */
+  unsignedAndWanted(wanted: (bucket: string, key: string) => boolean): boolean {
+    return this.plan !== undefined && wanted(this.plan.bucket, this.plan.key);
+  }
+
+  /** The oldest unsigned digest of this one's chain, up to this one (itself when the one before is signed). */
+  oldestUnsigned(): PendingDigest {
+    let oldest: PendingDigest | undefined;
+    for (let p = this.plan?.previous; p instanceof PendingDigest && !p.done; p = p.plan!.previous) oldest = p;
+    return oldest ?? this;
+  }
+
   /**
    * The bytes to sign, for a host that signs elsewhere (WebCrypto in the app's worker, about ten times faster
    * than BigInt here, and off the worker's thread): only while unsigned and once the digest before it is

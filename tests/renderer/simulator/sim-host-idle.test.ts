@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hostHarness } from './host-harness';
 import { webCryptoSigner } from '../../../renderer/src/areas/simulator/worker/digest-signer';
 import type { Account } from '../../../simulator';
+import { signSha256 } from '../../../simulator/cloudtrail/crypto/rsa';
+import { regionKey } from '../../../simulator/cloudtrail/crypto/region-keys';
 
 const ROOT = { as: 'root', region: 'us-east-1', via: 'console' };
 
@@ -121,5 +123,71 @@ describe('the worker host signs digests in idle time', () => {
     const packed = await h.later<{ jsonChars: number }>({ kind: 'save' });
     expect(packed.jsonChars).toBeGreaterThan(0);
     expect(calls).toBe(unsigned);
+  });
+
+  it('answers a read of unsigned digests once the signer has signed their chain, other requests meanwhile, signing nothing with BigInt', async () => {
+    const web = webCryptoSigner()!;
+    let calls = 0;
+    let release: () => void = () => {};
+    let held = true;
+    // Holds each signature until released, so the test sees the read waiting.
+    const h = hostHarness({ signer: async (region, message) => {
+      if (held) await new Promise<void>((r) => (release = r));
+      calls++;
+      return web(region, message);
+    } });
+    validatedTrail(h);
+    const a = h.account();
+    const folder = `AWSLogs/${a.accountId}/CloudTrail-Digest/us-east-1/${new Date(a.clock.now() - 3_600_000).toISOString().slice(0, 10).replaceAll('-', '/')}/`;
+    const unsigned = digests(a).filter(([, o]) => o.pending).length;
+    const my = 1000;
+    h.host.receive({ id: my, req: { kind: 'objects', bucket: 'trail-logs-123456789012', region: 'us-east-1', prefix: folder } });
+    const reply = () => h.out.find((m) => 'id' in m && m.id === my);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(reply()).toBeUndefined();
+    // Other requests are answered while it waits.
+    expect(h.value<{ nowMs: number }>({ kind: 'advance', ms: 0 }).nowMs).toBe(a.clock.now());
+    held = false;
+    release();
+    for (let i = 0; i < 500 && !reply(); i++) await new Promise((r) => setTimeout(r, 5));
+    const r = reply() as { ok: boolean; value: { objects: { key: string; size: number }[] } };
+    expect(r.ok).toBe(true);
+    expect(r.value.objects.length).toBeGreaterThanOrEqual(20);
+    // Every digest signed by the signer: the read made no BigInt signature.
+    expect(calls).toBe(unsigned);
+    const lazy = hostHarness();
+    validatedTrail(lazy);
+    expect(lazy.value({ kind: 'objects', bucket: 'trail-logs-123456789012', region: 'us-east-1', prefix: folder })).toEqual(r.value);
+  });
+
+  it('runs a waiting read itself when the signer fails', async () => {
+    const h = hostHarness({ signer: async () => '00'.repeat(256) });
+    validatedTrail(h);
+    const a = h.account();
+    const key = digests(a).at(-1)![0];
+    const my = 1000;
+    h.host.receive({ id: my, req: { kind: 'object', bucket: 'trail-logs-123456789012', region: 'us-east-1', key } });
+    const reply = () => h.out.find((m) => 'id' in m && m.id === my);
+    for (let i = 0; i < 500 && !reply(); i++) await new Promise((r) => setTimeout(r, 5));
+    const r = reply() as { ok: boolean; value: { text: string; gzip: boolean } };
+    expect(r.ok).toBe(true);
+    expect(r.value.gzip).toBe(true);
+    expect(JSON.parse(r.value.text)['digestS3Object']).toBe(key);
+  });
+
+  it('lets requests in while it signs, even with a signer that answers without a task of its own', async () => {
+    // Signatures made here and handed back in microtasks: without a pause for tasks, the loop would keep the
+    // thread until every digest was signed, as Chromium's WebCrypto answers did.
+    const h = hostHarness({ signer: async (region, message) => signSha256(message, regionKey(region).pair) });
+    validatedTrail(h);
+    expect(h.account().digestToSign()).toBeDefined();
+    const answered = await new Promise<boolean>((resolve) => setTimeout(() => {
+      h.value({ kind: 'advance', ms: 0 });
+      resolve(h.account().digestToSign() !== undefined);
+    }, 0));
+    // Answered while digests were still left to sign.
+    expect(answered).toBe(true);
+    for (let i = 0; i < 500 && h.account().digestToSign(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(h.account().digestToSign()).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSim } from './sim-context';
 import { ResultLine } from './ActionForm';
 import { koNumber, utc } from './format';
@@ -15,6 +15,9 @@ function pretty(text: string): string {
     return text;
   }
 }
+
+/** A listing that takes longer than this says it is on its way. */
+const WAIT_NOTICE_MS = 300;
 
 /** The folder holding a key ('' at the bucket's top). */
 function folderOf(key: string): string {
@@ -41,6 +44,7 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
   const [result, setResult] = useState<CallOutcome | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [waiting, setWaiting] = useState<'digests' | 'list' | null>(null);
 
   useEffect(() => {
     void client.request({ kind: 'inspect', action: 's3:ListBuckets', params: {}, region: ctx.region }).then((r) => setBuckets(((r.response?.['Buckets'] as { Name: string }[] | undefined) ?? []).map((b) => b.Name)));
@@ -51,18 +55,32 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
       setFolders([]);
       return setObjects([]);
     }
+    // A listing may wait (digests not signed yet after a fast-forward are signed first): one answered after the
+    // learner moved on is dropped, and a wait longer than a moment says so.
+    let current = true;
+    const slow = setTimeout(() => setWaiting(prefix.includes('/CloudTrail-Digest/') ? 'digests' : 'list'), WAIT_NOTICE_MS);
     client.request({ kind: 'objects', bucket, region: ctx.region, prefix }).then(
-      (o) => { setFolders(o.folders); setObjects(o.objects); setError(null); },
-      (e: Error) => setError(e.message),
-    );
+      (o) => { if (current) { setFolders(o.folders); setObjects(o.objects); setError(null); } },
+      (e: Error) => { if (current) setError(e.message); },
+    ).finally(() => {
+      clearTimeout(slow);
+      if (current) setWaiting(null);
+    });
+    return () => {
+      current = false;
+      clearTimeout(slow);
+    };
   }, [client, bucket, prefix, ctx.region, revision]);
 
+  /** The file asked for last: a slower answer for one asked before it is not shown. */
+  const lastOpened = useRef(0);
   const openKey = async (key: string, from = bucket) => {
     setPrefix(folderOf(key));
     setDraft(null);
     setResult(null);
+    const mine = ++lastOpened.current;
     const o = await client.request({ kind: 'object', bucket: from, key, region: ctx.region });
-    setOpen({ key, text: pretty(o.text), gzip: o.gzip });
+    if (mine === lastOpened.current) setOpen({ key, text: pretty(o.text), gzip: o.gzip });
   };
 
   useEffect(() => {
@@ -87,7 +105,16 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
   };
 
   const bucketTrails = trails.filter((t) => t.description['S3BucketName'] === bucket);
+  const [validating, setValidating] = useState<string | null>(null);
   const validate = async (t: TrailView) => {
+    setValidating(t.name);
+    try {
+      await runValidation(t);
+    } finally {
+      setValidating(null);
+    }
+  };
+  const runValidation = async (t: TrailView) => {
     // `aws cloudtrail validate-logs` runs on the learner's machine with their credentials, in the trail's Region.
     // --start-time as a learner would pick it: just before the oldest file in the bucket.
     const [, , , , accountId = ''] = t.arn.split(':');
@@ -110,12 +137,17 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
           </select>
         </label>
         {bucketTrails.map((t) => (
-          <button key={t.arn} className="btn small" onClick={() => void validate(t)}>무결성 검증: {t.name}</button>
+          <button key={t.arn} className="btn small" disabled={validating !== null} onClick={() => void validate(t)}>무결성 검증: {t.name}</button>
         ))}
       </div>
       <p className="muted small">CloudTrail은 약 5분마다 로그 파일을 <code>AWSLogs/계정/CloudTrail/리전/연/월/일/</code> 아래에 gzip으로 전달합니다. 파일을 고치거나 지우면 무결성 검증이 잡아냅니다. 고친 파일은 PutObject로 평문 JSON으로 저장됩니다.</p>
       {error ? <p className="message error">{error}</p> : null}
-      {report ? (
+      {validating ? (
+        <p className="message sim-report" role="status">
+          {validating} 검증 중입니다. 가장 최근 다이제스트부터 체인을 거슬러 가며 서명과 로그 파일 해시를 확인합니다(오래 빨리 감은 뒤에는 몇 초 걸립니다)…
+        </p>
+      ) : null}
+      {!validating && report ? (
         <div className={`message ${report.valid ? 'ok' : 'error'} sim-report`} role="status">
           <strong>{report.valid ? '검증 통과: 모든 파일이 전달된 그대로입니다' : '검증 실패: 변경·삭제된 파일이 있습니다'}</strong>
           <pre className="sim-pre small">{(report.lines ?? []).join('\n')}</pre>
@@ -135,17 +167,22 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
       ) : null}
       <div className="sim-bucket-body">
         <ul className="sim-objects" aria-label="객체 목록">
-          {folders.length === 0 && objects.length === 0 ? (
+          {waiting ? (
+            <li className="muted small sim-empty" role="status">
+              {waiting === 'digests' ? '빨리 감는 동안 전달된 다이제스트 파일에 서명하는 중입니다(이 폴더까지의 체인). 잠시만 기다려 주세요…' : '목록을 불러오는 중입니다…'}
+            </li>
+          ) : null}
+          {!waiting && folders.length === 0 && objects.length === 0 ? (
             <li className="muted small sim-empty">{prefix ? '이 폴더는 비어 있습니다.' : '객체가 없습니다. 트레일이 로깅 중이면 약 5분 뒤 첫 파일이 옵니다.'}</li>
           ) : null}
-          {folders.map((f) => (
+          {waiting ? null : folders.map((f) => (
             <li key={f}>
               <button className="sim-object sim-folder" onClick={() => setPrefix(f)} title={f}>
                 <span className="sim-object-key">📁 {f.slice(prefix.length)}</span>
               </button>
             </li>
           ))}
-          {objects.map((o) => (
+          {waiting ? null : objects.map((o) => (
             <li key={o.key} className={open?.key === o.key ? 'active' : ''}>
               <button className="sim-object" onClick={() => void openKey(o.key)} title={o.key}>
                 <span className="sim-object-key">{o.key.slice(prefix.length)}</span>

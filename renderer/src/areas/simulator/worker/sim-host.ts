@@ -1,6 +1,6 @@
 // The worker's side of the protocol: hosts one Account, answers requests, pushes what changed.
 // Kept free of worker globals so it runs (and is tested) in Node as well.
-import { Account, type Json, type JsonObject, type SimEvent } from '../../../../../simulator';
+import { Account, type DigestWanted, type Json, type JsonObject, type SimEvent } from '../../../../../simulator';
 import { eventsToCsv, eventsToJson } from '../../../../../simulator/cloudtrail';
 import { collectEvents, collectRows } from './history-rows';
 import { callRate } from './call-rate';
@@ -14,6 +14,8 @@ import { isPacked, packParts, snapshotParts, unpackSnapshot, type PackedSnapshot
 const INSPECT = 'sim:Inspect';
 const IDLE_TICK_MS = 50;
 const IDLE_SIGNATURES = 2;
+/** Longest the background signing keeps the worker before it lets queued requests in. */
+const LET_REQUESTS_IN_MS = 8;
 /** Real time between clock steps while playing. */
 export const TICK_MS = 250;
 
@@ -41,6 +43,8 @@ export class SimHost {
     private readonly pack: (parts: SnapshotParts) => Promise<PackedSnapshot> = packParts,
     /** Signs digests elsewhere (WebCrypto in the browser worker); without one, idle ticks sign with BigInt. */
     private signer?: DigestSigner,
+    /** Resolves after the requests already queued have been taken (a task, not a microtask): see signAll. */
+    private readonly nextTask: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
   ) {}
 
   /** One raw message from the UI; anything that does not parse is answered with a Korean error. */
@@ -57,6 +61,18 @@ export class SimHost {
       if (req.kind === 'traffic' || req.kind === 'start') this.idleSoon();
     };
     const failed = (e: unknown) => this.post({ id, ok: false, errorKo: `시뮬레이터 내부 오류: ${(e as Error).message}` });
+    // A read of digests not signed yet waits while the signer signs them (and their chains) first, rather
+    // than running at once and signing them with BigInt in this thread: after a 91-day fast-forward, a day's
+    // folder of digests took 17 s that way. Other requests are answered meanwhile.
+    const wanted = this.digestsWanted(req);
+    if (wanted) {
+      void this.signFirst(wanted).then(() => this.run(id, req, thenSign, failed));
+      return;
+    }
+    this.run(id, req, thenSign, failed);
+  }
+
+  private run(id: number, req: SimRequest, thenSign: () => void, failed: (e: unknown) => void): void {
     try {
       const value = this.handle(req);
       // Packing and unpacking a saved sandbox are asynchronous (native compression); all else answers at once.
@@ -157,6 +173,42 @@ export class SimHost {
   /** The background signing under way, if any (see save). */
   private backgroundSigning: Promise<void> | undefined;
 
+  /** Reads waiting for the digests they would read to be signed, first come first served. */
+  private readonly waiting: { wanted: DigestWanted; done: () => void }[] = [];
+
+  /** The unsigned digests `req` would read, when a signer can sign them first; undefined when it reads none
+   *  (or none is left unsigned: then nothing waits). */
+  private digestsWanted(req: SimRequest): DigestWanted | undefined {
+    if (!this.signer || !this.account) return undefined;
+    const a = this.account;
+    let wanted: DigestWanted | undefined;
+    switch (req.kind) {
+      case 'call':
+      case 'sim':
+      case 'traffic':
+        wanted = a.digestsReadBy(req.api, req.params as JsonObject);
+        break;
+      case 'inspect':
+        wanted = a.digestsReadBy(req.action, req.params as JsonObject);
+        break;
+      case 'objects':
+        wanted = a.digestsReadBy('s3:ListObjectsV2', { Bucket: req.bucket, Delimiter: '/', ...(req.prefix ? { Prefix: req.prefix } : {}) });
+        break;
+      case 'object':
+        wanted = a.digestsReadBy('s3:GetObject', { Bucket: req.bucket, Key: req.key });
+        break;
+    }
+    return wanted && a.digestToSign(wanted) ? wanted : undefined;
+  }
+
+  /** Once the signer has signed every unsigned digest `wanted` names (their chains first), or has given up
+   *  (then the read signs what is left itself). */
+  private signFirst(wanted: DigestWanted): Promise<void> {
+    const done = new Promise<void>((resolve) => this.waiting.push({ wanted, done: resolve }));
+    this.idleSoon();
+    return done;
+  }
+
   /** Oldest first, until none is left. A signature the account refuses (never expected: the scheme is
    *  deterministic) or a signer that fails hands the rest to the BigInt ticks. */
   private signInBackground(signer: DigestSigner): Promise<void> {
@@ -164,7 +216,7 @@ export class SimHost {
       this.backgroundSigning = undefined;
       // Digests delivered after the loop looked for the last time (a request run before this settled) are
       // signed by a new loop; without a signer, by the BigInt ticks.
-      if (!this.signer || this.account?.digestToSign()) this.idleSoon();
+      if (!this.signer || this.waiting.length > 0 || this.account?.digestToSign()) this.idleSoon();
     });
     return this.backgroundSigning;
   }
@@ -175,9 +227,26 @@ export class SimHost {
     while (this.backgroundSigning) await this.backgroundSigning;
   }
 
+  /** A waiting read's digests first (the oldest read's), then the rest oldest first. Lets the queued
+   *  requests in every few milliseconds: a signature's answer (and the log file hashes the next digest lists)
+   *  keeps the worker busy without a pause, and Chromium took none of the UI's requests until the loop was
+   *  done, 11 s after a 91-day fast-forward. */
   private async signAll(signer: DigestSigner): Promise<void> {
+    let since = performance.now();
     try {
-      for (let next = this.account?.digestToSign(); next; next = this.account?.digestToSign()) {
+      for (;;) {
+        if (performance.now() - since >= LET_REQUESTS_IN_MS) {
+          await this.nextTask();
+          since = performance.now();
+        }
+        const first = this.waiting[0];
+        const next = this.account?.digestToSign(first?.wanted);
+        if (!next) {
+          if (!first) break;
+          this.waiting.shift();
+          first.done();
+          continue;
+        }
         const signature = await signer(next.region, next.message);
         // 'signed' (a read signed it meanwhile) moves on to the next digest; a refused signature means the
         // signer is wrong.
@@ -185,6 +254,8 @@ export class SimHost {
       }
     } catch {
       this.signer = undefined;
+      // Without a signer the waiting reads run now, signing what they need themselves.
+      for (const w of this.waiting.splice(0)) w.done();
     }
   }
 
