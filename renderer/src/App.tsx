@@ -69,17 +69,22 @@ export function App() {
   // action from a note) opens at its top.
   const noteId = useApp((s) => s.noteId);
   const scrollKey = area === 'notes' ? `notes:${noteId ?? ''}` : area;
+  // Kept from the screen's own top, not the column's: a notice shown or dismissed above the screens meanwhile
+  // moves every screen down or up. A learner who was above the screen's top (reading a notice) comes back to
+  // the column's top.
   const scrolls = useRef(new Map<string, number>());
   const shown = useRef(scrollKey);
   useLayoutEffect(() => {
     if (shown.current === scrollKey) return;
     shown.current = scrollKey;
     const main = document.getElementById('main');
+    if (!main) return;
     const back = KEPT.has(area) && useApp.getState().arrival === 'menu';
-    if (main) main.scrollTop = (back && scrolls.current.get(scrollKey)) || 0;
+    const within = back ? (scrolls.current.get(scrollKey) ?? 0) : 0;
+    main.scrollTop = within > 0 ? within + shownScreenTop(main) : 0;
   }, [area, scrollKey]);
   const onScroll = (e: UIEvent<HTMLElement>) => {
-    scrolls.current.set(scrollKey, e.currentTarget.scrollTop);
+    scrolls.current.set(scrollKey, e.currentTarget.scrollTop - shownScreenTop(e.currentTarget));
   };
 
   useEffect(() => {
@@ -116,6 +121,12 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** Where the screen shown begins in the scrolling column (below the notices). */
+function shownScreenTop(main: HTMLElement): number {
+  const screen = main.querySelector<HTMLElement>(':scope > .area-kept:not([data-away])');
+  return screen ? screen.getBoundingClientRect().top - main.getBoundingClientRect().top + main.scrollTop : 0;
 }
 
 /**

@@ -128,8 +128,24 @@ describe('a new learner walks the web app', () => {
     const keys = (await s.page.evaluate(IN_PAGE_IDB, { op: 'keys' })) as string[];
     expect(keys.filter((k) => k.startsWith('trailwatch:progress.corrupt-'))).toHaveLength(1);
     await shot(s.page, 'home-corrupt-notice-dark');
+    // A note read half-way with the notice above it; the notice dismissed elsewhere; back in the note, the
+    // same lines are where they were (the column is the notice's height shorter now).
+    const main = s.page.locator('main#main');
+    await s.page.keyboard.press('Alt+2');
+    await s.page.locator('main[data-area="notes"] h1:visible').waitFor();
+    await main.evaluate((m) => m.scrollTo(0, 900));
+    const heading = s.page.locator('main[data-area="notes"] .area-kept:not([data-away]) h2').nth(2);
+    const where = () => heading.evaluate((h) => Math.round(h.getBoundingClientRect().top));
+    await expect.poll(() => main.evaluate((m) => m.scrollTop)).toBe(900);
+    const before = await where();
+    await s.page.keyboard.press('Alt+1');
+    await s.page.locator('main[data-area="home"] h1:visible').waitFor();
     await s.page.getByRole('button', { name: '확인', exact: true }).click();
     await expect.poll(() => s.page.getByRole('alert').count()).toBe(0);
+    await s.page.keyboard.press('Alt+2');
+    await s.page.locator('main[data-area="notes"] h1:visible').waitFor();
+    expect(await where()).toBe(before);
+    expect(await main.evaluate((m) => m.scrollTop)).toBeLessThan(900);
   });
 });
 
