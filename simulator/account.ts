@@ -216,8 +216,11 @@ export class Account {
         : undefined;
     }
     // validate-logs reads every digest of the trail (and the chain before its start time).
-    if (api === 'sim:ValidateLogs' || api === 'cloudtrail:ValidateLogs') return () => true;
-    return objectsReadBy(api, params) ?? objectsReadByMetricQuery(api, params);
+    const read = api === 'sim:ValidateLogs' || api === 'cloudtrail:ValidateLogs' ? () => true : (objectsReadBy(api, params) ?? objectsReadByMetricQuery(api, params));
+    if (!read) return undefined;
+    // A digest the learner has since overwritten or deleted is not what the read finds at its key.
+    const buckets = this.s3.model.buckets;
+    return (bucket, key) => read(bucket, key) && buckets.get(bucket)?.objects.get(key)?.pending === true;
   }
 
   advance(by: string | number): void {

@@ -2,7 +2,7 @@
 // The bucket browser after a fast-forward: a digest folder's listing may wait while the worker signs the
 // digests first. It says so, and an answer that arrives after the learner moved on is not shown.
 import { describe, expect, it } from 'vitest';
-import { act } from 'react';
+import { act, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BucketBrowser } from '../../../renderer/src/areas/simulator/BucketBrowser';
 import { SimContext, type SimSession } from '../../../renderer/src/areas/simulator/sim-context';
@@ -67,6 +67,89 @@ describe('BucketBrowser', () => {
     await act(async () => held[0]!());
     await wait(10);
     expect(listed()).toEqual([`${LOGS}log.json.gz`]);
+    await act(async () => root.unmount());
+  });
+
+  it('does not show a file of the bucket left meanwhile, and the waiting note goes with the bucket', async () => {
+    const A = 'bucket-a';
+    const B = 'bucket-b';
+    const held: (() => void)[] = [];
+    const runs: unknown[] = [];
+    const client = {
+      request: async (req: { kind: string; prefix?: string; bucket?: string }) => {
+        if (req.kind === 'inspect') return { ok: true, response: { Buckets: [{ Name: A }, { Name: B }] } };
+        // Every read of A waits (a digest's, after a fast-forward) until the test lets it go.
+        if (req.bucket === A && (req.kind === 'object' || req.prefix === DIGESTS)) await new Promise<void>((r) => held.push(r));
+        if (req.kind === 'object') return { text: '{"x":1}', gzip: true };
+        if (req.bucket === A && req.prefix === '') return { folders: [], objects: [{ key: `${DIGESTS}d.json.gz`, size: 1, lastModified: '2027-02-21T00:00:00.000Z' }] };
+        if (req.bucket === A) return { folders: [], objects: [] };
+        return { folders: ['AWSLogs/'], objects: [] };
+      },
+    };
+    const run = async (api: string, params: unknown) => {
+      runs.push([api, params]);
+      return { ok: true, api, response: {}, records: [], routing: [], ctx: {}, atMs: 0 };
+    };
+    const s = { client, ctx: { as: 'root', region: 'us-east-1', via: 'console' }, revision: 0, refresh: () => {}, run, fileRequest: null, nowMs: 0 } as unknown as SimSession;
+    function Host() {
+      const [bucket, setBucket] = useState(A);
+      return <SimContext.Provider value={s}><BucketBrowser bucket={bucket} setBucket={setBucket} trails={[]} /></SimContext.Provider>;
+    }
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    const choose = (value: string) => act(async () => {
+      const select = host.querySelector<HTMLSelectElement>('select')!;
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => root.render(<Host />));
+    await wait(10);
+    // Opening the digest opens its folder, whose listing waits too.
+    await act(async () => host.querySelector<HTMLButtonElement>('.sim-objects .sim-object')!.click());
+    await wait(400);
+    expect(held).toHaveLength(2);
+    expect(host.querySelector('.sim-objects [role=status]')?.textContent).toContain('다이제스트');
+    await choose(B);
+    await wait(10);
+    expect(host.querySelector('.sim-objects [role=status]')).toBeNull();
+    for (const release of held) await act(async () => release());
+    await wait(10);
+    // B's listing, and no file of A opened under B (whose save would have written into B).
+    expect(host.querySelector('.sim-key')).toBeNull();
+    expect(host.textContent).toContain('AWSLogs/');
+    await choose('');
+    await wait(400);
+    expect(host.querySelector('.sim-objects [role=status]')).toBeNull();
+    expect(runs).toEqual([]);
+    await act(async () => root.unmount());
+  });
+
+  it('drops the waiting note when the learner picks no bucket while a listing waits', async () => {
+    const { s, held } = session();
+    function Host() {
+      const [bucket, setBucket] = useState(BUCKET);
+      return <SimContext.Provider value={s}><BucketBrowser bucket={bucket} setBucket={setBucket} trails={[]} /></SimContext.Provider>;
+    }
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    await act(async () => root.render(<Host />));
+    await wait(10);
+    const button = (text: string) => [...host.querySelectorAll<HTMLButtonElement>('.sim-folder')].find((b) => b.textContent?.includes(text))!;
+    await act(async () => button('AWSLogs/').click());
+    await wait(10);
+    await act(async () => button('CloudTrail-Digest').click());
+    await wait(400);
+    expect(host.querySelector('.sim-objects [role=status]')).not.toBeNull();
+    await act(async () => {
+      const select = host.querySelector<HTMLSelectElement>('select')!;
+      select.value = '';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => held[0]!());
+    await wait(400);
+    expect(host.querySelector('.sim-objects [role=status]')).toBeNull();
     await act(async () => root.unmount());
   });
 });

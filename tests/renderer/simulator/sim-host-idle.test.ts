@@ -7,7 +7,7 @@ import { regionKey } from '../../../simulator/cloudtrail/crypto/region-keys';
 
 const ROOT = { as: 'root', region: 'us-east-1', via: 'console' };
 
-function validatedTrail(h: ReturnType<typeof hostHarness>): void {
+function validatedTrail(h: ReturnType<typeof hostHarness>, days = 1): void {
   h.value({ kind: 'start', snapshot: null });
   const bucket = 'trail-logs-123456789012';
   h.value({ kind: 'call', api: 's3:CreateBucket', params: { Bucket: bucket }, ctx: ROOT });
@@ -21,7 +21,7 @@ function validatedTrail(h: ReturnType<typeof hostHarness>): void {
   h.value({ kind: 'call', api: 's3:PutBucketPolicy', params: { Bucket: bucket, Policy: JSON.stringify(policy) }, ctx: ROOT });
   h.value({ kind: 'call', api: 'cloudtrail:CreateTrail', params: { Name: 'main', S3BucketName: bucket, EnableLogFileValidation: true }, ctx: ROOT });
   h.value({ kind: 'call', api: 'cloudtrail:StartLogging', params: { Name: 'main' }, ctx: ROOT });
-  h.value({ kind: 'advance', ms: 86_400_000 });
+  h.value({ kind: 'advance', ms: days * 86_400_000 });
 }
 
 const digests = (a: Account) => [...a.s3.model.buckets.get('trail-logs-123456789012')!.objects].filter(([k]) => k.includes('CloudTrail-Digest'));
@@ -161,14 +161,18 @@ describe('the worker host signs digests in idle time', () => {
   });
 
   it('runs a waiting read itself when the signer fails', async () => {
-    const h = hostHarness({ signer: async () => '00'.repeat(256) });
+    let refused = 0;
+    const h = hostHarness({ signer: async () => (refused++, '00'.repeat(256)) });
     validatedTrail(h);
     const a = h.account();
     const key = digests(a).at(-1)![0];
     const my = 1000;
     h.host.receive({ id: my, req: { kind: 'object', bucket: 'trail-logs-123456789012', region: 'us-east-1', key } });
     const reply = () => h.out.find((m) => 'id' in m && m.id === my);
+    // It waited for the signer first.
+    expect(reply()).toBeUndefined();
     for (let i = 0; i < 500 && !reply(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(refused).toBeGreaterThan(0);
     const r = reply() as { ok: boolean; value: { text: string; gzip: boolean } };
     expect(r.ok).toBe(true);
     expect(r.value.gzip).toBe(true);
@@ -189,5 +193,48 @@ describe('the worker host signs digests in idle time', () => {
     expect(answered).toBe(true);
     for (let i = 0; i < 500 && h.account().digestToSign(); i++) await new Promise((r) => setTimeout(r, 5));
     expect(h.account().digestToSign()).toBeUndefined();
+  });
+
+  it('does not run a waiting read in a sandbox that replaced the one it was asked of', async () => {
+    const web = webCryptoSigner()!;
+    let release: () => void = () => {};
+    let held = true;
+    const h = hostHarness({ signer: async (region, message) => {
+      if (held) await new Promise<void>((r) => (release = r));
+      return web(region, message);
+    } });
+    validatedTrail(h);
+    const key = digests(h.account()).at(-1)![0];
+    h.host.receive({ id: 1000, req: { kind: 'call', api: 's3:GetObject', params: { Bucket: 'trail-logs-123456789012', Key: key }, ctx: ROOT } });
+    const reply = () => h.out.find((m) => 'id' in m && m.id === 1000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(reply()).toBeUndefined();
+    h.value({ kind: 'reset' });
+    held = false;
+    release();
+    for (let i = 0; i < 200 && !reply(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(reply()).toMatchObject({ ok: false, errorKo: expect.stringContaining('샌드박스가 바뀌어') });
+  });
+
+  it('answers a read as soon as its own digests are signed, not after an earlier read that wants them all', async () => {
+    const web = webCryptoSigner()!;
+    let signed = 0;
+    const h = hostHarness({ signer: (region, message) => (signed++, web(region, message)) });
+    validatedTrail(h, 4);
+    const a = h.account();
+    const total = digests(a).filter(([, o]) => o.pending).length;
+    // Background signing has begun; the oldest digest's chain is one signature long.
+    const oldest = digests(a)[0]![0];
+    h.host.receive({ id: 2000, req: { kind: 'sim', api: 'sim:ValidateLogs', params: { TrailARN: `arn:aws:cloudtrail:us-east-1:${a.accountId}:trail/main`, StartTime: 0 }, ctx: { as: 'alice', region: 'us-east-1', via: 'cli' } } });
+    h.host.receive({ id: 2001, req: { kind: 'object', bucket: 'trail-logs-123456789012', key: oldest, region: 'us-east-1' } });
+    const answered = (id: number) => h.out.some((m) => 'id' in m && m.id === id);
+    let at = -1;
+    for (let i = 0; i < 2000 && !answered(2000); i++) {
+      if (at < 0 && answered(2001)) at = signed;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    expect(answered(2000)).toBe(true);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at).toBeLessThan(total / 2);
   });
 });

@@ -53,21 +53,24 @@ describe('digestsReadBy: the unsigned digests a request would read', () => {
   it('names the objects a listing shows, a GetObject reads, validate-logs and bucket sizes read, and nothing for other calls', () => {
     const { a, bucket, folder } = account();
     const day2 = folder('us-east-1', START + 36 * 3_600_000);
-    const key = `${day2}${'x'}`;
+    const inDay2 = digestObjects(a, bucket).map(([k]) => k).filter((k) => k.startsWith(day2));
+    const [key, other] = inDay2;
     const list = a.digestsReadBy('s3:ListObjectsV2', { Bucket: bucket, Prefix: day2, Delimiter: '/' })!;
-    expect(list(bucket, `${day2}a.json.gz`)).toBe(true);
-    expect(list(bucket, `${day2}sub/a.json.gz`)).toBe(false);
-    expect(list('other', `${day2}a.json.gz`)).toBe(false);
-    // Without a delimiter a listing reads everything under its prefix.
-    expect(a.digestsReadBy('s3:ListObjectsV2', { Bucket: bucket, Prefix: day2 })!(bucket, `${day2}sub/a.json.gz`)).toBe(true);
-    const get = a.digestsReadBy('s3:GetObject', { Bucket: bucket, Key: key })!;
-    expect([get(bucket, key), get(bucket, `${key}y`)]).toEqual([true, false]);
-    expect(a.digestsReadBy('sim:Inspect', { Action: 's3:HeadObject', Params: { Bucket: bucket, Key: key } })!(bucket, key)).toBe(true);
-    expect(a.digestsReadBy('sim:ValidateLogs', { TrailARN: 'x' })!(bucket, key)).toBe(true);
+    expect(inDay2.length).toBe(24);
+    expect(inDay2.every((k) => list(bucket, k))).toBe(true);
+    expect(list('other', key!)).toBe(false);
+    // A folder above lists day 2 as a subfolder, whose objects it does not read; without a delimiter it does.
+    const month = day2.slice(0, day2.length - 3);
+    expect(a.digestsReadBy('s3:ListObjectsV2', { Bucket: bucket, Prefix: month, Delimiter: '/' })!(bucket, key!)).toBe(false);
+    expect(a.digestsReadBy('s3:ListObjectsV2', { Bucket: bucket, Prefix: month })!(bucket, key!)).toBe(true);
+    const get = a.digestsReadBy('s3:GetObject', { Bucket: bucket, Key: key! })!;
+    expect([get(bucket, key!), get(bucket, other!)]).toEqual([true, false]);
+    expect(a.digestsReadBy('sim:Inspect', { Action: 's3:HeadObject', Params: { Bucket: bucket, Key: key! } })!(bucket, key!)).toBe(true);
+    expect(a.digestsReadBy('sim:ValidateLogs', { TrailARN: 'x' })!(bucket, key!)).toBe(true);
     const size: JsonObject = { Namespace: 'AWS/S3', MetricName: 'BucketSizeBytes', Dimensions: [{ Name: 'BucketName', Value: bucket }, { Name: 'StorageType', Value: 'StandardStorage' }], StartTime: 0, EndTime: 1, Period: 86400, Statistics: ['Average'] };
     expect(a.digestsReadBy('cloudwatch:GetMetricStatistics', size)).toBeDefined();
     expect(a.digestsReadBy('cloudwatch:GetMetricStatistics', { ...size, MetricName: 'NumberOfObjects' })).toBeUndefined();
-    for (const [api, params] of [['s3:PutObject', { Bucket: bucket, Key: key, Body: 'x' }], ['s3:DeleteObject', { Bucket: bucket, Key: key }], ['iam:ListUsers', {}], ['s3:ListObjectsV2', {}]] as const) {
+    for (const [api, params] of [['s3:PutObject', { Bucket: bucket, Key: key!, Body: 'x' }], ['s3:DeleteObject', { Bucket: bucket, Key: key! }], ['iam:ListUsers', {}], ['s3:ListObjectsV2', {}]] as const) {
       expect(a.digestsReadBy(api, params as JsonObject), api).toBeUndefined();
     }
   });
@@ -97,5 +100,15 @@ describe('digestsReadBy: the unsigned digests a request would read', () => {
     const { a: b } = account();
     const bytes = (x: Account) => digestObjects(x, bucket).map(([k, o]) => [k, Buffer.from(o.body).toString('base64'), o.metadata?.['signature']]);
     expect(bytes(a)).toEqual(bytes(b));
+  });
+
+  it('names no digest the learner has since overwritten or deleted: the read finds something else there', () => {
+    const { a, bucket, folder } = account();
+    const day2 = digestObjects(a, bucket).map(([k]) => k).filter((k) => k.startsWith(folder('us-east-1', START + 36 * 3_600_000)));
+    const [overwritten, deleted] = day2.slice(-2);
+    expect(a.call('s3:PutObject', { Bucket: bucket, Key: overwritten!, Body: '{}' }, ROOT).ok).toBe(true);
+    expect(a.call('s3:DeleteObject', { Bucket: bucket, Key: deleted! }, ROOT).ok).toBe(true);
+    for (const key of [overwritten!, deleted!]) expect(a.digestToSign(a.digestsReadBy('s3:GetObject', { Bucket: bucket, Key: key }))).toBeUndefined();
+    expect(a.digestToSign(a.digestsReadBy('s3:GetObject', { Bucket: bucket, Key: day2[0]! }))).toBeDefined();
   });
 });

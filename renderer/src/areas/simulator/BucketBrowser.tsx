@@ -39,7 +39,7 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
   const [prefix, setPrefix] = useState('');
   const [folders, setFolders] = useState<string[]>([]);
   const [objects, setObjects] = useState<ObjectRow[]>([]);
-  const [open, setOpen] = useState<{ key: string; text: string; gzip: boolean } | null>(null);
+  const [open, setOpen] = useState<{ bucket: string; key: string; text: string; gzip: boolean } | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
   const [result, setResult] = useState<CallOutcome | null>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -53,6 +53,7 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
   useEffect(() => {
     if (!bucket) {
       setFolders([]);
+      setWaiting(null);
       return setObjects([]);
     }
     // A listing may wait (digests not signed yet after a fast-forward are signed first): one answered after the
@@ -69,6 +70,7 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
     return () => {
       current = false;
       clearTimeout(slow);
+      setWaiting(null);
     };
   }, [client, bucket, prefix, ctx.region, revision]);
 
@@ -80,7 +82,7 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
     setResult(null);
     const mine = ++lastOpened.current;
     const o = await client.request({ kind: 'object', bucket: from, key, region: ctx.region });
-    if (mine === lastOpened.current) setOpen({ key, text: pretty(o.text), gzip: o.gzip });
+    if (mine === lastOpened.current) setOpen({ bucket: from, key, text: pretty(o.text), gzip: o.gzip });
   };
 
   useEffect(() => {
@@ -93,15 +95,16 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
 
   const saveEdit = async () => {
     if (!open || draft === null) return;
-    const r = await run('s3:PutObject', { Bucket: bucket, Key: open.key, Body: draft, ContentType: 'application/json' });
-    if (r.ok) await openKey(open.key);
+    // The file's own bucket: the one picked may have changed since it was opened.
+    const r = await run('s3:PutObject', { Bucket: open.bucket, Key: open.key, Body: draft, ContentType: 'application/json' });
+    if (r.ok) await openKey(open.key, open.bucket);
     setResult(r);
   };
 
-  const remove = async (key: string) => {
-    const r = await run('s3:DeleteObject', { Bucket: bucket, Key: key });
+  const remove = async (file: { bucket: string; key: string }) => {
+    const r = await run('s3:DeleteObject', { Bucket: file.bucket, Key: file.key });
     setResult(r);
-    if (r.ok && open?.key === key) setOpen(null);
+    if (r.ok && open?.bucket === file.bucket && open.key === file.key) setOpen(null);
   };
 
   const bucketTrails = trails.filter((t) => t.description['S3BucketName'] === bucket);
@@ -131,7 +134,7 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
         <h2 id="bucket-title">S3 버킷 둘러보기</h2>
         <label className="sim-field inline">
           <span>버킷</span>
-          <select className="sim-input" aria-label="버킷 선택" value={bucket} onChange={(e) => { setBucket(e.target.value); setPrefix(''); setOpen(null); }}>
+          <select className="sim-input" aria-label="버킷 선택" value={bucket} onChange={(e) => { lastOpened.current++; setBucket(e.target.value); setPrefix(''); setOpen(null); }}>
             <option value="">(버킷 선택)</option>
             {buckets.map((b) => <option key={b} value={b}>{b}</option>)}
           </select>
@@ -199,7 +202,7 @@ export function BucketBrowser({ bucket, setBucket, trails }: { bucket: string; s
                 <span className="row">
                   {open.gzip ? <span className="sim-tag">gzip 해제해서 표시</span> : null}
                   {draft === null ? <button className="btn small" onClick={() => setDraft(open.text)}>편집</button> : <button className="btn small primary" onClick={() => void saveEdit()}>저장 (s3:PutObject)</button>}
-                  <button className="btn small danger" onClick={() => void remove(open.key)}>삭제 (s3:DeleteObject)</button>
+                  <button className="btn small danger" onClick={() => void remove(open)}>삭제 (s3:DeleteObject)</button>
                 </span>
               </div>
               {draft === null ? <pre className="sim-pre" data-testid="object-text">{open.text}</pre> : <textarea className="sim-input mono sim-editor" aria-label="파일 내용 편집" value={draft} onChange={(e) => setDraft(e.target.value)} />}

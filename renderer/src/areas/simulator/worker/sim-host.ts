@@ -66,7 +66,12 @@ export class SimHost {
     // folder of digests took 17 s that way. Other requests are answered meanwhile.
     const wanted = this.digestsWanted(req);
     if (wanted) {
-      void this.signFirst(wanted).then(() => this.run(id, req, thenSign, failed));
+      const asked = this.account;
+      void this.signFirst(wanted).then(() => {
+        // Asked of a sandbox replaced meanwhile (a new sandbox, a restore): not run against the new one.
+        if (this.account !== asked) this.post({ id, ok: false, errorKo: '기다리는 동안 샌드박스가 바뀌어 요청을 취소했습니다' });
+        else this.run(id, req, thenSign, failed);
+      });
       return;
     }
     this.run(id, req, thenSign, failed);
@@ -201,6 +206,18 @@ export class SimHost {
     return wanted && a.digestToSign(wanted) ? wanted : undefined;
   }
 
+  /** Lets every waiting read go whose digests are signed (or whose sandbox is gone). */
+  private releaseReady(): void {
+    for (let i = 0; i < this.waiting.length; ) {
+      const w = this.waiting[i]!;
+      if (this.account?.digestToSign(w.wanted)) i++;
+      else {
+        this.waiting.splice(i, 1);
+        w.done();
+      }
+    }
+  }
+
   /** Once the signer has signed every unsigned digest `wanted` names (their chains first), or has given up
    *  (then the read signs what is left itself). */
   private signFirst(wanted: DigestWanted): Promise<void> {
@@ -239,12 +256,13 @@ export class SimHost {
           await this.nextTask();
           since = performance.now();
         }
+        // Every read whose digests are all signed by now goes (a read of an old digest queued behind a
+        // validation need not wait for the validation's whole chain); the oldest read left says what is next.
+        this.releaseReady();
         const first = this.waiting[0];
         const next = this.account?.digestToSign(first?.wanted);
         if (!next) {
           if (!first) break;
-          this.waiting.shift();
-          first.done();
           continue;
         }
         const signature = await signer(next.region, next.message);
