@@ -72,6 +72,11 @@ export class CloudWatchService implements ServiceModule {
     this.model.settleAll();
   }
 
+  /** The bucket sizes' log file gzips ahead, in slices (see ServiceModule.prepareSnapshot). */
+  prepareSnapshot(enough: () => boolean): boolean {
+    return this.model.warmSome(enough);
+  }
+
   snapshot(): Json {
     return this.model.snapshot();
   }

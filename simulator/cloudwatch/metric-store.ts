@@ -34,7 +34,11 @@ export interface ListMetricsFilter {
 /** A datum a producer hands the store. `ValueLater` (instead of Value) is a single integer value worked out on
  *  the store's first read of the metric: S3's daily BucketSizeBytes would otherwise make every lazily signed
  *  CloudTrail digest sign itself each simulated day. Everything else about the datum takes effect at once. */
-export type WriterDatum = Omit<MetricDatumInput, 'MetricName' | 'Dimensions'> & { ValueLater?: () => number };
+export type WriterDatum = Omit<MetricDatumInput, 'MetricName' | 'Dimensions'> & { ValueLater?: LaterValue };
+
+/** A value worked out when first read; `warm`, when given, does ahead in slices what that will cost (true once
+ *  nothing is left), so a host can spread it out instead of paying it all in one read or one snapshot. */
+export type LaterValue = (() => number) & { warm?: (enough: () => boolean) => boolean };
 
 /** Stores one datum of a fixed metric (MetricName and Dimensions are the writer's). */
 export type MetricWriter = (datum: WriterDatum, receivedAt: number) => void;
@@ -61,7 +65,7 @@ interface StoredMetric {
 interface LaterSample {
   unit: string;
   ts: number;
-  value: () => number;
+  value: LaterValue;
 }
 
 /** Retention tiers (CloudWatch concepts, "Metrics retention"): finer data rolls up as it ages, then expires. */
@@ -197,6 +201,14 @@ export class MetricStore {
       const v = x.value();
       m.units.get(x.unit)!.push({ ts: x.ts, count: 1, sum: v, min: v, max: v });
     }
+  }
+
+  /** Makes ahead what the deferred values will read, until `enough` says so; true once nothing is left. */
+  warmSome(enough: () => boolean): boolean {
+    for (const m of this.metrics.values()) {
+      for (const x of m.later ?? []) if (x.value.warm && !x.value.warm(enough)) return false;
+    }
+    return true;
   }
 
   /** Works out every deferred value (a bucket's size reads its objects, which may make CloudTrail sign

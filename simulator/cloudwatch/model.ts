@@ -141,6 +141,12 @@ export class CloudWatchModel {
     return store;
   }
 
+  /** See MetricStore.warmSome. */
+  warmSome(enough: () => boolean): boolean {
+    for (const store of this.stores.values()) if (!store.warmSome(enough)) return false;
+    return true;
+  }
+
   /** See MetricStore.settleAll. */
   settleAll(): void {
     for (const store of this.stores.values()) store.settleAll();

@@ -9,6 +9,7 @@
 // change, and a replaced object is a different StoredObject, so the sum is the one the bucket had that day.
 import type { Bucket, S3Object } from '../s3/model';
 import { ObjectMap, objectMapOf } from '../s3/object-map';
+import type { LaterValue } from './metric-store';
 
 /** One day's end: the previous day's size, plus `known` bytes, plus the sizes of `added` not known yet,
  *  minus those of `removed`. */
@@ -29,6 +30,20 @@ class Reckoning {
     // Earlier days may have become free too (their objects read since): back to the first that is not.
     if (this.prev !== undefined && this.prev.settled() === undefined) return undefined;
     return this.total();
+  }
+
+  /** Works out, one at a time until `enough` says so, the sizes `total` will read that cost only a gzip each
+   *  (log files); true once none is left. Computed objects (unsigned digests) are left to `total`. */
+  warm(enough: () => boolean): boolean {
+    if (this.sum !== undefined) return true;
+    for (const list of [this.added, this.removed]) {
+      for (const o of list) {
+        if (!o.sizeToMake) continue;
+        void o.size;
+        if (enough()) return false;
+      }
+    }
+    return this.prev === undefined || this.prev.warm(enough);
   }
 
   /** The bucket's size at the day's end (produces the bytes of objects counted here and in earlier days). */
@@ -59,8 +74,9 @@ function changesOf(bucket: Bucket): { added: S3Object[]; removed: S3Object[] } {
   return (bucket.objects as ObjectMap).takeChanges();
 }
 
-/** The bucket's size now: a number when it costs nothing to know, else how to work it out later. */
-export function bucketSizeAtDayEnd(bucket: Bucket): number | (() => number) {
+/** The bucket's size now: a number when it costs nothing to know, else how to work it out later (and how to
+ *  make ahead, in slices, what that will read: see LaterValue). */
+export function bucketSizeAtDayEnd(bucket: Bucket): number | LaterValue {
   const { added, removed } = changesOf(bucket);
   // An object put and removed again since the last day counts for neither (each removal cancels one put).
   const removals = new Map<S3Object, number>();
@@ -86,5 +102,6 @@ export function bucketSizeAtDayEnd(bucket: Bucket): number | (() => number) {
   const reckoning = new Reckoning(known, last.get(bucket), addedLater, removedLater);
   last.set(bucket, reckoning);
   const now = reckoning.settled();
-  return now !== undefined ? now : () => reckoning.total();
+  if (now !== undefined) return now;
+  return Object.assign(() => reckoning.total(), { warm: (enough: () => boolean) => reckoning.warm(enough) });
 }

@@ -39,6 +39,9 @@ export interface ServiceModule {
   /** Work this service's snapshot would otherwise do inside other services (reading their deferred objects),
    *  done before any service is saved, so that every part of a snapshot shows the same moment. */
   settleForSnapshot?(): void;
+  /** Does ahead, a piece at a time until `enough` says so, work that settleForSnapshot would otherwise do at once
+   *  (a host spreads it between requests); true once nothing is left. */
+  prepareSnapshot?(enough: () => boolean): boolean;
 }
 
 /** A required string member of the request, or AWS's validation error for a missing one. */

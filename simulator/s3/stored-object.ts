@@ -125,6 +125,12 @@ export class StoredObject {
     return this.meta;
   }
 
+  /** True while the size is not known and is made again from a recipe (a log file): making it costs a gzip and
+   *  nothing else, unlike a computed object's first read (a digest's, which signs its chain). */
+  get sizeToMake(): boolean {
+    return this.reproducible !== undefined && this.pending;
+  }
+
   /** True until the bytes have been produced (a reproducible object: until its size is known). */
   get pending(): boolean {
     return this.reproducible ? this.knownSize === undefined && !knownOfContent.has(this.reproducible) : this.produce !== undefined;

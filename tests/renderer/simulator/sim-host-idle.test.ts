@@ -237,4 +237,25 @@ describe('the worker host signs digests in idle time', () => {
     expect(at).toBeGreaterThanOrEqual(0);
     expect(at).toBeLessThan(total / 2);
   });
+
+  it('makes the next save\'s log file sizes ahead between requests after traffic, and the save waits for them', async () => {
+    const h = hostHarness({ signer: webCryptoSigner()! });
+    validatedTrail(h);
+    // A day of traffic (past midnight): the day's bucket size reads every new log file's size, a gzip each.
+    h.value({ kind: 'traffic', api: 'iam:ListUsers', params: {}, ctx: ROOT, perMinute: 5, minutes: 1440 });
+    const files = () => [...h.account().s3.model.buckets.get('trail-logs-123456789012')!.objects].filter(([k]) => k.includes('/CloudTrail/')).map(([, o]) => o);
+    const left = () => files().filter((o) => o.sizeToMake).length;
+    expect(left()).toBeGreaterThanOrEqual(280);
+    // A request made meanwhile is answered while sizes are still being made.
+    const answeredWhileLeft = await new Promise<number>((resolve) => setTimeout(() => {
+      h.value({ kind: 'advance', ms: 0 });
+      resolve(left());
+    }, 0));
+    expect(answeredWhileLeft).toBeGreaterThan(0);
+    // Then all of them, with no save asked for.
+    for (let i = 0; i < 1000 && left() > 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(left()).toBe(0);
+    const packed = await h.later<{ jsonChars: number }>({ kind: 'save' });
+    expect(packed.jsonChars).toBeGreaterThan(0);
+  });
 });

@@ -58,7 +58,10 @@ export class SimHost {
     const { id, req } = parsed.data;
     // After the request has run: the digests a burst of traffic delivered, or a restored save holds.
     const thenSign = () => {
-      if (req.kind === 'traffic' || req.kind === 'start') this.idleSoon();
+      if (req.kind === 'traffic' || req.kind === 'start') {
+        this.idleSoon();
+        void this.prepareInBackground();
+      }
     };
     const failed = (e: unknown) => this.post({ id, ok: false, errorKo: `시뮬레이터 내부 오류: ${(e as Error).message}` });
     // A read of digests not signed yet waits while the signer signs them (and their chains) first, rather
@@ -140,7 +143,10 @@ export class SimHost {
         // needs every digest signed: while the background signs them (a fast-forward's worth, seconds with
         // WebCrypto), the save waits for it rather than signing the rest with BigInt (20 s after 30 days of a
         // multi-Region trail), answering other requests meanwhile.
-        return this.allSigned().then(() => this.pack(snapshotParts((out) => this.acct().snapshot(out))));
+        // Likewise for the bucket sizes' log file gzips (5-7 s after a day of heavy traffic), made ahead in slices.
+        return this.allSigned()
+          .then(() => this.prepareInBackground())
+          .then(() => this.pack(snapshotParts((out) => this.acct().snapshot(out))));
       case 'sim': {
         const r = this.acct().call(req.api, req.params as JsonObject, req.ctx);
         if (r.records.length) throw new Error(`${req.api} wrote a CloudTrail record; only unrecorded sim:* calls are allowed here`);
@@ -177,6 +183,28 @@ export class SimHost {
 
   /** The background signing under way, if any (see save). */
   private backgroundSigning: Promise<void> | undefined;
+
+  /** The next snapshot's work being done ahead, if any (see save). */
+  private preparing: Promise<void> | undefined;
+
+  /** Does the next snapshot's work ahead (Account.prepareSnapshot) between requests, after the digests it would
+   *  read are signed. */
+  private prepareInBackground(): Promise<void> {
+    this.preparing ??= (async () => {
+      try {
+        await this.allSigned();
+        let since = performance.now();
+        const enough = () => performance.now() - since >= LET_REQUESTS_IN_MS;
+        while (this.account && !this.account.prepareSnapshot(enough)) {
+          await this.nextTask();
+          since = performance.now();
+        }
+      } finally {
+        this.preparing = undefined;
+      }
+    })();
+    return this.preparing;
+  }
 
   /** Reads waiting for the digests they would read to be signed, first come first served. */
   private readonly waiting: { wanted: DigestWanted; done: () => void }[] = [];
@@ -386,6 +414,7 @@ export class SimHost {
     const a = this.acct();
     a.advance(ms);
     this.idleSoon();
+    void this.prepareInBackground();
     const region = a.regions[0] ?? 'us-east-1';
     const found = this.watch.check(a.clock.now(), inspectS3Reader((r, action, p) => this.inspect(r, action, p), region));
     for (const d of found) this.post({ push: 'delivered', delivered: d });
