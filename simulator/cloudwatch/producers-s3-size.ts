@@ -15,6 +15,8 @@ import type { LaterValue } from './metric-store';
  *  minus those of `removed`. */
 class Reckoning {
   private sum: number | undefined;
+  /** Every log file size this day and the days before it count is made (see warm). */
+  private warmed = false;
 
   constructor(
     private readonly known: number,
@@ -35,15 +37,23 @@ class Reckoning {
   /** Works out, one at a time until `enough` says so, the sizes `total` will read that cost only a gzip each
    *  (log files); true once none is left. Computed objects (unsigned digests) are left to `total`. */
   warm(enough: () => boolean): boolean {
-    if (this.sum !== undefined) return true;
-    for (const list of [this.added, this.removed]) {
-      for (const o of list) {
-        if (!o.sizeToMake) continue;
-        void o.size;
-        if (enough()) return false;
+    // Oldest day first, back to one worked out or warmed already; a day is warmed once its own sizes are made
+    // and every day before it is (so a later call does not walk the days again).
+    if (this.sum !== undefined || this.warmed) return true;
+    const chain: Reckoning[] = [this];
+    for (let r = this.prev; r && r.sum === undefined && !r.warmed; r = r.prev) chain.push(r);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const r = chain[i]!;
+      for (const list of [r.added, r.removed]) {
+        for (const o of list) {
+          if (!o.sizeToMake) continue;
+          void o.size;
+          if (enough()) return false;
+        }
       }
+      r.warmed = true;
     }
-    return this.prev === undefined || this.prev.warm(enough);
+    return true;
   }
 
   /** The bucket's size at the day's end (produces the bytes of objects counted here and in earlier days). */

@@ -42,34 +42,52 @@ describe('the delivery watch', () => {
     expect(made() - before).toBeLessThanOrEqual(10);
   });
 
-  it('pages on past files that do not hold the event, from its due minute on', () => {
-    // A folder of 25 files after the due minute, the event in the 23rd (files delivered late, after others).
-    const keys = Array.from({ length: 25 }, (_, i) => `AWSLogs/${ACCT}/CloudTrail/us-east-1/2026/11/23/${ACCT}_CloudTrail_us-east-1_20261123T${String(10 + i).padStart(4, '0')}Z_x.json.gz`);
-    const asked: { fromMs: number; max: number; after?: string }[] = [];
+  it('finds a file written before its due time, when the trail stops logging', () => {
+    const h = hostHarness();
+    trail(h);
+    const vpc = h.value<{ records: { eventID: string }[] }>({ kind: 'call', api: 'ec2:CreateVpc', params: { CidrBlock: '10.1.0.0/16' }, ctx });
+    h.value({ kind: 'advance', ms: 120_000 });
+    // StopLogging sends the waiting records at once, three minutes before they were due.
+    h.value({ kind: 'call', api: 'cloudtrail:StopLogging', params: { Name: 'main' }, ctx });
+    h.out.length = 0;
+    h.value({ kind: 'advance', ms: 600_000 });
+    const d = h.out.find((m): m is Extract<FromWorker, { push: 'delivered' }> => 'push' in m && m.push === 'delivered' && m.delivered.eventId === vpc.records[0]!.eventID);
+    expect(d?.delivered.key).toMatch(/_20261123T0002Z_\w+\.json\.gz$/);
+  });
+
+  it('pages through a folder once for all its waiting calls, and goes on from where it stopped', () => {
+    // Files written one a minute from 00:00 on (a fake folder); the calls' files are the 23rd and 31st.
+    const ACCT_KEY = (minute: number) => `AWSLogs/${ACCT}/CloudTrail/us-east-1/2026/11/23/${ACCT}_CloudTrail_us-east-1_20261123T00${String(minute).padStart(2, '0')}Z_x.json.gz`;
+    let written = 25;
+    const asked: { fromMs: number; after?: string }[] = [];
     const opened: string[] = [];
     const reader: S3Reader = {
       listKeys: (_bucket, _under, fromMs, max, after) => {
-        asked.push({ fromMs, max, ...(after ? { after } : {}) });
-        const from = after ? keys.indexOf(after) + 1 : 0;
-        return keys.slice(from, from + max).map((key) => ({ key, lastModified: '2026-11-23T00:35:00.000Z' }));
+        asked.push({ fromMs, ...(after ? { after } : {}) });
+        const keys = Array.from({ length: written }, (_, i) => ACCT_KEY(i)).filter((k) => (after ? k > after : Number(k.match(/T00(\d\d)Z/)![1]) >= new Date(fromMs).getUTCMinutes()));
+        return keys.slice(0, max).map((key) => ({ key, lastModified: '2026-11-23T00:35:00.000Z' }));
       },
       get: (_bucket, key) => {
         opened.push(key);
-        const records = key === keys[22] ? [{ eventID: 'the-event' }] : [{ eventID: 'other' }];
-        return gzipSync(strToU8(JSON.stringify({ Records: records })));
+        const id = key === ACCT_KEY(22) ? 'first' : key === ACCT_KEY(30) ? 'second' : 'other';
+        return gzipSync(strToU8(JSON.stringify({ Records: [{ eventID: id }] })));
       },
     };
     const watch = new DeliveryWatch();
-    const dueMs = Date.parse('2026-11-23T00:05:00Z');
-    watch.add([{ eventId: 'the-event', trailArn: `arn:aws:cloudtrail:us-east-1:${ACCT}:trail/main`, bucket: 'b', region: 'us-east-1', folder: 'CloudTrail', dueMs }]);
-    expect(watch.check(dueMs - 1, reader)).toEqual([]);
-    expect(asked).toEqual([]);
-    const found = watch.check(dueMs + 3_600_000, reader);
-    expect(found.map((f) => f.key)).toEqual([keys[22]]);
-    expect(asked).toEqual([{ fromMs: dueMs, max: 10 }, { fromMs: dueMs, max: 10, after: keys[9] }, { fromMs: dueMs, max: 10, after: keys[19] }]);
-    expect(opened).toEqual(keys.slice(0, 23));
-    // Found once: not looked for again, and each file was opened once.
-    expect(watch.check(dueMs + 7_200_000, reader)).toEqual([]);
-    expect(opened).toHaveLength(23);
+    const at = (minute: number) => Date.parse('2026-11-23T00:00:00Z') + minute * 60_000;
+    const trailArn = `arn:aws:cloudtrail:us-east-1:${ACCT}:trail/main`;
+    const pending = (eventId: string, dueMinute: number) => ({ eventId, trailArn, bucket: 'b', region: 'us-east-1', folder: 'CloudTrail', dueMs: at(dueMinute) });
+    watch.add([pending('first', 10), pending('second', 12)]);
+    // Both due: one look from five minutes before the earlier due time, 20 files, the first call found.
+    expect(watch.check(at(25), reader).map((f) => f.eventId)).toEqual(['first']);
+    expect(asked[0]).toEqual({ fromMs: at(5) });
+    expect(opened).toEqual(Array.from({ length: 20 }, (_, i) => ACCT_KEY(i + 5)));
+    // Six more files later: the next look reads only those.
+    written = 31;
+    asked.length = 0;
+    opened.length = 0;
+    expect(watch.check(at(31), reader).map((f) => f.eventId)).toEqual(['second']);
+    expect(asked[0]).toEqual({ fromMs: at(7), after: ACCT_KEY(24) });
+    expect(opened).toEqual([25, 26, 27, 28, 29, 30].map(ACCT_KEY));
   });
 });

@@ -4,6 +4,7 @@ import { gunzipSync, strFromU8 } from 'fflate';
 import type { JsonObject } from '../../../../../simulator';
 import type { Delivered } from './protocol';
 import { fromBase64 } from '../../../../../simulator/core/format';
+import { DELIVERY_DELAY_MS } from '../../../../../simulator/cloudtrail/delivery/lanes';
 
 export interface PendingDelivery {
   eventId: string;
@@ -134,6 +135,8 @@ export function inspectS3Reader(inspect: Inspect, region: string): S3Reader {
 /** Remembers what each log file holds, so every file is opened once. */
 export class DeliveryWatch {
   private pending: PendingDelivery[] = [];
+  /** Per folder, the last key read by a look that left calls waiting. */
+  private readonly scannedTo = new Map<string, string>();
   private readonly fileEvents = new Map<string, Set<string>>();
 
   /** The eventIDs a log file holds, read once. */
@@ -156,10 +159,13 @@ export class DeliveryWatch {
 
   add(p: PendingDelivery[]): void {
     this.pending.push(...p);
+    // A new call's file may lie before where an earlier look stopped.
+    for (const d of p) this.scannedTo.delete(`${d.bucket}|${d.trailArn}|${d.folder}|${d.region}`);
   }
 
   clear(): void {
     this.pending = [];
+    this.scannedTo.clear();
     this.fileEvents.clear();
   }
 
@@ -168,19 +174,41 @@ export class DeliveryWatch {
     const due = this.pending.filter((p) => p.dueMs <= nowMs);
     if (due.length === 0) return [];
     const found: Delivered[] = [];
+    const byFolder = new Map<string, PendingDelivery[]>();
     for (const p of due) {
-      // A file is delivered at its due time or later (a blocked bucket delays it), never before: the folder is
-      // read from that minute on, a page at a time, until the file holding the event turns up.
-      const marker = `/${p.folder}/${p.region}/`;
-      let after: string | undefined;
-      let file: { key: string; lastModified: string } | undefined;
+      const folderKey = `${p.bucket}|${p.trailArn}|${p.folder}|${p.region}`;
+      const list = byFolder.get(folderKey);
+      if (list) list.push(p);
+      else byFolder.set(folderKey, [p]);
+    }
+    for (const [folderKey, waiting] of byFolder) {
+      // A file is written at its due time, or earlier when the trail stops logging or is deleted (the waiting
+      // records go out then), or later when the bucket refuses it: never before the call itself, at most one
+      // delivery delay before its due time. The folder is read from there, a page at a time, once for all its
+      // waiting calls, and on the next look from where this one ended (each file is read once).
+      const p0 = waiting[0]!;
+      const marker = `/${p0.folder}/${p0.region}/`;
+      const fromMs = Math.min(...waiting.map((p) => p.dueMs)) - DELIVERY_DELAY_MS;
+      let after = this.scannedTo.get(folderKey);
+      let left = waiting.slice();
       for (;;) {
-        const page = s3.listKeys(p.bucket, p, p.dueMs, WATCH_PAGE, after);
-        file = page.find((k) => k.key.includes(marker) && k.key.endsWith('.json.gz') && this.eventsIn(s3, p.bucket, k.key).has(p.eventId));
-        if (file || page.length < WATCH_PAGE) break;
-        after = page[page.length - 1]!.key;
+        const page = s3.listKeys(p0.bucket, p0, fromMs, WATCH_PAGE, after);
+        for (const k of page) {
+          if (!k.key.includes(marker) || !k.key.endsWith('.json.gz')) continue;
+          const ids = this.eventsIn(s3, p0.bucket, k.key);
+          const still: PendingDelivery[] = [];
+          for (const p of left) {
+            if (ids.has(p.eventId)) found.push({ eventId: p.eventId, trailArn: p.trailArn, bucket: p.bucket, key: k.key, atMs: Date.parse(k.lastModified) });
+            else still.push(p);
+          }
+          left = still;
+        }
+        if (page.length > 0) after = page[page.length - 1]!.key;
+        if (left.length === 0 || page.length < WATCH_PAGE) break;
       }
-      if (file) found.push({ eventId: p.eventId, trailArn: p.trailArn, bucket: p.bucket, key: file.key, atMs: Date.parse(file.lastModified) });
+      // Where to go on from, for calls still waiting (a blocked bucket); a new call starts a new look.
+      if (left.length > 0 && after !== undefined) this.scannedTo.set(folderKey, after);
+      else this.scannedTo.delete(folderKey);
     }
     const done = new Set(found.map((f) => `${f.eventId}|${f.trailArn}`));
     this.pending = this.pending.filter((p) => !done.has(`${p.eventId}|${p.trailArn}`));

@@ -144,9 +144,7 @@ export class SimHost {
         // WebCrypto), the save waits for it rather than signing the rest with BigInt (20 s after 30 days of a
         // multi-Region trail), answering other requests meanwhile.
         // Likewise for the bucket sizes' log file gzips (5-7 s after a day of heavy traffic), made ahead in slices.
-        return this.allSigned()
-          .then(() => this.prepareInBackground())
-          .then(() => this.pack(snapshotParts((out) => this.acct().snapshot(out))));
+        return this.readyToSave().then(() => this.pack(snapshotParts((out) => this.acct().snapshot(out))));
       case 'sim': {
         const r = this.acct().call(req.api, req.params as JsonObject, req.ctx);
         if (r.records.length) throw new Error(`${req.api} wrote a CloudTrail record; only unrecorded sim:* calls are allowed here`);
@@ -183,6 +181,16 @@ export class SimHost {
 
   /** The background signing under way, if any (see save). */
   private backgroundSigning: Promise<void> | undefined;
+
+  /** Once every digest is signed and the next snapshot's work is done, in one task with the snapshot that
+   *  follows: requests answered while waiting (a clock step past midnight) may have added either. */
+  private async readyToSave(): Promise<void> {
+    for (;;) {
+      await this.allSigned();
+      await this.prepareInBackground();
+      if (!this.signer || !this.account?.digestToSign()) return;
+    }
+  }
 
   /** The next snapshot's work being done ahead, if any (see save). */
   private preparing: Promise<void> | undefined;
