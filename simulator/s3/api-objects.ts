@@ -108,7 +108,7 @@ export function objectActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
         const contents: JsonObject[] = [];
         const prefixes = new Set<string>();
         let truncatedAt: string | undefined;
-        for (const key of s3.listKeys(b.name, prefix)) {
+        for (const key of s3.keysFrom(b.name, prefix, after)) {
           if (after && (key <= after || (afterPrefix !== undefined && key.startsWith(afterPrefix)))) continue;
           const rest = key.slice(prefix.length);
           const cut = delimiter ? rest.indexOf(delimiter) : -1;

@@ -64,9 +64,25 @@ export class S3Model implements ObjectStore {
     this.buckets.get(bucket)?.objects.delete(key);
   }
   listKeys(bucket: string, prefix = ''): string[] {
+    return [...this.keysFrom(bucket, prefix)];
+  }
+
+  /** The bucket's keys under `prefix` in order, from the first after `after` (all when '', as StartAfter). */
+  *keysFrom(bucket: string, prefix = '', after = ''): Generator<string> {
     const b = this.buckets.get(bucket);
-    if (!b) return [];
-    return [...b.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+    if (!b) return;
+    const keys = b.objects instanceof ObjectMap ? b.objects.sortedKeys() : [...b.objects.keys()].sort();
+    // The first key past both `after` and the keys sorting before the prefix.
+    const pastAfter = after !== '' && after >= prefix;
+    const from = pastAfter ? after : prefix;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < from || (pastAfter && keys[mid]! === from)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < keys.length && keys[i]!.startsWith(prefix); i++) yield keys[i]!;
   }
 
   snapshot(): Json {
