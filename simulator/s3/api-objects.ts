@@ -108,6 +108,8 @@ export function objectActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
         const contents: JsonObject[] = [];
         const prefixes = new Set<string>();
         let truncatedAt: string | undefined;
+        // The page's last entry in key order, object or common prefix: the next page goes on after it.
+        let lastListed: string | undefined;
         for (const key of s3.keysFrom(b.name, prefix, after)) {
           if (after && (key <= after || (afterPrefix !== undefined && key.startsWith(afterPrefix)))) continue;
           const rest = key.slice(prefix.length);
@@ -123,13 +125,13 @@ export function objectActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
             const o = b.objects.get(key)!;
             contents.push({ Key: key, LastModified: isoMillis(o.lastModified), ETag: o.etag, Size: o.size, StorageClass: 'STANDARD' });
           }
+          lastListed = entry ?? key;
         }
-        const last = contents.at(-1)?.['Key'];
         const response: JsonObject = { IsTruncated: truncatedAt !== undefined, Name: b.name, Prefix: prefix, MaxKeys: maxKeys, KeyCount: contents.length + prefixes.size };
         if (contents.length) response['Contents'] = contents;
         if (delimiter) response['Delimiter'] = delimiter;
         if (prefixes.size) response['CommonPrefixes'] = [...prefixes].map((x) => ({ Prefix: x }));
-        if (truncatedAt !== undefined) response['NextContinuationToken'] = typeof last === 'string' ? last : [...prefixes].at(-1) ?? '';
+        if (truncatedAt !== undefined) response['NextContinuationToken'] = lastListed ?? '';
         return {
           response,
           resources: [

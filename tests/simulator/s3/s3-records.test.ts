@@ -127,6 +127,19 @@ describe('S3 buckets and objects', () => {
       token = page['IsTruncated'] === true ? (page['NextContinuationToken'] as string) : undefined;
     } while (token && ++pages < 10);
     expect(entries).toEqual(['a/', 'b/', 'top']);
+    // Pages of two, an object and a folder mixed: a page that ends on a folder after an object goes on after the
+    // folder (the token was the page's last object, and the folder came again on the next page).
+    for (const k of ['0', 'c/1', 'd']) ok(acct.call('s3:PutObject', { Bucket: 'tree', Key: k, Body: k }, c));
+    const mixed: string[][] = [];
+    token = undefined;
+    pages = 0;
+    do {
+      const page = ok(acct.call('s3:ListObjectsV2', { Bucket: 'tree', Delimiter: '/', MaxKeys: 2, ...(token ? { ContinuationToken: token } : {}) }, c));
+      const items = [...((page['Contents'] as { Key: string }[] | undefined) ?? []).map((o) => o.Key), ...((page['CommonPrefixes'] as { Prefix: string }[] | undefined) ?? []).map((p) => p.Prefix)];
+      mixed.push(items.sort());
+      token = page['IsTruncated'] === true ? (page['NextContinuationToken'] as string) : undefined;
+    } while (token && ++pages < 10);
+    expect(mixed).toEqual([['0', 'a/'], ['b/', 'c/'], ['d', 'top']]);
   });
 
   it('denied object reads fail with AccessDenied and are still recorded as data events', () => {
