@@ -110,7 +110,7 @@ export function objectActions(s3: S3Model, d: ServiceDeps): ActionSpec[] {
         let truncatedAt: string | undefined;
         // The page's last entry in key order, object or common prefix: the next page goes on after it.
         let lastListed: string | undefined;
-        for (const key of s3.keysFrom(b.name, prefix, after)) {
+        for (const key of s3.keysFrom(b.name, prefix, after, delimiter)) {
           if (after && (key <= after || (afterPrefix !== undefined && key.startsWith(afterPrefix)))) continue;
           const rest = key.slice(prefix.length);
           const cut = delimiter ? rest.indexOf(delimiter) : -1;

@@ -1,5 +1,5 @@
 // A bucket's keys in order, kept between listings (ObjectMap.sortedKeys, S3Model.keysFrom), against a plain
-// sort of the keys, over random puts, overwrites, deletes and clears, for any prefix and StartAfter.
+// sort of the keys, over random puts, overwrites, deletes and clears, for any prefix, StartAfter and delimiter.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { S3Model } from '../../../simulator/s3/model';
@@ -9,7 +9,7 @@ const KEY = fc.stringMatching(/^[ab/._-]{1,6}$/);
 const OP = fc.oneof(
   fc.record({ put: KEY }),
   fc.record({ remove: KEY }),
-  fc.record({ list: fc.tuple(fc.stringMatching(/^[ab/]{0,3}$/), fc.option(fc.stringMatching(/^[ab/._-]{0,6}$/), { nil: undefined })) }),
+  fc.record({ list: fc.tuple(fc.stringMatching(/^[ab/]{0,3}$/), fc.option(fc.stringMatching(/^[ab/._-]{0,6}$/), { nil: undefined }), fc.constantFrom('', '/', 'b', '/.')) }),
   fc.constant({ clear: true as const }),
 );
 
@@ -25,9 +25,20 @@ describe('S3Model.keysFrom', () => {
           else if ('remove' in op) s3.deleteObject('b', op.remove);
           else if ('clear' in op) bucket.objects.clear();
           else {
-            const [prefix, after] = op.list;
+            const [prefix, after, delimiter] = op.list;
             const naive = [...bucket.objects.keys()].sort().filter((k) => k.startsWith(prefix) && (!after || k > after));
             expect([...s3.keysFrom('b', prefix, after)]).toEqual(naive);
+            // With a delimiter: each key not in a folder below the prefix, and the first key of each folder.
+            const folders = new Set<string>();
+            const firsts = naive.filter((k) => {
+              const cut = delimiter ? k.indexOf(delimiter, prefix.length) : -1;
+              if (cut < 0) return true;
+              const folder = k.slice(0, cut + delimiter.length);
+              if (folders.has(folder)) return false;
+              folders.add(folder);
+              return true;
+            });
+            expect([...s3.keysFrom('b', prefix, after, delimiter)]).toEqual(firsts);
             expect(s3.listKeys('b', prefix)).toEqual([...bucket.objects.keys()].sort().filter((k) => k.startsWith(prefix)));
           }
         }
