@@ -28,3 +28,18 @@ describe('SimClient quietness (when a save may run)', () => {
     await save;
   });
 });
+
+describe('SimClient closing', () => {
+  it('ends the worker and drops the requests still waiting, neither answering nor rejecting them', async () => {
+    let terminated = 0;
+    const port: MessagePort = { onmessage: null, postMessage: () => {}, terminate: () => void terminated++ };
+    const client = new SimClient(port);
+    // A panel that asks and forgets: a rejection would be the page's unhandled error.
+    const forgotten = client.request({ kind: 'catalog' }).then((c) => c.length);
+    client.close();
+    expect(terminated).toBe(1);
+    const state = await Promise.race([forgotten.then(() => 'answered', () => 'rejected'), new Promise((r) => setTimeout(() => r('waiting'), 30))]);
+    expect(state).toBe('waiting');
+  });
+});
+

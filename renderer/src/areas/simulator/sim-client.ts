@@ -48,9 +48,11 @@ export class SimClient {
     return () => this.listeners.delete(listener);
   }
 
+  /** Ends the worker. Requests still waiting are dropped, never answered: their screens are going too (a reset,
+   *  an import), and many ask and forget (`void client.request(…).then(…)`), so a rejection here surfaced as the
+   *  page's unhandled errors whenever a panel's request was in flight at that moment. */
   close(): void {
     this.port.terminate?.();
-    for (const w of this.waiting.values()) w.reject(new Error('시뮬레이터가 닫혔습니다'));
     this.waiting.clear();
   }
 
