@@ -20,7 +20,6 @@ export interface Bucket {
   metrics?: Map<string, MetricsConfig>;
 }
 
-/** S3 state. Bucket names are global to the partition; each bucket lives in one Region. */
 /** The index of the first of the sorted `keys` at or after `from` (strictly after it when `strictly`). */
 function firstAtOrAfter(keys: readonly string[], from: string, strictly: boolean): number {
   let lo = 0;
@@ -33,6 +32,7 @@ function firstAtOrAfter(keys: readonly string[], from: string, strictly: boolean
   return lo;
 }
 
+/** S3 state. Bucket names are global to the partition; each bucket lives in one Region. */
 export class S3Model implements ObjectStore {
   buckets = new Map<string, Bucket>();
   /** Who computes the objects a snapshot saved as recipes (CloudTrail's unsigned digests). */

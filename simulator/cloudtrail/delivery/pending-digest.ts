@@ -5,6 +5,7 @@
 // content type) and its body and signature come on first read, in chain order (digest N copies digest
 // N-1's hash and signature), each computed once.
 import type { ObjectContent } from '../../core/contract';
+import type { DigestWanted } from '../../core/cloudtrail-port';
 import { sha256Hex } from '../crypto/sha256';
 import { isoSeconds } from '../time';
 import { regionKey } from '../crypto/region-keys';
@@ -105,7 +106,7 @@ export class PendingDigest {
   }
 
   /** Whether this digest is unsigned and `wanted` names its object. */
-  unsignedAndWanted(wanted: (bucket: string, key: string) => boolean): boolean {
+  unsignedAndWanted(wanted: DigestWanted): boolean {
     return this.plan !== undefined && wanted(this.plan.bucket, this.plan.key);
   }
 
