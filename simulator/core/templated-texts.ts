@@ -7,7 +7,7 @@
 
 import { HEX_UPPER, hex4 } from './hex-digits';
 import { fromBase64, toBase64, type BytesWriter } from './format';
-import { IntColumn } from './int-column';
+import { CHUNK_MASK, IntColumn } from './int-column';
 import { isoSecondsOf } from './iso-seconds';
 import type { Json } from './contract';
 import type { SnapshotWriter } from './snapshot-writer';
@@ -256,16 +256,18 @@ function extraKindWords(holes: number): number {
   return holes > KINDS_PER_WORD ? Math.ceil((holes - KINDS_PER_WORD) / KINDS_PER_WORD) : 0;
 }
 
-/** Writes a text's `n` hole kinds: the first ten into its `kinds` word, any more into `packed`, ten a word. */
-function pushKinds(kinds: readonly number[], n: number, into: IntColumn, packed: IntColumn): void {
+/** Writes a text's `n` hole kinds: the first ten into its `kinds` word, any more into `col` from `to` on (the
+ *  start of the text's packed words), ten a word; returns where its hole words start. */
+function pushKinds(kinds: readonly number[], n: number, into: IntColumn, col: Int32Array, to: number): number {
   let word = 0;
   for (let i = 0; i < n && i < KINDS_PER_WORD; i++) word |= kinds[i]! << (3 * i);
   into.push(word);
   for (let i = KINDS_PER_WORD; i < n; i += KINDS_PER_WORD) {
     let more = 0;
     for (let j = 0; j < KINDS_PER_WORD && i + j < n; j++) more |= kinds[i + j]! << (3 * j);
-    packed.push(more);
+    col[to++] = more;
   }
+  return to;
 }
 
 /** Packed words a hole of a non-string kind takes at `at` (in a column known to hold it). */
@@ -275,7 +277,8 @@ function wordsAt(kind: number, col: Int32Array, at: number): number {
 
 /** A store's columns as it keeps them: its templates, per text the template, where its words start in `packed`
  *  and its holes' kinds (three bits a hole; past ten holes, extra kind words open its words), and its strings
- *  (a STRING hole's word is its number, `strings[word - stringBase]`). */
+ *  (a STRING hole's word is its number, `strings[word - stringBase]`). The four number columns are copies made
+ *  for the reader (the store keeps them in chunks); the templates and strings are the store's own. */
 export interface TextsLayout {
   templates: readonly (readonly string[])[];
   template: Int32Array;
@@ -413,12 +416,13 @@ export class TemplatedTexts {
     const id = this.template.length;
     const packed = this.packed;
     this.template.push(tid);
-    this.packedAt.push(packed.length);
-    pushKinds(kinds, n, this.kinds, packed);
-    // Every hole's words at once: the packed kinds' from WORDS, in hole order, and a number per STRING hole.
-    packed.reserve(words + n);
-    const col = packed.data;
-    let to = packed.length;
+    // The text's words in one chunk: its extra kind words, then every hole's (the packed kinds' from WORDS, in
+    // hole order, and a number per STRING hole; `n` is room enough for those).
+    const size = extraKindWords(n) + words + n;
+    const first = packed.reserve(size);
+    this.packedAt.push(first);
+    const col = packed.chunkOf(first);
+    let to = pushKinds(kinds, n, this.kinds, col, first & CHUNK_MASK);
     let w = 0;
     for (let i = 0; i < n; i++) {
       const kind = kinds[i]!;
@@ -436,7 +440,7 @@ export class TemplatedTexts {
         this.strings.push(own);
       }
     }
-    packed.length = to;
+    packed.length = first - (first & CHUNK_MASK) + to;
     return id;
   }
 
@@ -531,29 +535,30 @@ export class TemplatedTexts {
   /** The parts of text `id`'s template: one array per template, the same for every text of it and never
    *  changed (a reader may key what it learns of a template on it). */
   templateParts(id: number): readonly string[] {
-    return this.templates[this.template.data[id]!]!;
+    return this.templates[this.template.at(id)]!;
   }
 
   /** Whether every hole of text `id` holds a packed value (a UUID, hex, time or base64 characters: ASCII, with
    *  nothing JSON escapes), none kept as a string. */
   packedOnly(id: number): boolean {
-    const holes = this.templates[this.template.data[id]!]!.length - 1;
-    return holes <= KINDS_PER_WORD && (this.kinds.data[id]! & STRING_BITS) === 0;
+    const holes = this.templates[this.template.at(id)]!.length - 1;
+    return holes <= KINDS_PER_WORD && (this.kinds.at(id) & STRING_BITS) === 0;
   }
 
   /** The kind of hole `i` of text `id`. */
   private kindAt(id: number, i: number): number {
-    if (i < KINDS_PER_WORD) return (this.kinds.data[id]! >>> (3 * i)) & 7;
+    if (i < KINDS_PER_WORD) return (this.kinds.at(id) >>> (3 * i)) & 7;
     const j = i - KINDS_PER_WORD;
-    return (this.packed.data[this.packedAt.data[id]! + Math.floor(j / KINDS_PER_WORD)]! >>> (3 * (j % KINDS_PER_WORD))) & 7;
+    return (this.packed.at(this.packedAt.at(id) + Math.floor(j / KINDS_PER_WORD)) >>> (3 * (j % KINDS_PER_WORD))) & 7;
   }
 
   /** The holes' values of text `id`, in order. */
   values(id: number): string[] {
-    const holes = this.templates[this.template.data[id]!]!.length - 1;
-    const col = this.packed.data;
+    const holes = this.templates[this.template.at(id)]!.length - 1;
+    const start = this.packedAt.at(id);
+    const col = this.packed.chunkOf(start);
     const out: string[] = [];
-    let at = this.packedAt.data[id]! + extraKindWords(holes);
+    let at = (start & CHUNK_MASK) + extraKindWords(holes);
     for (let i = 0; i < holes; i++) {
       const kind = this.kindAt(id, i);
       if (kind === STRING_KIND) out.push(this.strings[col[at++]! - this.stringBase]!);
@@ -567,11 +572,12 @@ export class TemplatedTexts {
 
   /** Text `id` as it was stored: its template's parts with its values between them (no array of values). */
   get(id: number): string {
-    const parts = this.templates[this.template.data[id]!]!;
+    const parts = this.templates[this.template.at(id)]!;
     const holes = parts.length - 1;
     if (holes === 0) return parts[0]!;
-    const col = this.packed.data;
-    let at = this.packedAt.data[id]! + extraKindWords(holes);
+    const start = this.packedAt.at(id);
+    const col = this.packed.chunkOf(start);
+    let at = (start & CHUNK_MASK) + extraKindWords(holes);
     let text = parts[0]!;
     for (let i = 0; i < holes; i++) {
       const kind = this.kindAt(id, i);
@@ -593,31 +599,45 @@ export class TemplatedTexts {
   copyFrom(other: TemplatedTexts, id: number): number {
     let mine = this.adopted.get(other);
     if (!mine) this.adopted.set(other, (mine = new Map()));
-    const otid = other.template.data[id]!;
+    const otid = other.template.at(id);
     let tid = mine.get(otid);
     if (tid === undefined) {
       const parts = other.templates[otid]!;
       tid = this.templateLike(parts) ?? this.addTemplate(parts);
       mine.set(otid, tid);
     }
-    const out = this.template.length;
-    const packed = this.packed;
-    const col = other.packed.data;
-    this.template.push(tid);
-    this.packedAt.push(packed.length);
-    this.kinds.push(other.kinds.data[id]!);
     const holes = other.templates[otid]!.length - 1;
-    let at = other.packedAt.data[id]!;
-    for (let w = extraKindWords(holes); w > 0; w--) packed.push(col[at++]!);
+    const from = other.packedAt.at(id);
+    const src = other.packed.chunkOf(from);
+    const s0 = from & CHUNK_MASK;
+    const extra = extraKindWords(holes);
+    // The text's words are in one chunk there and go into one chunk here: counted first, then copied, each
+    // STRING hole's number made this store's.
+    let size = extra;
+    for (let i = 0; i < holes; i++) {
+      const kind = other.kindAt(id, i);
+      size += kind === STRING_KIND ? 1 : wordsAt(kind, src, s0 + size);
+    }
+    const out = this.template.length;
+    this.template.push(tid);
+    const first = this.packed.reserve(size);
+    this.packedAt.push(first);
+    this.kinds.push(other.kinds.at(id));
+    const dst = this.packed.chunkOf(first);
+    const d0 = first & CHUNK_MASK;
+    let w = 0;
+    for (; w < extra; w++) dst[d0 + w] = src[s0 + w]!;
     for (let i = 0; i < holes; i++) {
       const kind = other.kindAt(id, i);
       if (kind === STRING_KIND) {
-        packed.push(this.stringBase + this.strings.length);
-        this.strings.push(other.strings[col[at++]! - other.stringBase]!);
+        dst[d0 + w] = this.stringBase + this.strings.length;
+        this.strings.push(other.strings[src[s0 + w]! - other.stringBase]!);
+        w++;
       } else {
-        for (let w = wordsAt(kind, col, at); w > 0; w--) packed.push(col[at++]!);
+        for (let end = w + wordsAt(kind, src, s0 + w); w < end; w++) dst[d0 + w] = src[s0 + w]!;
       }
     }
+    this.packed.length = first + size;
     return out;
   }
 
@@ -636,10 +656,11 @@ export class TemplatedTexts {
 
   /** Whether text `id` has a STRING hole (its number is then its first STRING hole's word). */
   private firstStringOf(id: number): number | undefined {
-    const holes = this.templates[this.template.data[id]!]!.length - 1;
-    if (holes <= KINDS_PER_WORD && (this.kinds.data[id]! & STRING_BITS) === 0) return undefined;
-    const col = this.packed.data;
-    let at = this.packedAt.data[id]! + extraKindWords(holes);
+    const holes = this.templates[this.template.at(id)]!.length - 1;
+    if (holes <= KINDS_PER_WORD && (this.kinds.at(id) & STRING_BITS) === 0) return undefined;
+    const start = this.packedAt.at(id);
+    const col = this.packed.chunkOf(start);
+    let at = (start & CHUNK_MASK) + extraKindWords(holes);
     for (let i = 0; i < holes; i++) {
       const kind = this.kindAt(id, i);
       if (kind === STRING_KIND) return col[at]!;
@@ -654,22 +675,17 @@ export class TemplatedTexts {
     const next = new TemplatedTexts();
     const n = this.template.length;
     if (first >= n) return next.withTemplatesOf(this);
-    const p0 = this.packedAt.data[first]!;
+    // The packed words are kept from the chunk holding the first kept text's, so every text's words stay within
+    // one chunk (the few words before it in that chunk are kept unread).
+    const p0 = this.packedAt.at(first) - (this.packedAt.at(first) & CHUNK_MASK);
     // String numbers rise with the texts: the kept strings start at the first one a kept text holds.
     let s0: number | undefined;
     for (let id = first; s0 === undefined && id < n; id++) s0 = this.firstStringOf(id);
     s0 ??= this.stringBase + this.strings.length;
-    const sliced = (c: IntColumn, from: number, minus = 0): IntColumn => {
-      const out = new IntColumn();
-      out.data = c.data.slice(from, Math.max(from + 1, c.length));
-      out.length = c.length - from;
-      if (minus) for (let i = 0; i < out.length; i++) out.data[i] = out.data[i]! - minus;
-      return out;
-    };
-    next.template = sliced(this.template, first);
-    next.packedAt = sliced(this.packedAt, first, p0);
-    next.kinds = sliced(this.kinds, first);
-    next.packed = sliced(this.packed, p0);
+    next.template = this.template.from(first);
+    next.packedAt = this.packedAt.from(first, -p0);
+    next.kinds = this.kinds.from(first);
+    next.packed = this.packed.from(p0);
     next.strings = this.strings.slice(s0 - this.stringBase);
     next.stringBase = s0;
     return next.withTemplatesOf(this);
@@ -702,8 +718,8 @@ export class TemplatedTexts {
     return savedTexts(this.layout());
   }
 
-  /** The whole store as `out` writes it: a writer that takes the store's layout (`texts`) gets views of its live
-   *  columns and saves what it returns; otherwise as `snapshotAll`. */
+  /** The whole store as `out` writes it: a writer that takes the store's layout (`texts`) gets copies of its
+   *  number columns and its live templates and strings, and saves what it returns; otherwise as `snapshotAll`. */
   snapshotTo(out: SnapshotWriter): Json {
     return out.texts ? out.texts(this.layout()) : (savedTexts(this.layout(), out.bytes) as unknown as Json);
   }
@@ -711,10 +727,10 @@ export class TemplatedTexts {
   private layout(): TextsLayout {
     return {
       templates: this.templates,
-      template: this.template.data.subarray(0, this.template.length),
-      packedAt: this.packedAt.data.subarray(0, this.packedAt.length),
-      kinds: this.kinds.data.subarray(0, this.kinds.length),
-      packed: this.packed.data.subarray(0, this.packed.length),
+      template: this.template.toArray(),
+      packedAt: this.packedAt.toArray(),
+      kinds: this.kinds.toArray(),
+      packed: this.packed.toArray(),
       strings: this.strings,
       stringBase: this.stringBase,
     };
@@ -775,9 +791,12 @@ export class TemplatedTexts {
         }
       }
       t.template.push(template[id]!);
-      t.packedAt.push(t.packed.length);
-      pushKinds(kinds, holes, t.kinds, t.packed);
-      for (const w of words) t.packed.push(w);
+      const first = t.packed.reserve(extraKindWords(holes) + words.length);
+      t.packedAt.push(first);
+      const col = t.packed.chunkOf(first);
+      let to = pushKinds(kinds, holes, t.kinds, col, first & CHUNK_MASK);
+      for (const w of words) col[to++] = w;
+      t.packed.length = first - (first & CHUNK_MASK) + to;
     }
     if (hole !== holeKinds.length) bad('too many holes');
     if (strings !== s.strings.length) bad('strings do not match their holes');

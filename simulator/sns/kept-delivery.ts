@@ -105,19 +105,19 @@ export class DeliveryRows {
   }
 
   seqOf(row: number): number {
-    return this.seq.data[row]!;
+    return this.seq.at(row);
   }
   namesOf(row: number): Names {
-    return this.nameTable[this.names.data[row]!]!;
+    return this.nameTable[this.names.at(row)]!;
   }
   ruleArnOf(row: number): string {
-    return this.ruleTable[this.rule.data[row]!]!;
+    return this.ruleTable[this.rule.at(row)]!;
   }
   messageOf(row: number): string {
-    return this.messages.get(this.text.data[row]!);
+    return this.messages.get(this.text.at(row));
   }
   timestampOf(row: number): number {
-    return this.timeHigh.data[row]! * TWO_32 + (this.timeLow.data[row]! >>> 0);
+    return this.timeHigh.at(row) * TWO_32 + (this.timeLow.at(row) >>> 0);
   }
   messageIdOf(row: number): string {
     return this.messageIds.get(row);

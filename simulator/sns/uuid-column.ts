@@ -49,11 +49,11 @@ export class UuidColumn {
   get(at: number): string {
     const other = this.others.get(at);
     if (other !== undefined) return other;
-    const d = this.words.data;
-    const a = d[4 * at]!;
-    const b = d[4 * at + 1]!;
-    const c = d[4 * at + 2]!;
-    const e = d[4 * at + 3]!;
+    const d = this.words;
+    const a = d.at(4 * at);
+    const b = d.at(4 * at + 1);
+    const c = d.at(4 * at + 2);
+    const e = d.at(4 * at + 3);
     return (
       byteAt(a, 24) + byteAt(a, 16) + byteAt(a, 8) + byteAt(a, 0) + '-' + byteAt(b, 24) + byteAt(b, 16) + '-' + byteAt(b, 8) + byteAt(b, 0) + '-' +
       byteAt(c, 24) + byteAt(c, 16) + '-' + byteAt(c, 8) + byteAt(c, 0) + byteAt(e, 24) + byteAt(e, 16) + byteAt(e, 8) + byteAt(e, 0)

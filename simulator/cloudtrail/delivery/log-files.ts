@@ -65,14 +65,14 @@ export class LogFiles {
 
   /** The ids of the file whose `runs` runs start at `at`, in order. */
   idsOf(at: number, runs: number): Int32Array {
-    const col = this.ids.data;
+    const col = this.ids;
     let count = 0;
-    for (let r = 0; r < runs; r++) count += col[at + 2 * r + 1]!;
+    for (let r = 0; r < runs; r++) count += col.at(at + 2 * r + 1);
     const out = new Int32Array(count);
     let k = 0;
     for (let r = 0; r < runs; r++) {
-      const first = col[at + 2 * r]!;
-      const n = col[at + 2 * r + 1]!;
+      const first = col.at(at + 2 * r);
+      const n = col.at(at + 2 * r + 1);
       for (let j = 0; j < n; j++) out[k++] = first + j;
     }
     return out;

@@ -63,13 +63,13 @@ class UniqueKeyTable {
   private setHash(id: number, h: number): void {
     const at = id - this.hashBase;
     while (this.hashes.length < at) this.hashes.push(0);
-    if (at < this.hashes.length) this.hashes.data[at] = h;
+    if (at < this.hashes.length) this.hashes.set(at, h);
     else this.hashes.push(h);
   }
 
   private hashAt(id: number): number | undefined {
     const at = id - this.hashBase;
-    return at >= 0 && at < this.hashes.length ? this.hashes.data[at] : undefined;
+    return at >= 0 && at < this.hashes.length ? this.hashes.at(at) : undefined;
   }
 
   private place(id: number, h: number): void {

@@ -35,7 +35,7 @@ export class TimeColumn {
 
   /** The time at position `i` (0 ≤ i < length). */
   at(i: number): number {
-    return this.seconds ? this.seconds.data[i]! * 1000 : this.exact![i]!;
+    return this.seconds ? this.seconds.at(i) * 1000 : this.exact![i]!;
   }
 
   /** The times from position `from` on, as plain numbers. */
@@ -45,18 +45,16 @@ export class TimeColumn {
     return out;
   }
 
-  /** A view of the whole seconds from position `from` on, while the column keeps whole seconds. */
+  /** A copy of the whole seconds from position `from` on, while the column keeps whole seconds. */
   secondsFrom(from: number): Int32Array | undefined {
-    return this.seconds?.data.subarray(Math.min(from, this.seconds.length), this.seconds.length);
+    return this.seconds?.toArray(Math.min(from, this.seconds.length));
   }
 
   /** The times from position `first` on, in a column of their own (expiry keeps a suffix). */
   keepFrom(first: number): TimeColumn {
     const c = new TimeColumn();
     if (this.seconds) {
-      const n = Math.max(0, this.seconds.length - first);
-      c.seconds!.data = this.seconds.data.slice(first, first + Math.max(n, 1));
-      c.seconds!.length = n;
+      c.seconds = this.seconds.from(Math.min(first, this.seconds.length));
     } else {
       c.seconds = undefined;
       c.exact = this.exact!.slice(first);

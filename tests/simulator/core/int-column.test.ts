@@ -1,48 +1,96 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IntColumn } from '../../../simulator/core/int-column';
+import { CHUNK, CHUNK_MASK, IntColumn } from '../../../simulator/core/int-column';
 
-/** The capacities the column's comment promises: half again while under 64 K numbers, a quarter after. */
-function capacities(upTo: number): number[] {
+/** The first chunk's sizes the column's comment promises: 1 K numbers, then half again, up to a whole chunk. */
+function firstSizes(): number[] {
   const out = [1024];
-  while (out[out.length - 1]! < upTo) {
-    const n = out[out.length - 1]!;
-    out.push(Math.max(16, Math.ceil(n * (n < 1 << 16 ? 1.5 : 1.25))));
-  }
+  while (out[out.length - 1]! < CHUNK) out.push(Math.min(CHUNK, Math.ceil(out[out.length - 1]! * 1.5)));
   return out;
 }
 
 describe('IntColumn', () => {
-  it('keeps every pushed number across growth, growing by the documented steps', () => {
+  it('keeps every pushed number; only the first chunk grows, and a full chunk is never copied again', () => {
     const c = new IntColumn();
-    const seen = new Set<number>([c.data.length]);
-    for (let i = 0; i < 200_000; i++) {
+    const firsts = new Set<number>([c.chunks[0]!.length]);
+    const made = new Map<number, Int32Array>();
+    let replaced = 0;
+    for (let i = 0; i < 300_000; i++) {
       c.push(i * 7 - 3);
-      seen.add(c.data.length);
+      firsts.add(c.chunks[0]!.length);
+      if (i % 1000 === 0 || (i & CHUNK_MASK) === 0) {
+        for (let k = 1; k < c.chunks.length; k++) {
+          const chunk = c.chunks[k]!;
+          if (!made.has(k)) made.set(k, chunk);
+          else if (made.get(k) !== chunk) replaced++;
+        }
+      }
     }
-    expect(c.length).toBe(200_000);
-    for (let i = 0; i < 200_000; i += 997) expect(c.data[i]).toBe(i * 7 - 3);
-    expect([...seen]).toEqual(capacities(200_000));
+    expect(replaced).toBe(0);
+    expect(c.length).toBe(300_000);
+    for (let i = 0; i < 300_000; i += 997) expect(c.at(i)).toBe(i * 7 - 3);
+    expect([...firsts]).toEqual(firstSizes());
+    expect(c.chunks.length).toBe(Math.ceil(300_000 / CHUNK));
+    for (const chunk of c.chunks) expect(chunk.length).toBe(CHUNK);
+    expect(Array.from(c.toArray(65_530, 65_540))).toEqual(Array.from({ length: 10 }, (_, j) => (65_530 + j) * 7 - 3));
   });
 
-  it('reserve gives room for n more numbers, keeps what is held, and grows on the same steps as push', () => {
+  it('reserve keeps each run in one chunk; at, toArray and from read back what was written (model check)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(5000), fc.integer()), { maxLength: 40 }), (steps) => {
+      // Runs start near a chunk's end (`lead` numbers pushed first), where reserve has to skip to the next one.
+      fc.property(fc.integer({ min: CHUNK - 9000, max: 2 * CHUNK }), fc.array(fc.tuple(fc.nat(9000), fc.integer()), { minLength: 1, maxLength: 40 }), fc.nat(), (lead, steps, cut) => {
         const c = new IntColumn();
-        const want: number[] = [];
-        for (const [n, v] of steps) {
-          c.reserve(n);
-          expect(c.data.length).toBeGreaterThanOrEqual(c.length + n);
-          expect(capacities(c.data.length)).toContain(c.data.length);
-          for (let i = 0; i < n; i++) c.data[c.length + i] = v + i;
-          c.length += n;
-          for (let i = 0; i < n; i++) want.push((v + i) | 0);
-          c.push(v);
-          want.push(v | 0);
+        const model = new Map<number, number>();
+        for (let p = 0; p < lead; p++) {
+          c.push(p);
+          model.set(p, p);
         }
-        expect(Array.from(c.data.subarray(0, c.length))).toEqual(want);
+        const runs: [number, number][] = [];
+        for (const [n, v] of steps) {
+          const before = c.length;
+          const at = c.reserve(n);
+          expect(at === before || (at === (before | CHUNK_MASK) + 1 && (before & CHUNK_MASK) + n > CHUNK)).toBe(true);
+          expect((at & CHUNK_MASK) + n).toBeLessThanOrEqual(CHUNK);
+          const chunk = c.chunkOf(at);
+          for (let i = 0; i < n; i++) chunk[(at & CHUNK_MASK) + i] = v + i;
+          c.length = at + n;
+          for (let i = 0; i < n; i++) model.set(at + i, (v + i) | 0);
+          runs.push([at, n]);
+          c.push(v);
+          model.set(c.length - 1, v | 0);
+        }
+        // Mismatches are collected and compared once: an expect per number made a run take minutes.
+        const wrong: string[] = [];
+        const check = (what: string, got: number, want: number): void => {
+          if (got !== want && wrong.length < 5) wrong.push(`${what}: ${got} ≠ ${want}`);
+        };
+        for (const [p, v] of model) check(`at(${p})`, c.at(p), v);
+        const all = c.toArray();
+        expect(all.length).toBe(c.length);
+        for (let p = 0; p < c.length; p++) check(`toArray[${p}]`, all[p]!, model.get(p) ?? 0);
+        // From a chunk's first position every run is still within one chunk, at the same offset.
+        const from = Math.min(cut % (c.length + 1), c.length) & ~CHUNK_MASK;
+        const kept = c.from(from, 5);
+        expect(kept.length).toBe(c.length - from);
+        for (const [p, v] of model) if (p >= from) check(`from(${from}).at(${p - from})`, kept.at(p - from), (v + 5) | 0);
+        for (const [at, n] of runs) if (at >= from && n > 0 && ((at - from) & CHUNK_MASK) + n > CHUNK) wrong.push(`run at ${at} crosses a chunk`);
+        // From any position, the numbers (not the runs' chunks) are kept.
+        const any = cut % (c.length + 1);
+        const tail = c.from(any);
+        for (let p = any; p < c.length; p++) check(`from(${any}).at(${p - any})`, tail.at(p - any), model.get(p) ?? 0);
+        expect(wrong).toEqual([]);
       }),
-      { numRuns: 100 },
+      { numRuns: 30 },
     );
+  });
+
+  it('of makes a column of the given numbers, each with `add`, that grows on from there', () => {
+    const numbers = Int32Array.from({ length: 70_000 }, (_, i) => i - 10);
+    const c = IntColumn.of(numbers, 3);
+    expect(c.length).toBe(70_000);
+    for (let i = 0; i < 70_000; i += 313) expect(c.at(i)).toBe(i - 7);
+    c.push(42);
+    expect(c.at(70_000)).toBe(42);
+    expect(IntColumn.of([]).length).toBe(0);
   });
 });
