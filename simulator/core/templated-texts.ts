@@ -241,6 +241,9 @@ export function signatureOf(parts: readonly string[]): number {
   return h;
 }
 
+/** The longest value packed as base64 words (see kindOf). */
+const MAX_PACKED_CHARS = 1 << 16;
+
 const CUTS: number[] = [];
 const HOLES: string[] = [];
 const KINDS: number[] = [];
@@ -459,7 +462,9 @@ export class TemplatedTexts {
         WORDS[at] = this.lastTimeWord;
         return TIME_KIND;
     }
-    return v.length >= 24 && readBase64(v, at) > 0 ? BASE64_KIND : STRING_KIND;
+    // A value of more than 64 K characters is kept as a string: a text's packed words must fit in one chunk of
+    // the column (int-column.ts), and ten such values would not.
+    return v.length >= 24 && v.length <= MAX_PACKED_CHARS && readBase64(v, at) > 0 ? BASE64_KIND : STRING_KIND;
   }
 
   /** True if `h` packs as a time; it is then the last time packed. */

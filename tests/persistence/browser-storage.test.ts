@@ -4,6 +4,7 @@ import { clear, createStore, entries, get, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { createStorage } from '../../electron/common/storage-core';
 import { createBrowserBackend, IDB_NAME, IDB_STORE } from '../../renderer/src/platform/browser-backend';
+import { writeDocument } from '../../renderer/src/platform/idb-documents';
 import { describeStorageContract } from './storage-contract';
 
 const store = createStore(IDB_NAME, IDB_STORE);
@@ -53,5 +54,25 @@ describe('browser storage moving from localStorage', () => {
     await storage.save('sandbox', { snapshot: { format: 'trailwatch-snapshot+json+gzip+base64', data: big, jsonChars: big.length }, savedAt: '2026-11-26T00:00:00.000Z' });
     const back = await createStorage(createBrowserBackend()).load('sandbox');
     expect((back.data.snapshot as { data: string }).data.length).toBe(big.length);
+  });
+});
+
+describe('the sandbox written by the packing worker (idb-documents.ts)', () => {
+  const doc = { snapshot: { format: 'trailwatch-snapshot+json+gzip+base64', data: 'H4sIAAAA', jsonChars: 8 }, savedAt: '2026-11-27T00:00:00.000Z' };
+
+  it('is the same text the storage API saves, and loads back through it', async () => {
+    await clear(store);
+    await createStorage(createBrowserBackend()).save('sandbox', doc);
+    const byApi = await get<string>('trailwatch:sandbox', store);
+    await clear(store);
+    await writeDocument('sandbox', doc);
+    expect(await get<string>('trailwatch:sandbox', store)).toBe(byApi);
+    expect((await createStorage(createBrowserBackend()).load('sandbox')).data).toEqual(doc);
+  });
+
+  it('refuses a document its schema refuses, writing nothing', async () => {
+    await clear(store);
+    expect(() => writeDocument('sandbox', { snapshot: null, savedAt: 42 } as unknown as typeof doc)).toThrow();
+    expect(await get<string>('trailwatch:sandbox', store)).toBeUndefined();
   });
 });

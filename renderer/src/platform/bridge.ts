@@ -14,6 +14,11 @@ declare global {
   }
 }
 
+/** Whether the app's documents are in this browser's IndexedDB (the web build), not behind Electron's bridge. */
+export function documentsInBrowser(): boolean {
+  return !window[BRIDGE_NAME];
+}
+
 /** In Electron the preload provides storage over IPC; in a browser the same API runs on IndexedDB. */
 export function detectPlatform(): Platform {
   const bridge = window[BRIDGE_NAME];

@@ -3,15 +3,12 @@
 // megabytes, beyond localStorage's quota, and IndexedDB writes do not block the page. Documents an earlier
 // version kept in localStorage are read from there until the first save moves them.
 import { Low } from 'lowdb';
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { del, get, set, type UseStore } from 'idb-keyval';
 import type { DocKey, StoredDocument } from '../../../electron/common/documents';
 import { type StorageBackend, quarantineName } from '../../../electron/common/storage-core';
+import { DOC_PREFIX, documentsStore, IDB_NAME, keyOf } from './idb-documents';
 
-const PREFIX = 'trailwatch:';
-
-/** The IndexedDB database and object store the app's documents live in. */
-export const IDB_NAME = 'trailwatch';
-export const IDB_STORE = 'documents';
+export { IDB_NAME, IDB_STORE } from './idb-documents';
 
 /** lowdb adapter: the document as JSON text under one IndexedDB key (unparseable text throws on read). */
 class IdbJsonAdapter<T> {
@@ -36,8 +33,7 @@ class IdbJsonAdapter<T> {
 }
 
 export function createBrowserBackend(now: () => Date = () => new Date()): StorageBackend {
-  const store = createStore(IDB_NAME, IDB_STORE);
-  const keyOf = (key: DocKey) => `${PREFIX}${key}`;
+  const store = documentsStore();
   const dbOf = (key: DocKey) => new Low<unknown>(new IdbJsonAdapter<unknown>(keyOf(key), store, keyOf(key)), null);
   return {
     async read(key) {
@@ -62,6 +58,6 @@ export function createBrowserBackend(now: () => Date = () => new Date()): Storag
       await del(keyOf(key), store);
       localStorage.removeItem(keyOf(key));
     },
-    describeLocation: () => `이 브라우저의 IndexedDB("${IDB_NAME}" 데이터베이스, "${PREFIX}"로 시작하는 키)`,
+    describeLocation: () => `이 브라우저의 IndexedDB("${IDB_NAME}" 데이터베이스, "${DOC_PREFIX}"로 시작하는 키)`,
   };
 }

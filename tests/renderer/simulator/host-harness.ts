@@ -1,13 +1,13 @@
 // A SimHost driven as the UI drives the worker, with hand-run timers, for the worker-host tests.
 import { expect } from 'vitest';
-import { SimHost, type Timers } from '../../../renderer/src/areas/simulator/worker/sim-host';
+import { SimHost, type HeldSaves, type Timers } from '../../../renderer/src/areas/simulator/worker/sim-host';
 import type { DigestSigner } from '../../../renderer/src/areas/simulator/worker/digest-signer';
 import { fromWorkerSchema, type FromWorker } from '../../../renderer/src/areas/simulator/worker/protocol';
 import type { Account } from '../../../simulator';
 
 export type Reply = Extract<FromWorker, { id: number }>;
 
-export function hostHarness(o: { signer?: DigestSigner } = {}) {
+export function hostHarness(o: { signer?: DigestSigner; keeper?: HeldSaves } = {}) {
   const out: FromWorker[] = [];
   /** Every interval set, in order; a cleared one is replaced by a no-op and left out of `live`. */
   const intervals: (() => void)[] = [];
@@ -26,7 +26,7 @@ export function hostHarness(o: { signer?: DigestSigner } = {}) {
     // Everything the worker sends must pass the UI's own validation.
     expect(fromWorkerSchema.safeParse(m).success, JSON.stringify(m).slice(0, 200)).toBe(true);
     out.push(m);
-  }, timers, undefined, o.signer);
+  }, timers, undefined, o.signer, undefined, o.keeper);
   let id = 0;
   const ask = (req: unknown): Reply => {
     const my = ++id;

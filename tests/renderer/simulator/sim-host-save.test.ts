@@ -5,6 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import * as rsa from '../../../simulator/cloudtrail/crypto/rsa';
 import { hostHarness } from './host-harness';
 import { webCryptoSigner } from '../../../renderer/src/areas/simulator/worker/digest-signer';
+import type { HeldSaves } from '../../../renderer/src/areas/simulator/worker/sim-host';
+import { packParts, type PackedSnapshot } from '../../../renderer/src/areas/simulator/worker/snapshot-pack';
 
 vi.mock('../../../simulator/cloudtrail/crypto/rsa', async (original) => {
   const real = await original<typeof import('../../../simulator/cloudtrail/crypto/rsa')>();
@@ -39,4 +41,64 @@ describe('the worker host saving', () => {
     expect(bigIntSignatures()).toBe(before);
     expect(h.account().digestToSign()).toBeUndefined();
   }, 120_000);
+});
+
+describe('the worker host saving through a keeper (the browser: the packing worker stores the sandbox)', () => {
+  /** A keeper as the packing worker is one: packs, holds one, stores or drops it on the page's word. */
+  function memoryKeeper() {
+    const held = new Map<number, PackedSnapshot>();
+    const stored: { snapshot: PackedSnapshot; savedAt: string }[] = [];
+    let n = 0;
+    const keeper: HeldSaves = {
+      hold: async (parts) => {
+        const packed = await packParts(parts);
+        held.clear();
+        held.set(++n, packed);
+        return { id: n, jsonChars: packed.jsonChars };
+      },
+      store: async (id, savedAt) => {
+        const packed = held.get(id);
+        held.delete(id);
+        if (!packed) throw new Error('nothing held');
+        stored.push({ snapshot: packed, savedAt });
+      },
+      drop: async (id) => {
+        held.delete(id);
+      },
+    };
+    return { keeper, held, stored };
+  }
+
+  it('holds the packed sandbox, stores it when told, and a new host starts from what it stored', async () => {
+    const k = memoryKeeper();
+    const h = hostHarness({ keeper: k.keeper });
+    h.value({ kind: 'start', snapshot: null });
+    h.value({ kind: 'call', api: 's3:CreateBucket', params: { Bucket: BUCKET }, ctx: ROOT });
+    const held = await h.later<{ id: number; jsonChars: number }>({ kind: 'saveHeld' });
+    expect(held.jsonChars).toBeGreaterThan(0);
+    expect(k.stored).toEqual([]);
+    expect(await h.later({ kind: 'storeHeld', held: held.id, savedAt: '2026-11-27T17:00:00.000Z' })).toEqual({ stored: true });
+    expect(k.stored.map((s) => s.savedAt)).toEqual(['2026-11-27T17:00:00.000Z']);
+    // Stored once: the same held sandbox is not there to store again.
+    await expect(h.later({ kind: 'storeHeld', held: held.id, savedAt: 'x' })).rejects.toThrow(/nothing held/);
+    const again = hostHarness();
+    await again.later({ kind: 'start', snapshot: k.stored[0]!.snapshot });
+    expect(again.account().s3.model.buckets.has(BUCKET)).toBe(true);
+  });
+
+  it('forgets a held sandbox the page no longer wants, storing nothing', async () => {
+    const k = memoryKeeper();
+    const h = hostHarness({ keeper: k.keeper });
+    h.value({ kind: 'start', snapshot: null });
+    const held = await h.later<{ id: number }>({ kind: 'saveHeld' });
+    expect(await h.later({ kind: 'dropHeld', held: held.id })).toEqual({ dropped: true });
+    expect(k.held.size).toBe(0);
+    expect(k.stored).toEqual([]);
+  });
+
+  it('answers a Korean error where no keeper is (the page then saves the packed sandbox itself)', async () => {
+    const h = hostHarness();
+    h.value({ kind: 'start', snapshot: null });
+    await expect(h.later({ kind: 'saveHeld' })).rejects.toThrow(/저장하지 않습니다/);
+  });
 });

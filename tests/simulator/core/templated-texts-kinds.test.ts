@@ -103,3 +103,16 @@ describe('TemplatedTexts value kinds', () => {
     expect(s.strings).toEqual([values[1]]);
   });
 });
+
+describe('a very long base64 value', () => {
+  it('is kept as a string, so a text with several of them still fits a chunk of the packed column', () => {
+    const t = new TemplatedTexts();
+    const long = (c: string) => c.repeat(300_000);
+    const values = [long('A'), long('B'), long('C')];
+    const text = JSON.stringify({ a: values[0], b: values[1], c: values[2] });
+    const id = t.add(text, values);
+    expect(t.get(id)).toBe(text);
+    expect(t.values(id)).toEqual(values);
+    expect(t.packedOnly(id)).toBe(false);
+  });
+});

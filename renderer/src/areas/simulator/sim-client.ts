@@ -10,6 +10,9 @@ export interface MessagePort {
   terminate?(): void;
 }
 
+/** The requests of a save: not the learner's activity. */
+const SAVING = new Set<SimRequest['kind']>(['save', 'saveHeld', 'storeHeld', 'dropHeld']);
+
 export class SimClient {
   private nextId = 1;
   private readonly waiting = new Map<number, { kind: SimRequest['kind']; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -34,7 +37,7 @@ export class SimClient {
       this.waiting.set(id, { kind: req.kind, resolve: resolve as (v: unknown) => void, reject });
       this.port.postMessage({ id, req });
     });
-    if (req.kind === 'save') return answered;
+    if (SAVING.has(req.kind)) return answered;
     this.lastActivityMs = performance.now();
     this.busy++;
     return answered.finally(() => {

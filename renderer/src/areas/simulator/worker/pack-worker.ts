@@ -1,12 +1,41 @@
 // A second worker that only packs saved sandboxes: the simulator's worker hands it the snapshot's parts (its JSON
 // text and the large columns it copied as they were) and goes on answering the learner's calls while this one
-// writes their saved form, joins and gzips them.
-import { packParts, type SnapshotParts } from './snapshot-pack';
+// writes their saved form, joins and gzips them. In the browser it also stores the packed sandbox itself
+// ('hold', then 'store' once the page has checked the sandbox is still the learner's), so the page's UI thread
+// never receives or stringifies its megabytes.
+import { writeDocument } from '../../../platform/idb-documents';
+import { packParts, type PackedSnapshot } from './snapshot-pack';
+import type { PackMessage } from './pack-messages';
 
-self.onmessage = (e: MessageEvent<{ id: number; parts: SnapshotParts }>) => {
-  const { id, parts } = e.data;
-  packParts(parts).then(
-    (packed) => self.postMessage({ id, packed }),
+/** The packed sandbox waiting for the page's word: one at a time (the page saves one at a time). */
+const held = new Map<number, PackedSnapshot>();
+
+const reply = (id: number, result: Promise<object>): void => {
+  result.then(
+    (r) => self.postMessage({ id, ...r }),
     (err: Error) => self.postMessage({ id, error: err.message }),
   );
+};
+
+self.onmessage = (e: MessageEvent<PackMessage>) => {
+  const m = e.data;
+  switch (m.op) {
+    case 'pack':
+      return reply(m.id, packParts(m.parts).then((packed) => ({ packed })));
+    case 'hold':
+      return reply(m.id, packParts(m.parts).then((packed) => {
+        held.clear();
+        held.set(m.id, packed);
+        return { held: { id: m.id, jsonChars: packed.jsonChars } };
+      }));
+    case 'store': {
+      const packed = held.get(m.held);
+      held.delete(m.held);
+      if (!packed) return reply(m.id, Promise.reject(new Error('저장할 샌드박스가 더 이상 없습니다')));
+      return reply(m.id, writeDocument('sandbox', { snapshot: packed, savedAt: m.savedAt }).then(() => ({ stored: true })));
+    }
+    case 'drop':
+      held.delete(m.held);
+      return reply(m.id, Promise.resolve({ dropped: true }));
+  }
 };

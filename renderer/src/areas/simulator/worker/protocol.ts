@@ -47,6 +47,11 @@ export const requestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('snapshot') }),
   /** The snapshot packed for storage in the worker (see snapshot-pack.ts). */
   z.object({ kind: z.literal('save') }),
+  /** The same, kept in the packing worker instead of answered (the browser): then 'storeHeld' writes it as the
+   *  sandbox document there, or 'dropHeld' forgets it, so the page's UI thread never holds its text. */
+  z.object({ kind: z.literal('saveHeld') }),
+  z.object({ kind: z.literal('storeHeld'), held: z.number().int(), savedAt: z.string().min(1) }),
+  z.object({ kind: z.literal('dropHeld'), held: z.number().int() }),
   z.object({ kind: z.literal('catalog') }),
   /** Write management calls of one API per minute, from the event history (the Insights chart's line). */
   z.object({ kind: z.literal('callRate'), region: z.string().min(1), eventSource: z.string().min(1), eventName: z.string().min(1), startMs: z.number(), endMs: z.number() }),
@@ -127,6 +132,9 @@ export const valueSchemas = {
   object: objectTextSchema,
   snapshot: z.object({ snapshot: json }),
   save: z.object({ format: z.literal(PACKED_FORMAT), data: z.string(), jsonChars: z.number() }),
+  saveHeld: z.object({ id: z.number().int(), jsonChars: z.number() }),
+  storeHeld: z.object({ stored: z.literal(true) }),
+  dropHeld: z.object({ dropped: z.literal(true) }),
   catalog: z.array(catalogEntrySchema),
   callRate: z.object({ minutes: z.array(z.object({ t: z.number(), n: z.number() })), truncated: z.boolean() }),
   sim: z.object({ ok: z.boolean(), response: jsonObject.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() }),

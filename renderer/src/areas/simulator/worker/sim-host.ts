@@ -24,6 +24,13 @@ export interface Timers {
   clearInterval(handle: unknown): void;
 }
 
+/** A packed sandbox kept where it was packed, then stored or dropped on the page's word. */
+export interface HeldSaves {
+  hold(parts: SnapshotParts): Promise<{ id: number; jsonChars: number }>;
+  store(held: number, savedAt: string): Promise<void>;
+  drop(held: number): Promise<void>;
+}
+
 export class SimHost {
   private account: Account | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -45,7 +52,15 @@ export class SimHost {
     private signer?: DigestSigner,
     /** Resolves after the requests already queued have been taken (a task, not a microtask): see signAll. */
     private readonly nextTask: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+    /** Keeps a packed sandbox and stores it as the sandbox document (the browser's packing worker), so the page
+     *  need not receive it; without one, only 'save' (the packed sandbox answered to the page) is possible. */
+    private readonly keeper?: HeldSaves,
   ) {}
+
+  private held(): HeldSaves {
+    if (!this.keeper) throw new Error('이 환경에서는 작업자가 샌드박스를 저장하지 않습니다');
+    return this.keeper;
+  }
 
   /** One raw message from the UI; anything that does not parse is answered with a Korean error. */
   receive(raw: unknown): void {
@@ -145,6 +160,13 @@ export class SimHost {
         // multi-Region trail), answering other requests meanwhile.
         // Likewise for the bucket sizes' log file gzips (5-7 s after a day of heavy traffic), made ahead in slices.
         return this.readyToSave().then(() => this.pack(snapshotParts((out) => this.acct().snapshot(out))));
+      case 'saveHeld':
+        // The same, packed and kept by the keeper until the page says to store it ('storeHeld') or not.
+        return this.readyToSave().then(() => this.held().hold(snapshotParts((out) => this.acct().snapshot(out))));
+      case 'storeHeld':
+        return this.held().store(req.held, req.savedAt).then(() => ({ stored: true as const }));
+      case 'dropHeld':
+        return this.held().drop(req.held).then(() => ({ dropped: true as const }));
       case 'sim': {
         const r = this.acct().call(req.api, req.params as JsonObject, req.ctx);
         if (r.records.length) throw new Error(`${req.api} wrote a CloudTrail record; only unrecorded sim:* calls are allowed here`);

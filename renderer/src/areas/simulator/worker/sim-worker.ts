@@ -1,26 +1,34 @@
 // The Web Worker that runs the simulated account off the UI thread (fast-forwarding 91 days never freezes a screen).
 // Saved sandboxes are compressed by a second worker, so packing a big one does not hold up the learner's calls.
-import { SimHost } from './sim-host';
+import { SimHost, type HeldSaves } from './sim-host';
 import { webCryptoSigner } from './digest-signer';
 import { transferables, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
+import type { PackAnswer, PackMessage } from './pack-messages';
 
 const packer = new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' });
-const waiting = new Map<number, { resolve: (p: PackedSnapshot) => void; reject: (e: Error) => void }>();
+const waiting = new Map<number, { resolve: (a: PackAnswer) => void; reject: (e: Error) => void }>();
 let nextId = 1;
-packer.onmessage = (e: MessageEvent<{ id: number; packed?: PackedSnapshot; error?: string }>) => {
+packer.onmessage = (e: MessageEvent<PackAnswer>) => {
   const w = waiting.get(e.data.id);
   waiting.delete(e.data.id);
   if (!w) return;
-  if (e.data.packed) w.resolve(e.data.packed);
-  else w.reject(new Error(e.data.error ?? 'packing failed'));
+  if (e.data.error === undefined) w.resolve(e.data);
+  else w.reject(new Error(e.data.error));
 };
-const pack = (parts: SnapshotParts): Promise<PackedSnapshot> =>
+type Asked = PackMessage extends infer M ? (M extends PackMessage ? Omit<M, 'id'> : never) : never;
+const ask = (m: Asked): Promise<PackAnswer> =>
   new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
     // The columns are this save's own copies: handed over, not copied again.
-    packer.postMessage({ id, parts }, transferables(parts));
+    packer.postMessage({ ...m, id }, 'parts' in m ? transferables(m.parts) : []);
   });
+const pack = (parts: SnapshotParts): Promise<PackedSnapshot> => ask({ op: 'pack', parts }).then((a) => a.packed!);
+const keeper: HeldSaves = {
+  hold: (parts) => ask({ op: 'hold', parts }).then((a) => a.held!),
+  store: (held, savedAt) => ask({ op: 'store', held, savedAt }).then(() => undefined),
+  drop: (held) => ask({ op: 'drop', held }).then(() => undefined),
+};
 
 // A task of its own, queued behind the UI's requests already waiting (a MessageChannel message; a timer
 // would wait at least 4 ms once nested).
@@ -38,5 +46,6 @@ const host = new SimHost(
   pack,
   webCryptoSigner(),
   nextTask,
+  keeper,
 );
 self.onmessage = (e: MessageEvent) => host.receive(e.data);
