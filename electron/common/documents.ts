@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currentVersion } from './document-version';
 
 // Every stored document is { version, data }. Reading validates; older versions are migrated step by step
 // (vN -> vN+1, pure functions), so a learner's file from any earlier release still opens.
@@ -119,7 +120,7 @@ export const currentSchemas = {
 
 export type DocData = { [K in DocKey]: z.infer<(typeof currentSchemas)[K]> };
 
-export const currentVersion: Record<DocKey, number> = { settings: 2, progress: 1, review: 1, sandbox: 1 };
+export { currentVersion, wrapDocument } from './document-version';
 
 export const defaults: { [K in DocKey]: () => DocData[K] } = {
   settings: () => ({ theme: 'system', reviewDays: [6, 0], reminderTime: null }),
@@ -182,9 +183,6 @@ export function upgradeDocument<K extends DocKey>(key: K, raw: unknown): DocData
   return parsed.data as DocData[K];
 }
 
-export function wrapDocument<K extends DocKey>(key: K, data: DocData[K]): StoredDocument {
-  return { version: currentVersion[key], data };
-}
 
 export const docLabelsKo: Record<DocKey, string> = {
   settings: '설정',
