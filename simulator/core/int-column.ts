@@ -80,9 +80,13 @@ export class IntColumn {
     return chunk;
   }
 
-  /** Positions `from` to `to − 1` as one array of their own (a position skipped by `reserve` reads 0). */
-  toArray(from = 0, to = this.length): Int32Array {
-    const out = new Int32Array(Math.max(0, to - from));
+  /** Positions `from` to `to − 1` as one array of their own (a position skipped by `reserve` reads 0), made by
+   *  `array` when given (a saver reusing its arrays: see SnapshotWriter.columns). */
+  toArray(from = 0, to = this.length, array?: (length: number) => Int32Array): Int32Array {
+    const n = Math.max(0, to - from);
+    const out = array ? array(n) : new Int32Array(n);
+    // A reused array holds an earlier save's numbers: the skipped positions are cleared, as a new one's are.
+    if (array) out.fill(0);
     for (let i = from; i < to; ) {
       const chunk = this.chunks[i >>> CHUNK_BITS];
       const o = i & CHUNK_MASK;

@@ -11,8 +11,12 @@ export interface SnapshotWriter {
   bytes: BytesWriter;
   /** A store of templated texts (the event history's, the archive's): the value to save (savedTexts of it). */
   texts?: (layout: TextsLayout) => Json;
-  /** A column of whole seconds: the value to save (the array of their milliseconds). */
+  /** A column of whole seconds (a copy made for the writer): the value to save (the array of their milliseconds). */
   seconds?: (seconds: Int32Array) => Json;
+  /** Makes the arrays the number columns given to `texts` and `seconds` are copied into, `length` numbers each:
+   *  a saver may hand out arrays it used before, whose memory is already touched (on these machines fresh memory
+   *  costs about 3 ms a megabyte at first touch, most of a save's time in the simulator's worker). */
+  columns?: (length: number) => Int32Array;
 }
 
 export const BASE64_WRITER: SnapshotWriter = { bytes: toBase64 };

@@ -726,16 +726,16 @@ export class TemplatedTexts {
   /** The whole store as `out` writes it: a writer that takes the store's layout (`texts`) gets copies of its
    *  number columns and its live templates and strings, and saves what it returns; otherwise as `snapshotAll`. */
   snapshotTo(out: SnapshotWriter): Json {
-    return out.texts ? out.texts(this.layout()) : (savedTexts(this.layout(), out.bytes) as unknown as Json);
+    return out.texts ? out.texts(this.layout(out.columns)) : (savedTexts(this.layout(), out.bytes) as unknown as Json);
   }
 
-  private layout(): TextsLayout {
+  private layout(array?: (length: number) => Int32Array): TextsLayout {
     return {
       templates: this.templates,
-      template: this.template.toArray(),
-      packedAt: this.packedAt.toArray(),
-      kinds: this.kinds.toArray(),
-      packed: this.packed.toArray(),
+      template: this.template.toArray(0, this.template.length, array),
+      packedAt: this.packedAt.toArray(0, this.packedAt.length, array),
+      kinds: this.kinds.toArray(0, this.kinds.length, array),
+      packed: this.packed.toArray(0, this.packed.length, array),
       strings: this.strings,
       stringBase: this.stringBase,
     };

@@ -278,7 +278,7 @@ export class EventStore {
 
   /** The live times as saved: their milliseconds; whole seconds may go to the writer as they are kept. */
   private savedTimes(out: SnapshotWriter): number[] {
-    const seconds = out.seconds && this.times.secondsFrom(this.head);
+    const seconds = out.seconds && this.times.secondsFrom(this.head, out.columns);
     return seconds ? (out.seconds!(seconds) as unknown as number[]) : this.times.toArray(this.head);
   }
 

@@ -45,9 +45,10 @@ export class TimeColumn {
     return out;
   }
 
-  /** A copy of the whole seconds from position `from` on, while the column keeps whole seconds. */
-  secondsFrom(from: number): Int32Array | undefined {
-    return this.seconds?.toArray(Math.min(from, this.seconds.length));
+  /** A copy of the whole seconds from position `from` on, while the column keeps whole seconds (made by `array`
+   *  when given: IntColumn.toArray). */
+  secondsFrom(from: number, array?: (length: number) => Int32Array): Int32Array | undefined {
+    return this.seconds?.toArray(Math.min(from, this.seconds.length), this.seconds.length, array);
   }
 
   /** The times from position `first` on, in a column of their own (expiry keeps a suffix). */

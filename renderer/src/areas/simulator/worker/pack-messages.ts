@@ -18,4 +18,6 @@ export interface PackAnswer {
   stored?: true;
   dropped?: true;
   error?: string;
+  /** The column buffers of the parts it packed, handed back for the next save (ColumnPool). */
+  buffers?: ArrayBuffer[];
 }

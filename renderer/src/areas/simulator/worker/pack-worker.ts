@@ -4,16 +4,18 @@
 // ('hold', then 'store' once the page has checked the sandbox is still the learner's), so the page's UI thread
 // never receives or stringifies its megabytes.
 import { writeDocument } from '../../../platform/idb-documents';
-import { packParts, type PackedSnapshot } from './snapshot-pack';
+import { packParts, transferables, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
 import type { PackMessage } from './pack-messages';
 
 /** The packed sandbox waiting for the page's word: one at a time (the page saves one at a time). */
 const held = new Map<number, PackedSnapshot>();
 
-const reply = (id: number, result: Promise<object>): void => {
+const reply = (id: number, result: Promise<object>, parts?: SnapshotParts): void => {
+  // The parts' column buffers go back once packed (or not): the simulator's worker copies the next save into them.
+  const buffers = parts ? transferables(parts) : [];
   result.then(
-    (r) => self.postMessage({ id, ...r }),
-    (err: Error) => self.postMessage({ id, error: err.message }),
+    (r) => self.postMessage({ id, ...r, buffers }, { transfer: buffers }),
+    (err: Error) => self.postMessage({ id, error: err.message, buffers }, { transfer: buffers }),
   );
 };
 
@@ -21,13 +23,13 @@ self.onmessage = (e: MessageEvent<PackMessage>) => {
   const m = e.data;
   switch (m.op) {
     case 'pack':
-      return reply(m.id, packParts(m.parts).then((packed) => ({ packed })));
+      return reply(m.id, packParts(m.parts).then((packed) => ({ packed })), m.parts);
     case 'hold':
       return reply(m.id, packParts(m.parts).then((packed) => {
         held.clear();
         held.set(m.id, packed);
         return { held: { id: m.id, jsonChars: packed.jsonChars } };
-      }));
+      }), m.parts);
     case 'store': {
       const packed = held.get(m.held);
       held.delete(m.held);

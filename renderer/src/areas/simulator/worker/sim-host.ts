@@ -9,7 +9,7 @@ import { fromBase64 } from '../../../../../simulator/core/format';
 import { envelopeSchema, TRAFFIC_MAX_CALLS, type CallOutcome, type FromWorker, type SimRequest, type Started, type UiCallContext, type ValueOf } from './protocol';
 import { SANDBOX_SEED, SANDBOX_START, setupSteps } from './sandbox-setup';
 import type { DigestSigner } from './digest-signer';
-import { isPacked, packParts, snapshotParts, unpackSnapshot, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
+import { isPacked, packParts, snapshotParts, unpackSnapshot, type ColumnPool, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
 
 const INSPECT = 'sim:Inspect';
 const IDLE_TICK_MS = 50;
@@ -55,6 +55,8 @@ export class SimHost {
     /** Keeps a packed sandbox and stores it as the sandbox document (the browser's packing worker), so the page
      *  need not receive it; without one, only 'save' (the packed sandbox answered to the page) is possible. */
     private readonly keeper?: HeldSaves,
+    /** The arrays a save's large columns are copied into, kept between saves (see ColumnPool). */
+    private readonly pool?: ColumnPool,
   ) {}
 
   private held(): HeldSaves {
@@ -159,10 +161,10 @@ export class SimHost {
         // WebCrypto), the save waits for it rather than signing the rest with BigInt (20 s after 30 days of a
         // multi-Region trail), answering other requests meanwhile.
         // Likewise for the bucket sizes' log file gzips (5-7 s after a day of heavy traffic), made ahead in slices.
-        return this.readyToSave().then(() => this.pack(snapshotParts((out) => this.acct().snapshot(out))));
+        return this.readyToSave().then(() => this.pack(snapshotParts((out) => this.acct().snapshot(out), undefined, this.pool)));
       case 'saveHeld':
         // The same, packed and kept by the keeper until the page says to store it ('storeHeld') or not.
-        return this.readyToSave().then(() => this.held().hold(snapshotParts((out) => this.acct().snapshot(out))));
+        return this.readyToSave().then(() => this.held().hold(snapshotParts((out) => this.acct().snapshot(out), undefined, this.pool)));
       case 'storeHeld':
         return this.held().store(req.held, req.savedAt).then(() => ({ stored: true as const }));
       case 'dropHeld':

@@ -2,13 +2,15 @@
 // Saved sandboxes are compressed by a second worker, so packing a big one does not hold up the learner's calls.
 import { SimHost, type HeldSaves } from './sim-host';
 import { webCryptoSigner } from './digest-signer';
-import { transferables, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
+import { ColumnPool, transferables, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
 import type { PackAnswer, PackMessage } from './pack-messages';
 
 const packer = new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' });
 const waiting = new Map<number, { resolve: (a: PackAnswer) => void; reject: (e: Error) => void }>();
 let nextId = 1;
+const pool = new ColumnPool();
 packer.onmessage = (e: MessageEvent<PackAnswer>) => {
+  if (e.data.buffers) pool.give(e.data.buffers);
   const w = waiting.get(e.data.id);
   waiting.delete(e.data.id);
   if (!w) return;
@@ -47,5 +49,6 @@ const host = new SimHost(
   webCryptoSigner(),
   nextTask,
   keeper,
+  pool,
 );
 self.onmessage = (e: MessageEvent) => host.receive(e.data);
