@@ -3,6 +3,7 @@
 //
 //   npx tsx bench/ab.ts <rev> [throughput|heavy] [rounds]   both in this process, a turn each in turn
 //   npx tsx bench/ab.ts <rev> procs [runs]                   `bench/phase.ts throughput` in separate processes
+//   npx tsx bench/ab.ts <rev> web [runs]                     `bench/phase.ts web` (Chromium) from each tree in turn
 //
 // In one process the two share a heap, so each side's garbage collections also carry the other's objects: a change
 // to what survives the young generation shows up only in separate processes (the `procs` mode).
@@ -13,10 +14,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { BenchAccount } from './account-setup';
+import type { BrowserFigures } from './web';
+import { percentile } from './stats';
 
 const [rev, mode = 'throughput', countArg] = process.argv.slice(2);
 if (!rev) {
-  console.error('usage: npx tsx bench/ab.ts <rev> [throughput|heavy|procs] [rounds]');
+  console.error('usage: npx tsx bench/ab.ts <rev> [throughput|heavy|procs|web] [rounds]');
   process.exit(2);
 }
 const root = resolve(import.meta.dirname, '..');
@@ -88,8 +91,25 @@ async function inProcesses(runs: number): Promise<void> {
   console.log(`throughput, separate processes, 8 s each: ${rev} ${show(seen.old)}; working tree ${show(seen.new)}; medians ${(median(seen.new) / median(seen.old)).toFixed(3)}×`);
 }
 
+/** The web phase from each tree in turn: the clicks' p95, the saves' UI-thread writes and the long frames. */
+function inBrowser(runs: number): void {
+  for (let i = 0; i < runs; i++) {
+    for (const [side, tree] of i % 2 ? ([['old', old], ['new', root]] as const) : ([['new', root], ['old', old]] as const)) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/phase.ts', 'web'], { cwd: tree, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const b = (JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { browser?: BrowserFigures }).browser;
+      if (!b) {
+        console.log(`${side}: no browser figures (${r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`})`);
+        continue;
+      }
+      const long = (xs: number[]) => xs.filter((x) => x > 25).map((x) => x.toFixed(0));
+      console.log(`${side === 'old' ? rev : 'working tree'}: clicks p95 ${percentile(b.actionMs, 95).toFixed(0)} ms, p50 ${percentile(b.actionMs, 50).toFixed(0)} ms; save writes ${b.saveWriteMs.map((x) => x.toFixed(0)).join(', ')} ms; longest task ${b.longestTaskMs.toFixed(0)} ms; frames over 25 ms switching [${long(b.switchFrames.flatMap((f) => f.frameMs)).join(', ')}], scrolling [${long(b.scrollFrameMs).join(', ')}]`);
+    }
+  }
+}
+
 try {
   if (mode === 'procs') await inProcesses(Number(countArg ?? 4));
+  else if (mode === 'web') inBrowser(Number(countArg ?? 2));
   else if (mode === 'throughput' || mode === 'heavy') await inOneProcess(mode, Number(countArg ?? 40));
   else throw new Error(`unknown mode ${mode}`);
 } finally {
