@@ -183,7 +183,6 @@ export function upgradeDocument<K extends DocKey>(key: K, raw: unknown): DocData
   return parsed.data as DocData[K];
 }
 
-
 export const docLabelsKo: Record<DocKey, string> = {
   settings: '설정',
   progress: '학습 진도',

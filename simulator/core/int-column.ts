@@ -16,7 +16,8 @@ export const CHUNK_MASK = CHUNK - 1;
 const FIRST = 1024;
 
 export class IntColumn {
-  /** Chunk k holds positions k·CHUNK to (k+1)·CHUNK − 1; every chunk but the last is CHUNK long. */
+  /** Chunk k holds positions k·CHUNK to (k+1)·CHUNK − 1. Every chunk after the first is CHUNK long; the first
+   *  grows until it is, and stays shorter if `reserve` moved on to the next chunk before. */
   readonly chunks: Int32Array[] = [new Int32Array(FIRST)];
   /** The next position to write. */
   length = 0;
@@ -95,19 +96,6 @@ export class IntColumn {
       i += n;
     }
     return out;
-  }
-
-  /** A column holding `numbers`, with `add` added to each (a store renumbering what it keeps). */
-  static of(numbers: ArrayLike<number>, add = 0): IntColumn {
-    const c = new IntColumn();
-    for (let i = 0; i < numbers.length; ) {
-      const n = Math.min(CHUNK, numbers.length - i);
-      const chunk = c.room(i, n);
-      for (let j = 0; j < n; j++) chunk[j] = numbers[i + j]! + add;
-      i += n;
-    }
-    c.length = numbers.length;
-    return c;
   }
 
   /** Positions `from` to `length − 1` of this column as a column of their own, renumbered from 0, with `add`

@@ -84,13 +84,15 @@ describe('IntColumn', () => {
     );
   });
 
-  it('of makes a column of the given numbers, each with `add`, that grows on from there', () => {
-    const numbers = Int32Array.from({ length: 70_000 }, (_, i) => i - 10);
-    const c = IntColumn.of(numbers, 3);
-    expect(c.length).toBe(70_000);
-    for (let i = 0; i < 70_000; i += 313) expect(c.at(i)).toBe(i - 7);
-    c.push(42);
-    expect(c.at(70_000)).toBe(42);
-    expect(IntColumn.of([]).length).toBe(0);
+  it('from makes a column of the numbers from a position, each with `add`, that grows on from there', () => {
+    const c = new IntColumn();
+    for (let i = 0; i < 70_000; i++) c.push(i - 10);
+    const d = c.from(0, 3);
+    expect(d.length).toBe(70_000);
+    for (let i = 0; i < 70_000; i += 313) expect(d.at(i)).toBe(i - 7);
+    d.push(42);
+    expect(d.at(70_000)).toBe(42);
+    expect(c.at(69_999)).toBe(69_989);
+    expect(c.from(70_000).length).toBe(0);
   });
 });

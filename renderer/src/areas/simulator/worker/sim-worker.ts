@@ -17,7 +17,8 @@ packer.onmessage = (e: MessageEvent<PackAnswer>) => {
   if (e.data.error === undefined) w.resolve(e.data);
   else w.reject(new Error(e.data.error));
 };
-type Asked = PackMessage extends infer M ? (M extends PackMessage ? Omit<M, 'id'> : never) : never;
+/** A message without its id (each kind of message on its own: Omit over the union would merge them). */
+type Asked = PackMessage extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never;
 const ask = (m: Asked): Promise<PackAnswer> =>
   new Promise((resolve, reject) => {
     const id = nextId++;
