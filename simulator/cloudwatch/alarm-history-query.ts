@@ -28,13 +28,37 @@ export const HISTORY_RETENTION = 14 * DAY;
  * `nowMs`: DescribeAlarmHistory never shows them, and an alarm evaluated for months would otherwise carry every
  * item it ever wrote. In place: a history is append-only (items are never changed, only added at the end and
  * dropped from the front), and copying it at every state change cost an alarm that flips every few minutes
- * a copy of ten thousand items each time. Returns the same array.
+ * a copy of ten thousand items each time. Returns the same array; read it through keptHistory.
+ *
+ * Dropped items leave the array in batches: taking one item off the front of an array moves all the others
+ * (19 µs an item at 16,000 items, measured), and an alarm that flips every few minutes holds about that many
+ * after two weeks, so once its oldest items start to age out every state change paid that twice. The items
+ * aged out but still in the array are counted in `agedOut`; they go once they are a quarter of it, so each
+ * item is moved at most three times over its life.
  */
 export function appendKept(history: AlarmHistoryItem[], item: AlarmHistoryItem, nowMs: number): AlarmHistoryItem[] {
-  while (history.length > 0 && nowMs - itemTime(history[0]!) > HISTORY_RETENTION) history.shift();
+  let head = agedOut.get(history) ?? 0;
+  while (head < history.length && nowMs - itemTime(history[head]!) > HISTORY_RETENTION) head++;
+  if (head >= MIN_BATCH && head * 4 >= history.length) {
+    history.splice(0, head);
+    head = 0;
+  }
   history.push(item);
+  if (head === 0) agedOut.delete(history);
+  else agedOut.set(history, head);
   return history;
 }
+
+/** The items of a history CloudWatch still keeps, as appendKept left it: every reader goes through here. */
+export function keptHistory(history: AlarmHistoryItem[]): AlarmHistoryItem[] {
+  const head = agedOut.get(history) ?? 0;
+  return head === 0 ? history : history.slice(head);
+}
+
+/** Per history array, how many items at its front have aged out but are still in it (see appendKept). */
+const agedOut = new WeakMap<AlarmHistoryItem[], number>();
+/** Fewer aged-out items than this stay where they are (a short history is cheap to shift anyway). */
+const MIN_BATCH = 64;
 
 /** Date.parse of items' Timestamps, kept per item: the oldest item of a history is asked at every append until
  *  it ages out, and parsing it each time was a few µs of every state change (items are never changed). */

@@ -5,7 +5,7 @@ import { AwsError, type Json, type JsonObject } from '../core/contract';
 import { apiDef, str, type ActionSpec, type ServiceDeps } from '../core/service';
 import { optionalNumber, requiredString, stringList, timestampParam } from './api-params';
 import { compositeAlarmConfig, metricAlarmConfig } from './api-alarms-config';
-import { describeAlarmHistory } from './alarm-history-query';
+import { describeAlarmHistory, keptHistory } from './alarm-history-query';
 import type { AlarmType, HistoryItemType } from './alarm-history';
 import { alarmMachine, type AlarmConfig, type AlarmContext } from './alarm-machine';
 import type { AlarmEngine } from './alarm-runner-engine';
@@ -223,7 +223,7 @@ export function alarmActions(m: CloudWatchModel, d: ServiceDeps, host: AlarmHost
         const reg = m.region(ctx.region);
         for (const n of names) {
           const slot = alarms.get(n)!;
-          reg.deletedHistory.push(...slot.actor.getSnapshot().context.history);
+          reg.deletedHistory.push(...keptHistory(slot.actor.getSnapshot().context.history));
           slot.actor.stop();
           alarms.delete(n);
         }

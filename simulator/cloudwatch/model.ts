@@ -4,6 +4,7 @@ import { createActor, type Actor } from 'xstate';
 import type { Json } from '../core/contract';
 import { alarmMachine, type AlarmActionRequest, type AlarmContext } from './alarm-machine';
 import type { AlarmHistoryItem } from './alarm-history';
+import { keptHistory } from './alarm-history-query';
 import { MetricStore, type MetricStoreSnapshot } from './metric-store';
 import { MINUTE, type Dimension, type MetricDatumInput, type StandardUnit } from './metric-types';
 import { parseBehavior, type FunctionBehavior } from './producers-lambda';
@@ -125,7 +126,7 @@ export class CloudWatchModel {
   /** Every history item of the Region: live alarms' and deleted alarms'. */
   history(r: string): AlarmHistoryItem[] {
     const s = this.region(r);
-    return [...s.deletedHistory, ...[...s.alarms.values()].flatMap((a) => a.actor.getSnapshot().context.history)];
+    return [...s.deletedHistory, ...[...s.alarms.values()].flatMap((a) => keptHistory(a.actor.getSnapshot().context.history))];
   }
 
   /**
@@ -161,7 +162,7 @@ export class CloudWatchModel {
       regions[r] = {
         alarms: [...s.alarms.values()].map((a) => {
           const snap = a.actor.getSnapshot();
-          return { state: String(snap.value), context: { ...snap.context, outbox: [] }, nextEvalAt: Number.isFinite(a.nextEvalAt) ? a.nextEvalAt : null };
+          return { state: String(snap.value), context: { ...snap.context, history: keptHistory(snap.context.history), outbox: [] }, nextEvalAt: Number.isFinite(a.nextEvalAt) ? a.nextEvalAt : null };
         }) as unknown as Json,
         deletedHistory: s.deletedHistory as unknown as Json,
         detailedMonitoring: [...s.detailedMonitoring].sort(),
