@@ -173,7 +173,10 @@ export class MetricColumn {
       keep.push(i);
     }
     keep.sort((a, b) => slotted[a]! - slotted[b]! || this.valueKey(a) - this.valueKey(b));
-    const capacity = Math.max(INITIAL_CAPACITY, keep.length + this.n - upto);
+    // Room to grow: sized exactly, the next datum (the day's first, right after the daily roll-up) had to copy
+    // the whole column into arrays twice as large, every day, for every metric.
+    const needed = keep.length + this.n - upto;
+    const capacity = Math.max(INITIAL_CAPACITY, needed + (needed >> 2));
     const out = { ts: new Float64Array(capacity) };
     const cnt = new Float64Array(capacity);
     const sm = new Float64Array(capacity);
