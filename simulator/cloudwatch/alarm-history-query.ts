@@ -33,42 +33,42 @@ export const HISTORY_RETENTION = 14 * DAY;
  * Dropped items leave the array in batches: taking one item off the front of an array moves all the others
  * (19 µs an item at 16,000 items, measured), and an alarm that flips every few minutes holds about that many
  * after two weeks, so once its oldest items start to age out every state change paid that twice. The items
- * aged out but still in the array are counted in `agedOut`; they go once they are a quarter of it, so each
+ * aged out but still in the array are counted in `fronts`; they go once they are a quarter of it, so each
  * item is moved at most three times over its life.
  */
 export function appendKept(history: AlarmHistoryItem[], item: AlarmHistoryItem, nowMs: number): AlarmHistoryItem[] {
-  let head = agedOut.get(history) ?? 0;
-  while (head < history.length && nowMs - itemTime(history[head]!) > HISTORY_RETENTION) head++;
+  let front = fronts.get(history);
+  if (front === undefined) fronts.set(history, (front = { head: 0, headMs: NaN }));
+  let head = front.head;
+  // The first kept item's time is parsed once, when it becomes the first (items are never changed).
+  let headMs = front.headMs;
+  while (head < history.length) {
+    if (Number.isNaN(headMs)) headMs = Date.parse(history[head]!.Timestamp);
+    if (nowMs - headMs <= HISTORY_RETENTION) break;
+    head++;
+    headMs = NaN;
+  }
   if (head >= MIN_BATCH && head * 4 >= history.length) {
     history.splice(0, head);
     head = 0;
   }
   history.push(item);
-  if (head === 0) agedOut.delete(history);
-  else agedOut.set(history, head);
+  front.head = head;
+  front.headMs = headMs;
   return history;
 }
 
 /** The items of a history CloudWatch still keeps, as appendKept left it: every reader goes through here. */
 export function keptHistory(history: AlarmHistoryItem[]): AlarmHistoryItem[] {
-  const head = agedOut.get(history) ?? 0;
+  const head = fronts.get(history)?.head ?? 0;
   return head === 0 ? history : history.slice(head);
 }
 
-/** Per history array, how many items at its front have aged out but are still in it (see appendKept). */
-const agedOut = new WeakMap<AlarmHistoryItem[], number>();
+/** Per history array: how many items at its front have aged out but are still in it (see appendKept), and the
+ *  time of the first one kept (NaN: not read yet). */
+const fronts = new WeakMap<AlarmHistoryItem[], { head: number; headMs: number }>();
 /** Fewer aged-out items than this stay where they are (a short history is cheap to shift anyway). */
 const MIN_BATCH = 64;
-
-/** Date.parse of items' Timestamps, kept per item: the oldest item of a history is asked at every append until
- *  it ages out, and parsing it each time was a few µs of every state change (items are never changed). */
-const itemTimes = new WeakMap<AlarmHistoryItem, number>();
-
-function itemTime(h: AlarmHistoryItem): number {
-  let t = itemTimes.get(h);
-  if (t === undefined) itemTimes.set(h, (t = Date.parse(h.Timestamp)));
-  return t;
-}
 
 export function describeAlarmHistory(items: readonly AlarmHistoryItem[], input: DescribeAlarmHistoryInput, now: number): DescribeAlarmHistoryOutput {
   const types = input.AlarmTypes ?? ['MetricAlarm'];
