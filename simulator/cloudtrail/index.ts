@@ -13,6 +13,7 @@ import { hasRegionKey } from './crypto/region-keys';
 import { DeliveryLanes, waitingRecord, type DigestDelivered, type LaneState, type LogFileDelivered, type WaitingRecord } from './delivery/lanes';
 import type { DigestSigning, SavedDigest } from './delivery/pending-digest';
 import { EventStore, type EventStoreSnapshot } from './history/event-store';
+import { restoredKeyReader } from './history/restored-keys';
 import { EVENT_HISTORY_DAYS, type RegionHistory } from './history/lookup-events';
 import { ActionKeys, storeKeysOf } from './history/store-keys';
 import type { CloudTrailInternals } from './internals';
@@ -301,8 +302,8 @@ export class CloudTrailService {
     for (const region of this.deps.regions) {
       const h = history[region];
       this.histories.set(region, {
-        management: EventStore.restore(h?.management ?? empty, entryOf, HISTORY_OPTIONS),
-        insight: EventStore.restore(h?.insight ?? empty, entryOf, HISTORY_OPTIONS),
+        management: EventStore.restore(h?.management ?? empty, entryOf, HISTORY_OPTIONS, restoredKeyReader),
+        insight: EventStore.restore(h?.insight ?? empty, entryOf, HISTORY_OPTIONS, restoredKeyReader),
       });
     }
   }

@@ -575,6 +575,21 @@ export class TemplatedTexts {
     return out;
   }
 
+  /** The value of hole `hole` of text `id` (the earlier holes' words are skipped, not unpacked). */
+  valueAt(id: number, hole: number): string {
+    const holes = this.templates[this.template.at(id)]!.length - 1;
+    if (hole < 0 || hole >= holes) throw new RangeError(`templated texts: text ${id} has no hole ${hole}`);
+    const start = this.packedAt.at(id);
+    const col = this.packed.chunkOf(start);
+    let at = (start & CHUNK_MASK) + extraKindWords(holes);
+    for (let i = 0; i < hole; i++) {
+      const kind = this.kindAt(id, i);
+      at += kind === STRING_KIND ? 1 : wordsAt(kind, col, at);
+    }
+    const kind = this.kindAt(id, hole);
+    return kind === STRING_KIND ? this.strings[col[at]! - this.stringBase]! : unpackAt(kind, col, at);
+  }
+
   /** Text `id` as it was stored: its template's parts with its values between them (no array of values). */
   get(id: number): string {
     const parts = this.templates[this.template.at(id)]!;

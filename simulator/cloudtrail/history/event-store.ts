@@ -286,6 +286,8 @@ export class EventStore {
     s: EventStoreSnapshot,
     entryOf: (json: string) => { keys: string[]; values?: readonly (string | undefined)[] },
     options: EventStoreOptions = {},
+    /** Reads the keys of stored texts by position without entryOf (restored-keys.ts); the texts are the store's. */
+    keyReader?: (texts: TemplatedTexts) => (position: number) => { keys: string[]; unique?: string },
   ): EventStore {
     const store = new EventStore(options);
     if (!Array.isArray(s.times) || !s.times.every((t) => typeof t === 'number')) throw new Error('event history snapshot: malformed');
@@ -293,7 +295,13 @@ export class EventStore {
       // Texts come back as they were stored; only the index is rebuilt, from each record's keys.
       store.texts = TemplatedTexts.fromSnapshot(s.texts);
       if (store.texts.size !== s.times.length) throw new Error('event history snapshot: malformed');
-      s.times.forEach((t, i) => store.indexed(t, entryOf(store.texts.get(i)).keys));
+      if (keyReader) {
+        const read = keyReader(store.texts);
+        s.times.forEach((t, i) => {
+          const k = read(i);
+          store.indexed(t, k.keys, k.unique);
+        });
+      } else s.times.forEach((t, i) => store.indexed(t, entryOf(store.texts.get(i)).keys));
       return store;
     }
     const jsons = 'jsons' in s ? s.jsons : TemplatedTexts.textsOf(s.texts);
