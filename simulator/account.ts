@@ -257,12 +257,12 @@ export class Account {
     this.bus.emit({ type: 'clock.advanced', fromMs: from, toMs: this.clock.now() });
   }
 
-  /** `out`: how the event history's and the archive's texts are written (see SnapshotWriter; base64 columns
-   *  when not given). */
+  /** `out`: how the event history's, the archive's and the trail log streams' texts are written (see
+   *  SnapshotWriter; base64 columns when not given). */
   snapshot(out?: SnapshotWriter): Json {
     for (const s of this.services) s.settleForSnapshot?.();
     const services: Record<string, Json> = {};
-    for (const s of this.services) services[s.name] = s.snapshot();
+    for (const s of this.services) services[s.name] = s.snapshot(out);
     return {
       version: SNAPSHOT_VERSION, accountId: this.accountId, regions: this.regions, clockMs: this.clock.now(),
       random: this.random.state(), services, cloudtrail: this.cloudTrail.snapshot(out),

@@ -1,3 +1,4 @@
+import type { SnapshotWriter } from './snapshot-writer';
 import { AwsError, type ActionDef, type HandlerContext, type HandlerFn, type Json, type JsonObject, type Principal, type Channel, type CloudTrailRecord, type UserIdentity } from './contract';
 import type { SimClock } from './clock';
 import type { SeededRandom } from './random';
@@ -34,7 +35,8 @@ export interface ActionSpec {
 export interface ServiceModule {
   readonly name: string;
   readonly actions: ActionSpec[];
-  snapshot(): Json;
+  /** `out`: how large columns are written (see SnapshotWriter); a service may ignore it. */
+  snapshot(out?: SnapshotWriter): Json;
   restore(s: Json): void;
   /** Work this service's snapshot would otherwise do inside other services (reading their deferred objects),
    *  done before any service is saved, so that every part of a snapshot shows the same moment. */

@@ -1,3 +1,4 @@
+import type { SnapshotWriter } from '../core/snapshot-writer';
 import type { Json } from '../core/contract';
 import type { ActionSpec, ServiceDeps, ServiceModule } from '../core/service';
 import { eventActions } from './api-events';
@@ -26,8 +27,8 @@ export class LogsService implements ServiceModule {
       this.actions.push(...cisActions(links.call, this.model));
     }
   }
-  snapshot(): Json {
-    return this.model.snapshot();
+  snapshot(out?: SnapshotWriter): Json {
+    return this.model.snapshot(out);
   }
   restore(s: Json): void {
     this.model.restore(s);

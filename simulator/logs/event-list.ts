@@ -6,6 +6,7 @@
 // Ingestion times are kept once per run of events ingested together, and a message given as text
 // (PutLogEvents, a Lambda function's output) is kept as that string. Readers get exactly the values
 // stored: a message is rebuilt byte for byte from its store when it is read.
+import { TemplatedTexts } from '../core/templated-texts';
 import type { LogEvent } from './model';
 import { Float64Column, Int32Column } from './number-columns';
 import type { MessageTexts } from './trail-record-store';
@@ -94,9 +95,51 @@ export class EventList {
     return Array.from({ length: this.length }, (_, i) => this.at(i));
   }
 
-  /** A snapshot holds plain events. */
+  /** A snapshot holds plain events (a trail stream's are saved compactly instead: the methods below). */
   toJSON(): LogEvent[] {
     return this.toArray();
+  }
+
+  /** Every event's message, in stored order, into `into` (which then holds event i's as text i): copied as its
+   *  template and values from a store that can, otherwise cut at `cut`'s values (any choice gives the same text). */
+  copyMessagesInto(into: TemplatedTexts, cut: (message: string) => readonly string[]): void {
+    let run = 0;
+    for (let i = 0; i < this.length; i++) {
+      const ref = this.refs.data[i]!;
+      if (ref < 0) {
+        const m = this.strings[-ref - 1]!;
+        into.add(m, cut(m));
+        continue;
+      }
+      while (run + 1 < this.textsFrom.length && this.textsFrom[run + 1]! <= i) run++;
+      const texts = this.textsIn[run]!;
+      if (texts instanceof TemplatedTexts) into.copyFrom(texts, ref);
+      else if (texts.copyInto) texts.copyInto(ref, into);
+      else {
+        const m = texts.get(ref);
+        into.add(m, cut(m));
+      }
+    }
+  }
+
+  /** The events' timestamps, in stored order. */
+  timestampList(): number[] {
+    return Array.from(this.timestamps.data.subarray(0, this.timestamps.length));
+  }
+
+  /** The runs of events ingested at one time: where each starts, and the time (copies). */
+  ingestionRuns(): { from: number[]; at: number[] } {
+    return { from: [...this.ingestedFrom], at: [...this.ingestedAt] };
+  }
+
+  /** Appends events whose messages are texts 0, 1, 2… of `texts`, at these timestamps, ingested in these runs
+   *  (a compact snapshot's stream; the caller has checked the lengths agree). */
+  pushAllKept(timestamps: readonly number[], runs: { from: readonly number[]; at: readonly number[] }, texts: MessageTexts): void {
+    let run = -1;
+    for (let i = 0; i < timestamps.length; i++) {
+      while (run + 1 < runs.from.length && runs.from[run + 1]! <= i) run++;
+      this.pushKept(timestamps[i]!, runs.at[run]!, texts, i);
+    }
   }
 
   /** Starts a run when the ingestion time differs from the last event's (-0 and NaN told apart, as stored). */

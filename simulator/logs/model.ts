@@ -1,9 +1,11 @@
-import { AwsError, type Json } from '../core/contract';
+import { AwsError, type Json, type JsonObject } from '../core/contract';
+import { BASE64_WRITER, type SnapshotWriter } from '../core/snapshot-writer';
+import { TemplatedTexts, type TemplatedTextsColumnsSnapshot } from '../core/templated-texts';
 import { compileMetricFilter, type MetricTransformation } from './metric-filter';
 import { LogMessage } from './log-message';
 import { EventList } from './event-list';
 import { StreamTallies, type StreamTally } from './stream-tally';
-import { trailRecordTime } from './trail-record-fields';
+import { trailRecordTime, varyingValues } from './trail-record-fields';
 import { TrailRecordStore, type MessageTexts } from './trail-record-store';
 import { isTemplatedSource } from './template-shapes';
 import { TrailBatch } from './trail-batch';
@@ -77,7 +79,8 @@ export interface IngestedBatch {
   now: number;
 }
 
-const SNAPSHOT_VERSION = 1;
+/** 2: a trail stream's events are saved compactly (below); version 1 snapshots, plain events only, still load. */
+const SNAPSHOT_VERSION = 2;
 /** The stream a trail writes to: "<account>_CloudTrail_<region>". */
 const TRAIL_STREAM = /^\d{12}_CloudTrail_[a-z0-9-]+$/;
 
@@ -190,15 +193,32 @@ export class LogsModel {
   tally(stream: LogStream): Readonly<StreamTally> {
     return this.tallies.of(stream);
   }
-  snapshot(): Json {
-    return JSON.parse(JSON.stringify({ version: SNAPSHOT_VERSION, regions: this.regions })) as Json;
+  /**
+   * A trail stream's events are saved compactly: their messages as one template store's columns (written by
+   * `out`, see SnapshotWriter), their timestamps and ingestion runs beside. Saved as plain events, as other
+   * streams' are, they made most of a busy sandbox's save (63 of 86 MB of JSON after two days of the
+   * benchmark's 90-day mix), and past about twelve days more than a JavaScript string can hold, so the save
+   * failed.
+   */
+  snapshot(out: SnapshotWriter = BASE64_WRITER): Json {
+    const regions: Record<string, Record<string, Json>> = {};
+    for (const [region, groups] of Object.entries(this.regions)) {
+      const saved: Record<string, Json> = (regions[region] = {});
+      for (const [name, g] of Object.entries(groups)) {
+        const streams: Record<string, Json> = {};
+        for (const [sn, s] of Object.entries(g.streams)) streams[sn] = TRAIL_STREAM.test(sn) ? keptStream(s, out) : (JSON.parse(JSON.stringify(s)) as Json);
+        // The group's own members in their order, its streams as above.
+        saved[name] = { ...(JSON.parse(JSON.stringify({ ...g, streams: {} })) as JsonObject), streams };
+      }
+    }
+    return { version: SNAPSHOT_VERSION, regions };
   }
   /** Snapshots are untrusted: the shape is checked before anything is kept. Version-less snapshots (before
    *  metric filters existed) hold the regions map itself. */
   restore(s: Json): void {
     if (s === null || typeof s !== 'object' || Array.isArray(s)) throw new Error('logs snapshot: malformed');
     const versioned = 'version' in s;
-    if (versioned && s['version'] !== SNAPSHOT_VERSION) throw new Error(`logs snapshot: unsupported version ${JSON.stringify(s['version'])}`);
+    if (versioned && s['version'] !== SNAPSHOT_VERSION && s['version'] !== 1) throw new Error(`logs snapshot: unsupported version ${JSON.stringify(s['version'])}`);
     const regions = versioned ? s['regions'] : s;
     if (regions === null || typeof regions !== 'object' || Array.isArray(regions)) throw new Error('logs snapshot: malformed regions');
     const out: Record<string, Record<string, LogGroup>> = {};
@@ -210,8 +230,16 @@ export class LogsModel {
     this.regions = out;
   }
   /** A stream from its snapshot's plain events; a trail's goes back to its compact form. */
-  private restoredStream(name: string, creationTime: number, events: readonly LogEvent[]): LogStream {
+  private restoredStream(name: string, creationTime: number, events: readonly LogEvent[] | KeptEvents): LogStream {
     const stream = this.newStream(name, creationTime);
+    if (!Array.isArray(events)) {
+      // Saved compactly: the saved texts become the stream's own store, as they were saved. Its tally is counted
+      // when first asked for (stream-tally.ts), not here: that reads every message.
+      const kept = events as KeptEvents;
+      this.trailStores.set(stream, new TrailRecordStore(kept.texts));
+      stream.log.pushAllKept(kept.timestamps, kept.runs, kept.texts);
+      return stream;
+    }
     const store = TRAIL_STREAM.test(name) ? new TrailRecordStore() : undefined;
     if (store) this.trailStores.set(stream, store);
     for (const e of events) {
@@ -254,7 +282,57 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-type MakeStream = (name: string, creationTime: number, events: readonly LogEvent[]) => LogStream;
+/** A trail stream's events as a compact snapshot holds them (see LogsModel.snapshot). */
+interface KeptEvents {
+  timestamps: number[];
+  runs: { from: number[]; at: number[] };
+  texts: TemplatedTexts;
+}
+
+/** A trail stream saved compactly. */
+function keptStream(s: LogStream, out: SnapshotWriter): Json {
+  const texts = new TemplatedTexts();
+  s.log.copyMessagesInto(texts, varyingValues);
+  const runs = s.log.ingestionRuns();
+  return {
+    logStreamName: s.logStreamName, creationTime: s.creationTime,
+    kept: { timestamps: savedTimestamps(s.log.timestampList(), out), ingestedFrom: runs.from, ingestedAt: runs.at, texts: texts.snapshotTo(out) },
+  };
+}
+
+/** Timestamps as saved: their milliseconds. Whole seconds (a trail's records' times) may go to the writer as they
+ *  are, to be written elsewhere (a long list of numbers was a share of the save's time in the simulator's worker). */
+function savedTimestamps(ms: number[], out: SnapshotWriter): Json {
+  if (!out.seconds || !ms.every((t) => t % 1000 === 0 && t / 1000 >= -(2 ** 31) && t / 1000 < 2 ** 31)) return ms;
+  const seconds = out.columns?.(ms.length) ?? new Int32Array(ms.length);
+  for (let i = 0; i < ms.length; i++) seconds[i] = ms[i]! / 1000;
+  return out.seconds(seconds.length === ms.length ? seconds : seconds.subarray(0, ms.length));
+}
+
+/** A compact stream's events, checked (snapshots are untrusted). */
+function keptEventsOf(where: string, raw: unknown): KeptEvents {
+  const bad = (): never => {
+    throw new Error(`logs snapshot: malformed log stream ${where}`);
+  };
+  if (!isRecord(raw)) return bad();
+  const numbers = (v: unknown): number[] => (Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v as number[]) : bad());
+  const timestamps = numbers(raw['timestamps']);
+  const from = numbers(raw['ingestedFrom']);
+  const at = numbers(raw['ingestedAt']);
+  // Runs start at event 0, ascend, and each holds at least one event.
+  if (from.length !== at.length || (timestamps.length > 0 && from[0] !== 0) || (timestamps.length === 0 && from.length > 0)) bad();
+  for (let i = 1; i < from.length; i++) if (!(from[i]! > from[i - 1]!) || from[i]! >= timestamps.length) bad();
+  let texts: TemplatedTexts;
+  try {
+    texts = TemplatedTexts.fromSnapshot(raw['texts'] as unknown as TemplatedTextsColumnsSnapshot);
+  } catch {
+    return bad();
+  }
+  if (texts.size !== timestamps.length) bad();
+  return { timestamps, runs: { from, at }, texts };
+}
+
+type MakeStream = (name: string, creationTime: number, events: readonly LogEvent[] | KeptEvents) => LogStream;
 
 function checkGroup(name: string, raw: Json, makeStream: MakeStream): LogGroup {
   const g = raw as unknown;
@@ -265,8 +343,12 @@ function checkGroup(name: string, raw: Json, makeStream: MakeStream): LogGroup {
   if (retention !== null && typeof retention !== 'number') throw new Error(`logs snapshot: malformed retention of ${name}`);
   const streams: Record<string, LogStream> = {};
   for (const [sn, s] of Object.entries(g['streams'])) {
-    if (!isRecord(s) || s['logStreamName'] !== sn || typeof s['creationTime'] !== 'number' || !Array.isArray(s['events'])) {
+    if (!isRecord(s) || s['logStreamName'] !== sn || typeof s['creationTime'] !== 'number' || !(Array.isArray(s['events']) || isRecord(s['kept']))) {
       throw new Error(`logs snapshot: malformed log stream ${name}/${sn}`);
+    }
+    if (!Array.isArray(s['events'])) {
+      streams[sn] = makeStream(sn, s['creationTime'], keptEventsOf(`${name}/${sn}`, s['kept']));
+      continue;
     }
     const events = (s['events'] as unknown[]).map((e) => {
       if (!isRecord(e) || typeof e['timestamp'] !== 'number' || typeof e['message'] !== 'string' || typeof e['ingestionTime'] !== 'number') {

@@ -12,12 +12,16 @@ import { varyingValues } from './trail-record-fields';
 /** Where a trail stream's messages are kept: its own template store, or CloudTrail's record archive. */
 export interface MessageTexts {
   get(id: number): string;
+  /** Stores text `id` into `into` as its template and values are kept here (TemplatedTexts.copyFrom), where the
+   *  store can: a snapshot then copies words instead of rebuilding each text and cutting it again. */
+  copyInto?(id: number, into: TemplatedTexts): number;
 }
 
 /** One trail stream's own store, for records no archive keeps (a restored stream's, a delivery without
  *  an archive). The stream's events keep it alive, so a deleted group frees it with them. */
 export class TrailRecordStore {
-  private readonly texts = new TemplatedTexts();
+  /** `texts`: a saved stream's messages, restored as they were saved (its events refer to them by position). */
+  constructor(private readonly texts = new TemplatedTexts()) {}
 
   /** Appends an event whose message is kept here. `values`: where to cut the message into template and
    *  values; any choice gives back the same text. */

@@ -23,6 +23,11 @@ export class RecordArchive {
     return history.copyText(historyId, this.texts) ?? this.texts.add(json, values);
   }
 
+  /** Stores record `id` into `into` as kept here (a log group's snapshot copies its trail stream's texts). */
+  copyInto(id: number, into: TemplatedTexts): number {
+    return into.copyFrom(this.texts, id);
+  }
+
   /** One record's text (a log group's trail stream reads its events from here: DeliveredFile.archived). */
   get(id: number): string {
     return this.texts.get(id);

@@ -224,7 +224,7 @@ describe('metric filters at ingestion', () => {
     put(b, c, [{ timestamp: START + 5, message: 'INFO again, same minute: no second default' }, { timestamp: START + MINUTE, message: '[ERROR] boom' }]);
     expect(minutes(b, 'App', 'ErrorCount')).toEqual([[0, 1, 0], [MINUTE, 1, 1]]);
     expect(() => b.logs.restore({ version: 1, regions: { [R]: { app: { logGroupName: 'other' } } } })).toThrow(/malformed log group/);
-    expect(() => b.logs.restore({ version: 2, regions: {} })).toThrow(/unsupported version/);
+    expect(() => b.logs.restore({ version: 3, regions: {} })).toThrow(/unsupported version/);
   });
 });
 
