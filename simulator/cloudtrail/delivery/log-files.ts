@@ -7,7 +7,7 @@
 import type { Json, ReproducibleContent } from '../../core/contract';
 import { IntColumn } from '../../core/int-column';
 import { gzipDeterministic } from './files';
-import { idsFromText, idsToText, RecordArchive } from './record-archive';
+import { idsFromText, RecordArchive, runsToText } from './record-archive';
 
 /** One log file: `runs` runs of record ids from `at` in its LogFiles' column. The S3 object's content. */
 export class LogFileContent implements ReproducibleContent {
@@ -27,7 +27,7 @@ export class LogFileContent implements ReproducibleContent {
   }
 
   recipe(): Json {
-    return { cloudTrailLogFile: idsToText(this.files.idsOf(this.at, this.runs)) };
+    return { cloudTrailLogFile: runsToText(this.files.runsOf(this.at, this.runs)) };
   }
 
   /** True when every id names a record the archive holds (a restored file, checked once the archive is). */
@@ -61,6 +61,11 @@ export class LogFiles {
   restoredFile(text: unknown): LogFileContent | undefined {
     const ids = typeof text === 'string' ? idsFromText(text) : undefined;
     return ids && this.file(ids);
+  }
+
+  /** The runs of the file whose `runs` runs start at `at`: first id and length of each (a copy). */
+  runsOf(at: number, runs: number): Int32Array {
+    return this.ids.toArray(at, at + 2 * runs);
   }
 
   /** The ids of the file whose `runs` runs start at `at`, in order. */

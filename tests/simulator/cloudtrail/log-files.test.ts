@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LogFiles } from '../../../simulator/cloudtrail/delivery/log-files';
-import { idsFromText } from '../../../simulator/cloudtrail/delivery/record-archive';
+import { idsFromText, idsToText } from '../../../simulator/cloudtrail/delivery/record-archive';
+import { fromBase64 } from '../../../simulator/core/format';
 
 const idsIn = (recipe: unknown) => Array.from(idsFromText((recipe as { cloudTrailLogFile: string }).cloudTrailLogFile)!);
 
@@ -24,5 +25,23 @@ describe('log files as runs of record ids', () => {
     logFiles.file(Array.from({ length: 500 }, (_, i) => 1000 + i));
     const column = (logFiles as unknown as { ids: { length: number } }).ids;
     expect(column.length).toBe(2);
+  });
+
+  it('are saved as their runs, and load from runs or, as snapshots before session 12 saved them, every id', () => {
+    const logFiles = new LogFiles();
+    const ids = [...Array.from({ length: 500 }, (_, i) => 1000 + i), 7, 8, 3];
+    const text = (logFiles.file(ids).recipe() as { cloudTrailLogFile: string }).cloudTrailLogFile;
+    // Three runs: six numbers, however many ids.
+    expect(text.startsWith('runs:')).toBe(true);
+    expect(fromBase64(text.slice(5)).length).toBe(6 * 4);
+    const again = new LogFiles();
+    expect(idsIn(again.restoredFile(text)!.recipe())).toEqual(ids);
+    expect(idsIn(again.restoredFile(idsToText(Int32Array.from(ids)))!.recipe())).toEqual(ids);
+  });
+
+  it("refuse runs that cannot be a file's", () => {
+    const runs = (...w: number[]) => `runs:${idsToText(Int32Array.from(w))}`;
+    for (const bad of [runs(5), runs(5, 0), runs(-1, 3), runs(2 ** 31 - 2, 5), runs(0, 2 ** 30), 'runs:@@', 'runs:AAA']) expect(idsFromText(bad), bad).toBeUndefined();
+    expect(Array.from(idsFromText(runs(4, 2, 9, 1))!)).toEqual([4, 5, 9]);
   });
 });
