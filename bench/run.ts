@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import type { HeavyResult, LookupResult } from './pipeline';
 import type { BrowserFigures, RendererSize } from './web';
+import type { SandboxResult } from './sandbox';
 import { percentile } from './stats';
 
 /** Long enough to pass day 8 here, where the Insights burst is. */
@@ -37,6 +38,7 @@ const allowed = phase<Throughput>('allowed', 5_000);
 const bare = phase<Throughput>('bare', 5_000);
 const heavy = phase<HeavyResult>('heavy', HEAVY_BUDGET_MS);
 const lookup = phase<LookupResult>('lookup', LOOKUP_RECORDS);
+const sandbox = phase<SandboxResult>('sandbox', 100_000);
 const web = phase<{ size: RendererSize; browser?: BrowserFigures; browserError?: string }>('web');
 
 const out: Record<string, number | null> = {
@@ -85,6 +87,12 @@ else {
   row(`lookupP95Ms: ${lookup.queries} LookupEvents via account.call over ${lookup.records.toLocaleString('en-US')} records in us-east-1`, `p95 ${f(lookup.p95Ms, 2)} ms, p50 ${f(lookup.p50Ms, 2)} ms`, 'p95 < 5 ms', lookup.p95Ms < 5);
   row(`  comparison, same ${lookup.naiveQueries} queries side by side: naive newest-first scan vs index (p50)`, `${f(lookup.naiveP50Ms, 2)} ms vs ${f(lookup.indexSameQueriesP50Ms, 2)} ms = ${f(lookup.speedup)}×`, '', null);
   notes.push(`Lookup records: copies of pipeline-built records with their own eventID and eventTime, spread over 90 days, ingested through CloudTrail's ingest in ${f(lookup.fillSeconds)} s; index and scan gave identical first pages on ${lookup.agreedNonEmpty} non-empty windowed queries.`);
+}
+
+if (failed(sandbox)) notes.push(`sandbox save and load not measured: ${sandbox.error}`);
+else {
+  row(`sandbox of ${sandbox.calls.toLocaleString('en-US')} calls, saved and loaded as the app does (Node): snapshot / pack (worker) / unpack / restore`, `${f(sandbox.snapshotMs, 0)} / ${f(sandbox.packMs, 0)} / ${f(sandbox.unpackMs, 0)} / ${f(sandbox.restoreMs, 0)} ms; ${f(sandbox.jsonMB, 1)} MB JSON, ${f(sandbox.packedMB, 1)} MB saved`, '', null);
+  if (!sandbox.same) notes.push('sandbox: the restored account did not answer LookupEvents as the original did.');
 }
 
 if (failed(web)) notes.push(`web build not measured: ${web.error}`);
