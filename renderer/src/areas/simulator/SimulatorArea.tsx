@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from '../../store/app-store';
 import { documentsInBrowser } from '../../platform/bridge';
+import { saveFailureKo } from './save-failure';
 import { keyOf } from '../../platform/idb-documents';
 import { openSimWorker, type SimClient } from './sim-client';
 import { SimContext, deliveryKey, type FlowEntry, type SimEventLike, type SimSession, type SimTab } from './sim-context';
@@ -139,7 +140,7 @@ export default function SimulatorArea() {
             // The disk or the browser's storage quota may be full. Say so once; the sandbox itself is untouched.
             if (saveWarned.current) return;
             saveWarned.current = true;
-            useApp.setState((st) => ({ notices: [...st.notices, `샌드박스를 저장하지 못했습니다(${e.message}). 저장 공간이 부족할 수 있습니다. 지금 샌드박스는 그대로이며, "새 샌드박스"로 크기를 줄일 수 있습니다.`] }));
+            useApp.setState((st) => ({ notices: [...st.notices, saveFailureKo(e)] }));
           })
           .finally(() => {
             // After an import or a reset the refs belong to the sandbox read since.
