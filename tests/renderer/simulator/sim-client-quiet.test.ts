@@ -24,7 +24,7 @@ describe('SimClient quietness (when a save may run)', () => {
     await new Promise((r) => setTimeout(r, 30));
     const save = client.request({ kind: 'save' });
     expect(client.quietForMs).toBeGreaterThanOrEqual(25);
-    answer(sent[1]!.id, { format: 'trailwatch-snapshot+json+gzip+base64', data: '', jsonChars: 0 });
+    answer(sent[1]!.id, { format: 'trailwatch-snapshot-parts+json+gzip+base64', data: '', jsonChars: 0, marker: `trailwatch-bytes-${'0'.repeat(32)}-`, parts: [] });
     await save;
   });
 });

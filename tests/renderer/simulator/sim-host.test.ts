@@ -3,6 +3,7 @@ import { TICK_MS } from '../../../renderer/src/areas/simulator/worker/sim-host';
 import { hostHarness } from './host-harness';
 import type { FromWorker } from '../../../renderer/src/areas/simulator/worker/protocol';
 import { SANDBOX_START } from '../../../renderer/src/areas/simulator/worker/sandbox-setup';
+import { packText } from '../../../renderer/src/areas/simulator/worker/snapshot-pack';
 
 const ALICE = { as: 'alice', region: 'ap-northeast-2', via: 'console' };
 
@@ -157,13 +158,18 @@ describe('the simulator worker host', () => {
     h.value({ kind: 'advance', ms: 3_600_000 });
     const packed = await h.later<{ format: string; data: string; jsonChars: number }>({ kind: 'save' });
     const { snapshot } = h.value<{ snapshot: unknown }>({ kind: 'snapshot' });
-    expect(packed.format).toBe('trailwatch-snapshot+json+gzip+base64');
+    expect(packed.format).toBe('trailwatch-snapshot-parts+json+gzip+base64');
     expect(packed.jsonChars).toBe(JSON.stringify(snapshot).length);
     expect(packed.data.length).toBeLessThan(packed.jsonChars / 3);
 
     const h2 = hostHarness();
     expect(await h2.later({ kind: 'start', snapshot: JSON.parse(JSON.stringify(packed)) })).toMatchObject({ nowMs: SANDBOX_START + 3_600_000, setup: [] });
     expect(h2.value<{ snapshot: unknown }>({ kind: 'snapshot' }).snapshot).toEqual(snapshot);
+
+    // A sandbox saved before session 12 (the whole text gzipped) still loads.
+    const h4 = hostHarness();
+    await h4.later({ kind: 'start', snapshot: await packText(JSON.stringify(snapshot)) });
+    expect(h4.value<{ snapshot: unknown }>({ kind: 'snapshot' }).snapshot).toEqual(snapshot);
 
     const h3 = hostHarness();
     const broken = await h3.later<{ setup: unknown[]; noticeKo?: string }>({ kind: 'start', snapshot: { ...packed, data: packed.data.slice(0, 100) } });

@@ -1,7 +1,7 @@
 // Saving a sandbox in parts: the simulator's worker copies the large columns and the packing worker writes their
 // saved form. The joined text must be the very text a plain snapshot gives, whatever the account does meanwhile.
 import { describe, expect, it } from 'vitest';
-import { joinParts, newMarker, packParts, snapshotParts, transferables, unpackSnapshot } from '../../../renderer/src/areas/simulator/worker/snapshot-pack';
+import { joinParts, newMarker, packParts, packText, snapshotParts, transferables, unpackSnapshot } from '../../../renderer/src/areas/simulator/worker/snapshot-pack';
 import { validatedTrailAccount, ROOT } from '../../simulator/cloudtrail/trail-account';
 
 function busyAccount() {
@@ -71,5 +71,33 @@ describe('a snapshot saved in parts', () => {
     const packed = await packParts(snapshotParts((out) => acct.snapshot(out)));
     expect(packed.jsonChars).toBe(JSON.stringify(acct.snapshot()).length);
     expect(await unpackSnapshot(packed)).toEqual(JSON.parse(JSON.stringify(acct.snapshot())));
+  });
+
+  it('packs the text and each piece apart (never one string of the whole), and unpacks them into the same snapshot', async () => {
+    const acct = busyAccount();
+    const parts = snapshotParts((out) => acct.snapshot(out));
+    const packed = await packParts(parts);
+    expect(packed.format).toBe('trailwatch-snapshot-parts+json+gzip+base64');
+    expect(packed.parts).toHaveLength(parts.pieces.length + 1);
+    expect(packed.marker).toBe(parts.marker);
+    const expected = JSON.parse(joinParts(parts)) as unknown;
+    expect(await unpackSnapshot(JSON.parse(JSON.stringify(packed)))).toEqual(expected);
+    // A save of the whole text (before session 12) still unpacks.
+    expect(await unpackSnapshot(await packText(joinParts(parts)))).toEqual(expected);
+  });
+
+  it('refuses a packed save whose parts do not add up or whose marker is not one', async () => {
+    const packed = await packParts(snapshotParts((out) => busyAccount().snapshot(out)));
+    for (const broken of [
+      { ...packed, parts: packed.parts.slice(0, -1) },
+      { ...packed, parts: [...packed.parts.slice(0, -1), packed.parts.at(-1)! + 1] },
+      { ...packed, parts: [] },
+      { ...packed, parts: packed.parts.map((n) => n + 0.5) },
+      { ...packed, marker: 'trailwatch-bytes-' },
+    ]) await expect(unpackSnapshot(broken)).rejects.toThrow(/저장된 샌드박스의 구성이 올바르지 않습니다|JSON/);
+    // A marker standing for a piece that is not there.
+    const parts = snapshotParts((out) => busyAccount().snapshot(out));
+    const fewer = await packParts({ ...parts, pieces: [] });
+    await expect(unpackSnapshot(fewer)).rejects.toThrow(/저장된 샌드박스의 구성이 올바르지 않습니다/);
   });
 });

@@ -1,7 +1,7 @@
 // The one message protocol between the simulator screen and the worker that hosts the Account.
 // Both sides validate what they receive with these schemas: a message is untrusted until parsed.
 import { z } from 'zod';
-import { PACKED_FORMAT } from './snapshot-pack';
+import { PARTS_FORMAT } from './snapshot-pack';
 
 export const CHANNELS = ['console', 'cli', 'sdk'] as const;
 export const SPEEDS = [0, 1, 60, 600] as const;
@@ -131,7 +131,7 @@ export const valueSchemas = {
   oldestLogFile: z.object({ lastModified: z.string().nullable() }),
   object: objectTextSchema,
   snapshot: z.object({ snapshot: json }),
-  save: z.object({ format: z.literal(PACKED_FORMAT), data: z.string(), jsonChars: z.number() }),
+  save: z.object({ format: z.literal(PARTS_FORMAT), data: z.string(), jsonChars: z.number(), marker: z.string(), parts: z.array(z.number().int().nonnegative()) }),
   saveHeld: z.object({ id: z.number().int(), jsonChars: z.number() }),
   storeHeld: z.object({ stored: z.literal(true) }),
   dropHeld: z.object({ dropped: z.literal(true) }),

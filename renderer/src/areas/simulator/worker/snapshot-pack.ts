@@ -8,17 +8,38 @@ import { savedTexts, type TextsLayout } from '../../../../../simulator/core/temp
 import type { SnapshotWriter } from '../../../../../simulator/core/snapshot-writer';
 import type { Json } from '../../../../../simulator';
 
+/** The snapshot's whole JSON text, gzipped, in base64 (saves before session 12; still read). */
 export const PACKED_FORMAT = 'trailwatch-snapshot+json+gzip+base64';
+/**
+ * Since session 12: the snapshot's JSON text with its large parts left as markers, then each part's saved JSON,
+ * gzipped one after another as one stream, in base64; `parts` are their UTF-8 byte lengths. The whole text is
+ * never one string, on saving or on loading: a busy sandbox's text outgrew what a JavaScript string can hold
+ * (about 537 million characters) after about 41 days of the benchmark's 90-day mix, and then could be neither
+ * saved nor read back. Now the limit is the base64 of the gzip, about twice as far.
+ */
+export const PARTS_FORMAT = 'trailwatch-snapshot-parts+json+gzip+base64';
 
-export interface PackedSnapshot {
+export interface PackedText {
   format: typeof PACKED_FORMAT;
   data: string;
   /** Length of the JSON text, for the learner's information. */
   jsonChars: number;
 }
 
-async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
+export interface PackedParts {
+  format: typeof PARTS_FORMAT;
+  data: string;
+  /** Length of the JSON text the parts stand for (joinParts'), for the learner's information. */
+  jsonChars: number;
+  /** What stands for part k + 1 in part 0: the string `${marker}${k}`. */
+  marker: string;
+  parts: number[];
+}
+
+export type PackedSnapshot = PackedText | PackedParts;
+
+async function through(bytes: Uint8Array | readonly Uint8Array[], stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Response(new Blob((Array.isArray(bytes) ? bytes : [bytes]) as BlobPart[]).stream().pipeThrough(stream));
   return new Uint8Array(await out.arrayBuffer());
 }
 
@@ -110,6 +131,13 @@ export function transferables(p: SnapshotParts): ArrayBuffer[] {
   return p.pieces.flatMap((x) => (x instanceof Uint8Array ? [x.buffer] : 'seconds' in x ? [x.seconds.buffer] : [x.template.buffer, x.packedAt.buffer, x.kinds.buffer, x.packed.buffer]) as ArrayBuffer[]);
 }
 
+/** A piece's saved JSON: what joinParts writes in place of its marker (quotes included). */
+function pieceText(piece: Piece): string {
+  if (piece instanceof Uint8Array) return `"${toBase64(piece)}"`;
+  if ('seconds' in piece) return JSON.stringify(Array.from(piece.seconds, (s) => s * 1000));
+  return JSON.stringify(savedTexts(piece));
+}
+
 /** The JSON text the parts stand for: the same text as JSON.stringify of a snapshot written with base64. */
 export function joinParts(p: SnapshotParts): string {
   const open = `"${p.marker}`;
@@ -130,18 +158,70 @@ export function joinParts(p: SnapshotParts): string {
   return out.join('');
 }
 
-/** Packs a snapshot given as parts (in the packing worker: saved forms, base64, gzip and base64 again). */
-export function packParts(p: SnapshotParts): Promise<PackedSnapshot> {
-  return packText(joinParts(p));
+/** Packs a snapshot given as parts (in the packing worker): the text with its markers and each piece's saved form,
+ *  each made and encoded on its own, gzipped as one stream, then base64 (PARTS_FORMAT). */
+export async function packParts(p: SnapshotParts): Promise<PackedParts> {
+  const enc = new TextEncoder();
+  const chunks = [enc.encode(p.text)];
+  let jsonChars = p.text.length;
+  for (let k = 0; k < p.pieces.length; k++) {
+    const text = pieceText(p.pieces[k]!);
+    chunks.push(enc.encode(text));
+    // In the joined text the piece's saved form takes the place of its quoted marker.
+    jsonChars += text.length - (p.marker.length + String(k).length + 2);
+  }
+  const gz = await through(chunks, new CompressionStream('gzip'));
+  return { format: PARTS_FORMAT, data: toBase64(gz), jsonChars, marker: p.marker, parts: chunks.map((c) => c.length) };
 }
 
 export function isPacked(saved: unknown): saved is PackedSnapshot {
-  return typeof saved === 'object' && saved !== null && (saved as { format?: unknown }).format === PACKED_FORMAT && typeof (saved as { data?: unknown }).data === 'string';
+  if (typeof saved !== 'object' || saved === null || typeof (saved as { data?: unknown }).data !== 'string') return false;
+  const format = (saved as { format?: unknown }).format;
+  return format === PACKED_FORMAT || format === PARTS_FORMAT;
 }
+
+const MARKER = /^trailwatch-bytes-[0-9a-f]{32}-$/;
 
 /** A saved sandbox back to the snapshot object: packed saves are unpacked, older plain saves pass through. */
 export async function unpackSnapshot(saved: unknown): Promise<unknown> {
   if (!isPacked(saved)) return saved;
   const bytes = await through(fromBase64(saved.data), new DecompressionStream('gzip'));
-  return JSON.parse(new TextDecoder().decode(bytes));
+  const decoder = new TextDecoder();
+  if (saved.format === PACKED_FORMAT) return JSON.parse(decoder.decode(bytes));
+  const { parts, marker } = saved;
+  const bad = (): never => {
+    throw new Error('저장된 샌드박스의 구성이 올바르지 않습니다(parts).');
+  };
+  if (!Array.isArray(parts) || parts.length === 0 || typeof marker !== 'string' || !MARKER.test(marker)) bad();
+  let at = 0;
+  const values = parts.map((n) => {
+    if (!Number.isInteger(n) || n < 0 || at + n > bytes.length) bad();
+    const v = JSON.parse(decoder.decode(bytes.subarray(at, at + n))) as unknown;
+    at += n;
+    return v;
+  });
+  if (at !== bytes.length) bad();
+  return withPieces(values[0], marker, values.slice(1), bad);
+}
+
+/** `skeleton` with each marker string `${marker}${k}` replaced by `pieces[k]`, as joinParts does in the text. */
+function withPieces(skeleton: unknown, marker: string, pieces: unknown[], bad: () => never): unknown {
+  const put = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (!v.startsWith(marker)) return v;
+      const k = Number(v.slice(marker.length));
+      return Number.isInteger(k) && k >= 0 && k < pieces.length ? pieces[k] : bad();
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = put(v[i]);
+      return v;
+    }
+    if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const key of Object.keys(o)) o[key] = put(o[key]);
+      return o;
+    }
+    return v;
+  };
+  return put(skeleton);
 }
