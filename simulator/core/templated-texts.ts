@@ -762,7 +762,9 @@ export class TemplatedTexts {
       throw new Error(`templated texts snapshot: ${what}`);
     };
     if (!Array.isArray(s.templates) || !s.templates.every((t) => Array.isArray(t) && t.length > 0 && t.every((p) => typeof p === 'string'))) bad('malformed template');
-    if (!Array.isArray(s.strings) || !s.strings.every((x) => typeof x === 'string')) bad('malformed strings');
+    // A value holding a character JSON escapes is never cut (add): one here was not written by a store, and would
+    // make a text that is not the JSON it was (readers that trust a template's first text to speak for the rest).
+    if (!Array.isArray(s.strings) || !s.strings.every((x) => typeof x === 'string' && !NEEDS_ESCAPE.test(x))) bad('malformed strings');
     const c = s.columns as Record<string, unknown> | null;
     const column = (name: string): Int32Array => {
       const text = c?.[name];

@@ -7,7 +7,7 @@
 import type { Json, ReproducibleContent } from '../../core/contract';
 import { IntColumn } from '../../core/int-column';
 import { gzipDeterministic } from './files';
-import { idsFromText, RecordArchive, runsToText } from './record-archive';
+import { idsFromText, RecordArchive, runsFromText, runsToText } from './record-archive';
 
 /** One log file: `runs` runs of record ids from `at` in its LogFiles' column. The S3 object's content. */
 export class LogFileContent implements ReproducibleContent {
@@ -32,7 +32,7 @@ export class LogFileContent implements ReproducibleContent {
 
   /** True when every id names a record the archive holds (a restored file, checked once the archive is). */
   valid(): boolean {
-    return this.files.archive.has(this.files.idsOf(this.at, this.runs));
+    return this.files.holds(this.at, this.runs);
   }
 }
 
@@ -57,10 +57,31 @@ export class LogFiles {
     return new LogFileContent(this, at, runs);
   }
 
-  /** A log file as a snapshot named it (see LogFileContent.recipe); undefined if the text is not ids. */
+  /** A log file as a snapshot named it (see LogFileContent.recipe); undefined if the text is not ids. Saved runs
+   *  are kept as they are: a few characters can name millions of ids, which are not written out here. */
   restoredFile(text: unknown): LogFileContent | undefined {
-    const ids = typeof text === 'string' ? idsFromText(text) : undefined;
-    return ids && this.file(ids);
+    if (typeof text !== 'string') return undefined;
+    const runs = runsFromText(text);
+    if (runs === undefined) {
+      const ids = idsFromText(text);
+      return ids && this.file(ids);
+    }
+    const at = this.ids.length;
+    for (let r = 0; r < runs.length; r += 2) {
+      this.ids.push(runs[r]!);
+      this.ids.push(runs[r + 1]!);
+    }
+    return new LogFileContent(this, at, runs.length / 2);
+  }
+
+  /** Whether every id of the file names a record the archive holds, run by run. */
+  holds(at: number, runs: number): boolean {
+    const size = this.archive.size;
+    for (let r = 0; r < runs; r++) {
+      const first = this.ids.at(at + 2 * r);
+      if (!(first >= 0 && first + this.ids.at(at + 2 * r + 1) <= size)) return false;
+    }
+    return true;
   }
 
   /** The runs of the file whose `runs` runs start at `at`: first id and length of each (a copy). */

@@ -52,12 +52,6 @@ export class RecordArchive {
     return logFileBody(Array.from(ids, (id) => this.texts.get(id)));
   }
 
-  /** Checks ids read back from a snapshot against what this archive holds. */
-  has(ids: Int32Array): boolean {
-    for (let i = 0; i < ids.length; i++) if (!(ids[i]! >= 0 && ids[i]! < this.texts.size)) return false;
-    return true;
-  }
-
   snapshot(out: SnapshotWriter): Json {
     return this.texts.snapshotTo(out);
   }
@@ -81,31 +75,40 @@ export function runsToText(runs: Int32Array): string {
   return RUNS_PREFIX + toBase64(new Uint8Array(runs.buffer, runs.byteOffset, runs.length * 4));
 }
 
+/** Saved runs (runsToText) as first id and length of each, checked; undefined when the text is not runs. */
+export function runsFromText(text: string): Int32Array | undefined {
+  if (!text.startsWith(RUNS_PREFIX)) return undefined;
+  const words = wordsOf(text.slice(RUNS_PREFIX.length));
+  if (words === undefined || words.length % 2 !== 0) return undefined;
+  for (let r = 0; r < words.length; r += 2) if (words[r]! < 0 || words[r + 1]! < 1 || words[r]! + words[r + 1]! > 2 ** 31 - 1) return undefined;
+  return words;
+}
+
 /** A log file's ids as a snapshot saved them: runs (runsToText), or, in snapshots before session 12, every id
- *  (idsToText). Undefined when the text is neither. */
+ *  (idsToText). Undefined when the text is neither. Runs are written out here: for reading, not restoring
+ *  (LogFiles.restoredFile keeps them as runs). */
 export function idsFromText(text: string): Int32Array | undefined {
-  const runs = text.startsWith(RUNS_PREFIX);
-  let bytes: Uint8Array;
-  try {
-    bytes = fromBase64(runs ? text.slice(RUNS_PREFIX.length) : text);
-  } catch {
-    return undefined;
-  }
-  if (bytes.length % 4 !== 0) return undefined;
-  const words = new Int32Array(bytes.slice().buffer);
-  if (!runs) return words;
-  if (words.length % 2 !== 0) return undefined;
+  if (!text.startsWith(RUNS_PREFIX)) return wordsOf(text);
+  const runs = runsFromText(text);
+  if (runs === undefined) return undefined;
   let count = 0;
-  for (let r = 0; r < words.length; r += 2) {
-    if (words[r]! < 0 || words[r + 1]! < 1 || words[r]! + words[r + 1]! > 2 ** 31 - 1) return undefined;
-    count += words[r + 1]!;
-    // No log file holds more records than an archive can number; a larger count is not a file's.
-    if (count > MAX_FILE_IDS) return undefined;
-  }
+  for (let r = 1; r < runs.length; r += 2) count += runs[r]!;
+  // More ids than any archive could number in memory: not a file's (and not written out).
+  if (count > MAX_READ_IDS) return undefined;
   const ids = new Int32Array(count);
   let k = 0;
-  for (let r = 0; r < words.length; r += 2) for (let j = 0; j < words[r + 1]!; j++) ids[k++] = words[r]! + j;
+  for (let r = 0; r < runs.length; r += 2) for (let j = 0; j < runs[r + 1]!; j++) ids[k++] = runs[r]! + j;
   return ids;
 }
 
-const MAX_FILE_IDS = 1 << 24;
+const MAX_READ_IDS = 1 << 26;
+
+function wordsOf(base64: string): Int32Array | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(base64);
+  } catch {
+    return undefined;
+  }
+  return bytes.length % 4 === 0 ? new Int32Array(bytes.slice().buffer) : undefined;
+}

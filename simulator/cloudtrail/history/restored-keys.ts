@@ -4,10 +4,12 @@
 // so when no field a key is read from lies in a hole, every record of the template has the same keys but its
 // event id: they are read once per template, and the event id from its hole.
 //
-// Why that is exact: a hole is a whole JSON string value (or the tail of one), with no character JSON escapes,
-// so two texts of one template have the same JSON structure and differ only inside those strings. A field whose
-// value holds no hole's value in the first record read lies in the template's fixed text, and is the same in every
-// record of it. The fields checked are every one visitLookupPairs reads.
+// Why that is exact: a template is read once only when each of its holes is a whole JSON string value where the
+// structure has one (isStringValue; a store may cut elsewhere, at a member's name or the tail of a string, and its
+// records are then read one by one), and hole values hold no character JSON escapes (a restored store refuses
+// any that do), so two texts of the template have the same JSON structure and differ only inside those strings.
+// A field whose value holds no hole's value in the first record read lies in the template's fixed text, and is
+// the same in every record of it. The fields checked are every one visitLookupPairs reads.
 import type { CloudTrailRecord } from '../../core/contract';
 import type { TemplatedTexts } from '../../core/templated-texts';
 import { storeKeysOf } from './store-keys';
@@ -58,9 +60,19 @@ export function restoredKeyReader(texts: TemplatedTexts): (position: number) => 
   };
 }
 
+/** Whether hole `i` of a template with these parts is a whole string value where the JSON's structure has one
+ *  (after `:"`, `,"` or `["`, before `",`, `"}` or `"]`): not a member's name, nor a piece of the structure, nor
+ *  the tail of a string. Inside a string a quote is always escaped, so these pairs only occur in the structure. */
+function isStringValue(parts: readonly string[], i: number): boolean {
+  const before = parts[i]!.slice(-2);
+  const after = parts[i + 1]!.slice(0, 2);
+  return (before === ':"' || before === ',"' || before === '["') && (after === '",' || after === '"}' || after === '"]');
+}
+
 /** Whether the keys of `record`'s template can be shared (see the top of this file), and how. */
 function learn(record: CloudTrailRecord, keys: string[], parts: readonly string[], holes: readonly string[]): TemplateKeys {
   const alone: TemplateKeys = { shared: undefined, eventIdHole: -1 };
+  for (let i = 0; i < holes.length; i++) if (!isStringValue(parts, i)) return alone;
   // The event id is the first key (visitLookupPairs), and the only one with its prefix; it must be a hole of its own.
   if (typeof record.eventID !== 'string' || keys[0] !== `${EVENT_ID_PREFIX}${record.eventID}`) return alone;
   if (keys.slice(1).some((k) => k.startsWith(EVENT_ID_PREFIX))) return alone;

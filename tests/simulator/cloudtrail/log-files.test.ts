@@ -44,4 +44,16 @@ describe('log files as runs of record ids', () => {
     for (const bad of [runs(5), runs(5, 0), runs(-1, 3), runs(2 ** 31 - 2, 5), runs(0, 2 ** 30), 'runs:@@', 'runs:AAA']) expect(idsFromText(bad), bad).toBeUndefined();
     expect(Array.from(idsFromText(runs(4, 2, 9, 1))!)).toEqual([4, 5, 9]);
   });
+
+  it('restore saved runs as runs: a few characters naming millions of ids are not written out, and are refused', () => {
+    const files = new LogFiles();
+    files.archive.add('{"eventID":"a"}', []);
+    files.archive.add('{"eventID":"b"}', []);
+    const fits = files.restoredFile('runs:' + idsToText(Int32Array.from([0, 2])))!;
+    expect(fits.valid()).toBe(true);
+    expect(new TextDecoder().decode(fits.uncompressed())).toBe('{"Records":[{"eventID":"a"},{"eventID":"b"}]}');
+    // Written out, these would be four gigabytes of ids.
+    const huge = files.restoredFile('runs:' + idsToText(Int32Array.from([0, 2 ** 30])))!;
+    expect(huge.valid()).toBe(false);
+  });
 });

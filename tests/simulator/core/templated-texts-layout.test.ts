@@ -103,5 +103,8 @@ describe('TemplatedTexts layout', () => {
     expect(() => TemplatedTexts.fromSnapshot({ ...good, strings: ['alice', 'extra'] })).toThrow(/strings do not match/);
     expect(() => TemplatedTexts.fromSnapshot({ ...good, columns: { ...good.columns, packed: '' } })).toThrow(/outside its column/);
     expect(() => TemplatedTexts.fromSnapshot({ ...good, columns: { ...good.columns, holeKinds: good.columns.packed } })).toThrow(/too few holes|outside its column|strings do not match/);
+    // A value a store never cuts (it holds a character JSON escapes): the text would not be the JSON it was.
+    expect(TemplatedTexts.fromSnapshot(good).get(0)).toBe(JSON.stringify({ t: '2000-01-01T00:00:02Z', u: 'alice' }));
+    for (const v of ['x"', 'a\\b', 'line\n']) expect(() => TemplatedTexts.fromSnapshot({ ...good, strings: [v] })).toThrow(/malformed strings/);
   });
 });
