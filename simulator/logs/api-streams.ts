@@ -83,7 +83,17 @@ export function streamActions(m: LogsModel, d: ServiceDeps): ActionSpec[] {
         const s = m.stream(ctx.region, g.logGroupName, need(p, 'logStreamName'));
         const raw = Array.isArray(p['logEvents']) ? (p['logEvents'] as Json[]) : [];
         if (raw.length === 0 || raw.length > 10_000) throw new AwsError('InvalidParameterException', '1 validation error detected: Value at \'logEvents\' failed to satisfy constraint: Member must have length between 1 and 10000');
-        const events = raw.map((e) => e as JsonObject).map((e) => ({ timestamp: Number(e['timestamp']), message: String(e['message'] ?? '') }));
+        // Both members are required (InputLogEvent): a missing one is refused as AWS refuses it, so no event is stored
+        // without a time (a stored NaN also made a save that could not be read back).
+        raw.forEach((e, i) => {
+          for (const member of ['timestamp', 'message']) {
+            const v = (e as JsonObject | null)?.[member];
+            if (v === undefined || v === null) {
+              throw new AwsError('InvalidParameterException', `1 validation error detected: Value null at 'logEvents.${i + 1}.member.${member}' failed to satisfy constraint: Member must not be null`);
+            }
+          }
+        });
+        const events = raw.map((e) => e as JsonObject).map((e) => ({ timestamp: Number(e['timestamp']), message: String(e['message']) }));
         for (let i = 1; i < events.length; i++) {
           if ((events[i]?.timestamp ?? 0) < (events[i - 1]?.timestamp ?? 0)) throw new AwsError('InvalidParameterException', 'Log events in a single PutLogEvents request must be in chronological order.');
         }

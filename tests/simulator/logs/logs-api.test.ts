@@ -18,6 +18,11 @@ describe('CloudWatch Logs API', () => {
     expect(put.records).toEqual([]);
     const order = acct.call('logs:PutLogEvents', { logGroupName: 'app', logStreamName: 's1', logEvents: [{ timestamp: now, message: 'b' }, { timestamp: now - 1, message: 'a' }] }, c);
     expect(order.ok ? '' : order.error.message).toBe('Log events in a single PutLogEvents request must be in chronological order.');
+    // timestamp and message are required members: refused as AWS refuses them (the first missing one, 1-based).
+    const noTime = acct.call('logs:PutLogEvents', { logGroupName: 'app', logStreamName: 's1', logEvents: [{ timestamp: now, message: 'a' }, { message: 'b' }] }, c);
+    expect(noTime.ok ? '' : `${noTime.error.code}: ${noTime.error.message}`).toBe("InvalidParameterException: 1 validation error detected: Value null at 'logEvents.2.member.timestamp' failed to satisfy constraint: Member must not be null");
+    const noMessage = acct.call('logs:PutLogEvents', { logGroupName: 'app', logStreamName: 's1', logEvents: [{ timestamp: now, message: null }] }, c);
+    expect(noMessage.ok ? '' : noMessage.error.message).toBe("1 validation error detected: Value null at 'logEvents.1.member.message' failed to satisfy constraint: Member must not be null");
     const got = ok(acct.call('logs:GetLogEvents', { logGroupName: 'app', logStreamName: 's1' }, c))['events'] as Record<string, unknown>[];
     expect(got.map((e) => e['message'])).toEqual(['hello']);
     const groups = ok(acct.call('logs:DescribeLogGroups', { logGroupNamePrefix: 'ap' }, c))['logGroups'] as Record<string, unknown>[];
