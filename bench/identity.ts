@@ -4,7 +4,7 @@ import { sha256Hex } from '../simulator/cloudtrail/crypto/sha256';
 import { benchAccount, runMix } from './account-setup';
 import { TemplatedTexts, type TemplatedTextsSnapshot } from '../simulator/core/templated-texts';
 import type { Json } from '../simulator/core/contract';
-import { toBase64 } from '../simulator/core/format';
+import { fromBase64, toBase64 } from '../simulator/core/format';
 import { gzipDeterministic } from '../simulator/cloudtrail/delivery/files';
 import { idsFromText, RecordArchive } from '../simulator/cloudtrail/delivery/record-archive';
 import { md5Hex } from '../simulator/s3/md5';
@@ -40,11 +40,14 @@ function expandLogFiles(snapshot: Json): Json {
   return snapshot;
 }
 
-type KeptStream = { logStreamName: string; creationTime: number; kept?: { timestamps: number[]; ingestedFrom: number[]; ingestedAt: number[]; texts: TemplatedTextsColumnsSnapshot } };
+type KeptStream = { logStreamName: string; creationTime: number; kept?: { timestamps: number[]; ingestedFrom: number[]; ingestedAt: number[]; texts: TemplatedTextsColumnsSnapshot; archived?: string } };
 /** Trail log streams are saved compactly since session 12 (logs snapshot version 2): written back as the plain
  *  events (and version) they were saved as before. */
 function expandLogStreams(snapshot: Json): Json {
-  const s = snapshot as unknown as { services: { logs: { version: number; regions: Record<string, Record<string, { streams: Record<string, KeptStream> }>> } } };
+  const s = snapshot as unknown as { cloudtrail: { logArchive?: TemplatedTextsColumnsSnapshot }; services: { logs: { version: number; regions: Record<string, Record<string, { streams: Record<string, KeptStream> }>> } } };
+  // Records CloudTrail's archive keeps are saved as runs of its ids ([first event, first id, count]).
+  const archive = new RecordArchive();
+  archive.restore(s.cloudtrail.logArchive);
   const logs = s.services.logs;
   if (logs.version !== 2) return snapshot;
   logs.version = 1;
@@ -54,10 +57,18 @@ function expandLogStreams(snapshot: Json): Json {
         const kept = stream.kept;
         if (!kept) continue;
         const texts = TemplatedTexts.textsOf(kept.texts);
+        const archived = kept.archived ? Array.from(new Int32Array(fromBase64(kept.archived).slice().buffer)) : [];
+        const messages: string[] = [];
+        for (let i = 0, own = 0, r = 0; i < kept.timestamps.length; i++) {
+          if (r < archived.length && i >= archived[r]!) {
+            messages.push(archive.get(archived[r + 1]! + i - archived[r]!));
+            if (i === archived[r]! + archived[r + 2]! - 1) r += 3;
+          } else messages.push(texts[own++]!);
+        }
         let run = -1;
         const events = kept.timestamps.map((timestamp, i) => {
           while (run + 1 < kept.ingestedFrom.length && kept.ingestedFrom[run + 1]! <= i) run++;
-          return { timestamp, message: texts[i]!, ingestionTime: kept.ingestedAt[run]! };
+          return { timestamp, message: messages[i]!, ingestionTime: kept.ingestedAt[run]! };
         });
         g.streams[name] = { logStreamName: stream.logStreamName, creationTime: stream.creationTime, events } as unknown as KeptStream;
       }
@@ -89,7 +100,7 @@ for (let i = 0; i < 10; i++) {
   const bucket = `trail-${i}-123456789012`;
   for (const key of b.acct.s3.model.listKeys(bucket)) b.acct.s3.model.getObject(bucket, key);
 }
-const snap = JSON.stringify(expandLogStreams(expandLogFiles(expandHistory(b.acct.snapshot()))));
+const snap = JSON.stringify(expandLogFiles(expandLogStreams(expandHistory(b.acct.snapshot()))));
 const objects: string[] = [];
 for (let i = 0; i < 10; i++) {
   const list = b.acct.call('s3:ListObjectsV2', { Bucket: `trail-${i}-123456789012` }, b.cli);

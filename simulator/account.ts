@@ -124,6 +124,7 @@ export class Account {
     };
     this.cloudTrail = (o.cloudTrail ?? createCloudTrail)(ctDeps);
     this.s3.model.computed = this.cloudTrail.computedObjects;
+    this.logs.model.sharedTexts = this.cloudTrail.recordArchive;
     // Records reach the default event buses; rule targets are invoked as events.amazonaws.com.
     wireEventBridge({ events: this.events, sns: this.sns.model, bus: this.bus, clock: this.clock, regions: this.regions, call: (api, params, ctx) => this.call(api, params, ctx) });
     for (const s of this.services) for (const a of s.actions) this.specs.set(a.def.api, a);
@@ -284,6 +285,8 @@ export class Account {
       if (part !== undefined) svc.restore(part);
     }
     if (s.cloudtrail !== undefined) acct.cloudTrail.restore(s.cloudtrail);
+    // A trail's log stream refers to records of CloudTrail's archive, restored just now.
+    acct.logs.model.checkShared();
     return acct;
   }
 }

@@ -14,6 +14,7 @@ import { DeliveryLanes, waitingRecord, type DigestDelivered, type LaneState, typ
 import type { DigestSigning, SavedDigest } from './delivery/pending-digest';
 import { EventStore, type EventStoreSnapshot } from './history/event-store';
 import { restoredKeyReader } from './history/restored-keys';
+import type { RecordArchive } from './delivery/record-archive';
 import { EVENT_HISTORY_DAYS, type RegionHistory } from './history/lookup-events';
 import { ActionKeys, storeKeysOf } from './history/store-keys';
 import type { CloudTrailInternals } from './internals';
@@ -154,6 +155,10 @@ export class CloudTrailService {
   }
 
   /** For the bucket store: digest objects a snapshot saved as recipes are computed here. */
+  get recordArchive(): RecordArchive {
+    return this.lanes.recordArchive;
+  }
+
   get computedObjects(): ComputedObjects {
     return this.lanes.computed;
   }

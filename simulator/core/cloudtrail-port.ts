@@ -1,5 +1,6 @@
 import type { ActionDef, Clock, CloudTrailRecord, ComputedObjects, HandlerFn, Json, ObjectStore, Random } from './contract';
 import type { SnapshotWriter } from './snapshot-writer';
+import type { TemplatedTexts } from './templated-texts';
 
 /** What the account needs from the CloudTrail service (simulator/cloudtrail/index.ts provides it). */
 export interface CloudTrailPort {
@@ -12,6 +13,9 @@ export interface CloudTrailPort {
   restore(s: Json): void;
   /** Computes the bucket objects a snapshot saved as recipes (digests not signed when it was taken). */
   readonly computedObjects?: ComputedObjects;
+  /** Where CloudTrail keeps every delivered record's text (the `archived.texts` of its deliveries): one object for
+   *  the service's life, refilled in place by restore. A log group's snapshot refers to records kept there. */
+  readonly recordArchive?: { get(id: number): string; readonly size: number; copyInto?(id: number, into: TemplatedTexts): number };
   /** Signs up to `limit` digests not signed yet (oldest first); returns how many. */
   signAhead?(limit: number): number;
   /** The oldest digest not signed yet, for a host that signs elsewhere (SHA256withRSA over `message` with the

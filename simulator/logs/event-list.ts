@@ -100,9 +100,12 @@ export class EventList {
     return this.toArray();
   }
 
-  /** Every event's message, in stored order, into `into` (which then holds event i's as text i): copied as its
-   *  template and values from a store that can, otherwise cut at `cut`'s values (any choice gives the same text). */
-  copyMessagesInto(into: TemplatedTexts, cut: (message: string) => readonly string[]): void {
+  /** Every event's message, in stored order, into `into` (which then holds them in that order): copied as its
+   *  template and values from a store that can, otherwise cut at `cut`'s values (any choice gives the same text).
+   *  Events whose message `shared` keeps are not copied: they come back as runs of [first event, first id in
+   *  `shared`, count], consecutive events of consecutive ids in one run. */
+  copyMessagesInto(into: TemplatedTexts, cut: (message: string) => readonly string[], shared?: MessageTexts): number[] {
+    const runs: number[] = [];
     let run = 0;
     for (let i = 0; i < this.length; i++) {
       const ref = this.refs.data[i]!;
@@ -113,6 +116,12 @@ export class EventList {
       }
       while (run + 1 < this.textsFrom.length && this.textsFrom[run + 1]! <= i) run++;
       const texts = this.textsIn[run]!;
+      if (shared !== undefined && texts === shared) {
+        const n = runs.length;
+        if (n > 0 && runs[n - 3]! + runs[n - 1]! === i && runs[n - 2]! + runs[n - 1]! === ref) runs[n - 1]!++;
+        else runs.push(i, ref, 1);
+        continue;
+      }
       if (texts instanceof TemplatedTexts) into.copyFrom(texts, ref);
       else if (texts.copyInto) texts.copyInto(ref, into);
       else {
@@ -120,6 +129,7 @@ export class EventList {
         into.add(m, cut(m));
       }
     }
+    return runs;
   }
 
   /** The events' timestamps, in stored order. */
@@ -133,12 +143,21 @@ export class EventList {
   }
 
   /** Appends events whose messages are texts 0, 1, 2… of `texts`, at these timestamps, ingested in these runs
-   *  (a compact snapshot's stream; the caller has checked the lengths agree). */
-  pushAllKept(timestamps: readonly number[], runs: { from: readonly number[]; at: readonly number[] }, texts: MessageTexts): void {
+   *  (a compact snapshot's stream; the caller has checked the lengths agree), but for the events `shared` names
+   *  (runs of [first event, first id, count], as copyMessagesInto gives them), whose messages are `shared.texts`'. */
+  pushAllKept(timestamps: readonly number[], runs: { from: readonly number[]; at: readonly number[] }, texts: MessageTexts, shared?: { runs: readonly number[]; texts: MessageTexts }): void {
     let run = -1;
+    let own = 0;
+    let next = 0;
     for (let i = 0; i < timestamps.length; i++) {
       while (run + 1 < runs.from.length && runs.from[run + 1]! <= i) run++;
-      this.pushKept(timestamps[i]!, runs.at[run]!, texts, i);
+      const r = shared?.runs;
+      if (r !== undefined && next < r.length && i >= r[next]!) {
+        this.pushKept(timestamps[i]!, runs.at[run]!, shared!.texts, r[next + 1]! + (i - r[next]!));
+        if (i === r[next]! + r[next + 2]! - 1) next += 3;
+        continue;
+      }
+      this.pushKept(timestamps[i]!, runs.at[run]!, texts, own++);
     }
   }
 

@@ -1,5 +1,6 @@
 import { AwsError, type Json, type JsonObject } from '../core/contract';
 import { BASE64_WRITER, type SnapshotWriter } from '../core/snapshot-writer';
+import { fromBase64 } from '../core/format';
 import { TemplatedTexts, type TemplatedTextsColumnsSnapshot } from '../core/templated-texts';
 import { compileMetricFilter, type MetricTransformation } from './metric-filter';
 import { LogMessage } from './log-message';
@@ -93,6 +94,11 @@ export class LogsModel {
   /** Trail streams' compact message stores, beside the model: a snapshot holds plain events. */
   private readonly trailStores = new WeakMap<LogStream, TrailRecordStore>();
   private readonly destinations = new TrailDestinations();
+  /** CloudTrail's record archive, where the texts of the records a trail delivers are kept (the account sets it):
+   *  a trail stream's snapshot refers to the records kept there rather than copying their texts. */
+  sharedTexts: (MessageTexts & { readonly size: number }) | undefined;
+  /** The highest archive id the last restore referred to, checked once the archive is restored (checkShared). */
+  private sharedNeeded = -1;
 
   groups(region: string): Record<string, LogGroup> {
     return (this.regions[region] ??= {});
@@ -206,7 +212,7 @@ export class LogsModel {
       const saved: Record<string, Json> = (regions[region] = {});
       for (const [name, g] of Object.entries(groups)) {
         const streams: Record<string, Json> = {};
-        for (const [sn, s] of Object.entries(g.streams)) streams[sn] = TRAIL_STREAM.test(sn) ? keptStream(s, out) : (JSON.parse(JSON.stringify(s)) as Json);
+        for (const [sn, s] of Object.entries(g.streams)) streams[sn] = TRAIL_STREAM.test(sn) ? keptStream(s, out, this.sharedTexts) : (JSON.parse(JSON.stringify(s)) as Json);
         // The group's own members in their order, its streams as above.
         saved[name] = { ...(JSON.parse(JSON.stringify({ ...g, streams: {} })) as JsonObject), streams };
       }
@@ -216,6 +222,7 @@ export class LogsModel {
   /** Snapshots are untrusted: the shape is checked before anything is kept. Version-less snapshots (before
    *  metric filters existed) hold the regions map itself. */
   restore(s: Json): void {
+    this.sharedNeeded = -1;
     if (s === null || typeof s !== 'object' || Array.isArray(s)) throw new Error('logs snapshot: malformed');
     const versioned = 'version' in s;
     if (versioned && s['version'] !== SNAPSHOT_VERSION && s['version'] !== 1) throw new Error(`logs snapshot: unsupported version ${JSON.stringify(s['version'])}`);
@@ -229,15 +236,24 @@ export class LogsModel {
     }
     this.regions = out;
   }
+  /** After the archive is restored too: every record a restored trail stream referred to is kept there. */
+  checkShared(): void {
+    if (this.sharedNeeded >= (this.sharedTexts?.size ?? 0)) throw new Error('logs snapshot: a trail log stream refers to records CloudTrail\'s record archive does not hold');
+  }
+
   /** A stream from its snapshot's plain events; a trail's goes back to its compact form. */
   private restoredStream(name: string, creationTime: number, events: readonly LogEvent[] | KeptEvents): LogStream {
     const stream = this.newStream(name, creationTime);
     if (!Array.isArray(events)) {
-      // Saved compactly: the saved texts become the stream's own store, as they were saved. Its tally is counted
+      // Saved compactly: the saved texts become the stream's own store, as they were saved, and the records the
+      // archive keeps are referred to there again (checked once it is restored: checkShared). Its tally is counted
       // when first asked for (stream-tally.ts), not here: that reads every message.
       const kept = events as KeptEvents;
       this.trailStores.set(stream, new TrailRecordStore(kept.texts));
-      stream.log.pushAllKept(kept.timestamps, kept.runs, kept.texts);
+      const shared = kept.archived;
+      if (shared.length > 0 && !this.sharedTexts) throw new Error(`logs snapshot: log stream ${name} refers to CloudTrail's record archive, which is not there`);
+      for (let r = 0; r < shared.length; r += 3) this.sharedNeeded = Math.max(this.sharedNeeded, shared[r + 1]! + shared[r + 2]! - 1);
+      stream.log.pushAllKept(kept.timestamps, kept.runs, kept.texts, shared.length > 0 ? { runs: shared, texts: this.sharedTexts! } : undefined);
       return stream;
     }
     const store = TRAIL_STREAM.test(name) ? new TrailRecordStore() : undefined;
@@ -286,17 +302,26 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 interface KeptEvents {
   timestamps: number[];
   runs: { from: number[]; at: number[] };
+  /** The events' messages kept in the stream's own store, in event order (those `archived` names left out). */
   texts: TemplatedTexts;
+  /** Runs of [first event, first archive id, count]: events whose messages CloudTrail's record archive keeps. */
+  archived: number[];
 }
 
 /** A trail stream saved compactly. */
-function keptStream(s: LogStream, out: SnapshotWriter): Json {
+function keptStream(s: LogStream, out: SnapshotWriter, shared: MessageTexts | undefined): Json {
   const texts = new TemplatedTexts();
-  s.log.copyMessagesInto(texts, varyingValues);
+  // The records CloudTrail's archive keeps (a trail's deliveries, every one of them until a restore without the
+  // archive) are saved as runs of its ids: the archive is saved anyway, and copying them made a third of a busy
+  // sandbox's save.
+  const archived = s.log.copyMessagesInto(texts, varyingValues, shared);
   const runs = s.log.ingestionRuns();
   return {
     logStreamName: s.logStreamName, creationTime: s.creationTime,
-    kept: { timestamps: savedTimestamps(s.log.timestampList(), out), ingestedFrom: runs.from, ingestedAt: runs.at, texts: texts.snapshotTo(out) },
+    kept: {
+      timestamps: savedTimestamps(s.log.timestampList(), out), ingestedFrom: runs.from, ingestedAt: runs.at, texts: texts.snapshotTo(out),
+      ...(archived.length > 0 ? { archived: out.bytes(new Uint8Array(Int32Array.from(archived).buffer)) } : {}),
+    },
   };
 }
 
@@ -328,8 +353,27 @@ function keptEventsOf(where: string, raw: unknown): KeptEvents {
   } catch {
     return bad();
   }
-  if (texts.size !== timestamps.length) bad();
-  return { timestamps, runs: { from, at }, texts };
+  // Archived runs: [first event, first id, count] each, events ascending and apart, within the stream.
+  let archived: number[] = [];
+  if (raw['archived'] !== undefined) {
+    if (typeof raw['archived'] !== 'string') bad();
+    let bytes: Uint8Array;
+    try {
+      bytes = fromBase64(raw['archived'] as string);
+    } catch {
+      return bad();
+    }
+    if (bytes.length % 12 !== 0) bad();
+    archived = Array.from(new Int32Array(bytes.slice().buffer));
+  }
+  let inArchive = 0;
+  for (let r = 0; r < archived.length; r += 3) {
+    const [first, id, n] = [archived[r]!, archived[r + 1]!, archived[r + 2]!];
+    if (first < (r > 0 ? archived[r - 3]! + archived[r - 1]! : 0) || id < 0 || n < 1 || first + n > timestamps.length || id + n > 2 ** 31 - 1) bad();
+    inArchive += n;
+  }
+  if (texts.size !== timestamps.length - inArchive) bad();
+  return { timestamps, runs: { from, at }, texts, archived };
 }
 
 type MakeStream = (name: string, creationTime: number, events: readonly LogEvent[] | KeptEvents) => LogStream;

@@ -201,6 +201,11 @@ export class DeliveryLanes {
     return this.logFiles.archive;
   }
 
+  /** The archive every delivery's records are kept in (see CloudTrailPort.recordArchive). */
+  get recordArchive(): RecordArchive {
+    return this.logFiles.archive;
+  }
+
   private lane(trailArn: string, region: string, folder: LogFolder = 'CloudTrail'): Lane {
     const id = laneId(trailArn, region, folder);
     let lane = this.lanes.get(id);

@@ -6,6 +6,7 @@ import { Account } from '../../../simulator/account';
 import type { Json, JsonObject } from '../../../simulator/core/contract';
 import { TemplatedTexts, type TemplatedTextsColumnsSnapshot } from '../../../simulator/core/templated-texts';
 import { joinParts, snapshotParts } from '../../../renderer/src/areas/simulator/worker/snapshot-pack';
+import { fromBase64, toBase64 } from '../../../simulator/core/format';
 import { ok, START } from '../support';
 
 const ARN = 'arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/logs:*';
@@ -73,12 +74,19 @@ function asVersion1(snap: Json): Json {
   const s = structuredClone(snap);
   const logs = logsOf(s);
   logs.version = 1;
+  const archive = TemplatedTexts.textsOf((s as unknown as { cloudtrail: { logArchive: TemplatedTextsColumnsSnapshot } }).cloudtrail.logArchive);
   for (const groups of Object.values(logs.regions)) {
     for (const g of Object.values(groups)) {
       for (const [name, stream] of Object.entries(g.streams)) {
-        const kept = stream['kept'] as { timestamps: number[]; ingestedFrom: number[]; ingestedAt: number[]; texts: TemplatedTextsColumnsSnapshot } | undefined;
+        const kept = stream['kept'] as { timestamps: number[]; ingestedFrom: number[]; ingestedAt: number[]; texts: TemplatedTextsColumnsSnapshot; archived?: string } | undefined;
         if (!kept) continue;
-        const texts = TemplatedTexts.textsOf(kept.texts);
+        // Runs of [first event, first archive id, count]: those events' texts are the archive's.
+        const runs = kept.archived ? Array.from(new Int32Array(fromBase64(kept.archived).slice().buffer)) : [];
+        const own = TemplatedTexts.textsOf(kept.texts);
+        const texts = kept.timestamps.map((_, i) => {
+          for (let r = 0; r < runs.length; r += 3) if (i >= runs[r]! && i < runs[r]! + runs[r + 2]!) return archive[runs[r + 1]! + i - runs[r]!]!;
+          return own.shift()!;
+        });
         g.streams[name] = {
           logStreamName: stream['logStreamName']!, creationTime: stream['creationTime']!,
           events: kept.timestamps.map((timestamp, i) => ({ timestamp, message: texts[i]!, ingestionTime: kept.ingestedAt[kept.ingestedFrom.filter((f) => f <= i).length - 1]! })),
@@ -119,7 +127,25 @@ describe("a trail's log stream in a snapshot", () => {
     expect(logsOf(old).version).toBe(1);
     const restored = Account.restore(old);
     expect(answers(restored)).toEqual(answers(acct));
-    expect(JSON.stringify(restored.snapshot())).toBe(JSON.stringify(acct.snapshot()));
+    // Its stream now keeps the loaded texts itself (a copy), saved compactly, and loads again to the same answers.
+    const again = Account.restore(viaWorker(restored));
+    expect(answers(again)).toEqual(answers(restored));
+    expect(logsOf(again.snapshot()).version).toBe(2);
+  });
+
+  it("refers to the records CloudTrail's archive keeps instead of copying them, and is refused where the archive lacks them", () => {
+    const acct = trailToLogs();
+    const snap = acct.snapshot();
+    const kept = logsOf(snap).regions['us-east-1']!['CloudTrail/logs']!.streams[STREAM]!['kept'] as JsonObject;
+    const runs = Array.from(new Int32Array(fromBase64(kept['archived'] as string).slice().buffer));
+    // Every delivered record is the archive's: the stream's own store holds none of them.
+    expect(runs.filter((_, i) => i % 3 === 2).reduce((a, b) => a + b, 0)).toBe((kept['timestamps'] as number[]).length);
+    expect(TemplatedTexts.textsOf(kept['texts'] as unknown as TemplatedTextsColumnsSnapshot)).toEqual([]);
+    // Runs naming records past the archive's end: the account refuses the snapshot once the archive is restored.
+    const past = structuredClone(snap);
+    const far = Int32Array.from(runs.map((v, i) => (i % 3 === 1 ? v + 1_000_000 : v)));
+    (logsOf(past).regions['us-east-1']!['CloudTrail/logs']!.streams[STREAM]!['kept'] as JsonObject)['archived'] = toBase64(new Uint8Array(far.buffer));
+    expect(() => Account.restore(past)).toThrow(/refers to records CloudTrail's record archive does not hold/);
   });
 
   it('is refused when its parts do not agree', () => {
@@ -134,6 +160,9 @@ describe("a trail's log stream in a snapshot", () => {
       (k: JsonObject) => void (k['ingestedAt'] = 'soon'),
       (k: JsonObject) => void ((k['texts'] as JsonObject)['templates'] = [[1]]),
       (k: JsonObject) => void delete k['texts'],
+      (k: JsonObject) => void (k['archived'] = 'AAAA'),
+      (k: JsonObject) => void (k['archived'] = toBase64(new Uint8Array(Int32Array.from([0, 0, 2, 1, 5, 1]).buffer))),
+      (k: JsonObject) => void delete k['archived'],
     ]) {
       const { s, kept: k } = kept();
       spoil(k);
