@@ -8,30 +8,15 @@ import { TemplatedTexts, type TemplatedTextsColumnsSnapshot } from '../../../sim
 import { joinParts, snapshotParts } from '../../../renderer/src/areas/simulator/worker/snapshot-pack';
 import { fromBase64, toBase64 } from '../../../simulator/core/format';
 import { ok, START } from '../support';
+import { trailToLogGroup } from './trail-to-log-group';
 
-const ARN = 'arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/logs:*';
 const STREAM = '123456789012_CloudTrail_us-east-1';
 const c = { as: 'root', region: 'us-east-1', via: 'console' as const };
 
 function trailToLogs(): Account {
   const acct = new Account({ seed: 9, startMs: START });
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-  const write = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: ARN }] });
-  const bucketPolicy = JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: 'arn:aws:s3:::ct-logs' },
-      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::ct-logs/AWSLogs/123456789012/*' },
-    ],
-  });
-  ok(acct.call('s3:CreateBucket', { Bucket: 'ct-logs' }, c));
-  ok(acct.call('s3:PutBucketPolicy', { Bucket: 'ct-logs', Policy: bucketPolicy }, c));
-  ok(acct.call('logs:CreateLogGroup', { logGroupName: 'CloudTrail/logs' }, c));
+  trailToLogGroup(acct, c, { multiRegion: true });
   ok(acct.call('logs:PutMetricFilter', { logGroupName: 'CloudTrail/logs', filterName: 'policies', filterPattern: '{ $.eventName = "CreatePolicy" }', metricTransformations: [{ metricName: 'Policies', metricNamespace: 'Trail', metricValue: '1' }] }, c));
-  ok(acct.call('iam:CreateRole', { RoleName: 'ct-to-logs', AssumeRolePolicyDocument: trust }, c));
-  ok(acct.call('iam:PutRolePolicy', { RoleName: 'ct-to-logs', PolicyName: 'write', PolicyDocument: write }, c));
-  ok(acct.call('cloudtrail:CreateTrail', { Name: 'main', S3BucketName: 'ct-logs', IsMultiRegionTrail: true, CloudWatchLogsLogGroupArn: ARN, CloudWatchLogsRoleArn: 'arn:aws:iam::123456789012:role/ct-to-logs' }, c));
-  ok(acct.call('cloudtrail:StartLogging', { Name: 'main' }, c));
   busy(acct, 0, 4);
   return acct;
 }

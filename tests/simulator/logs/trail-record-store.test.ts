@@ -8,6 +8,7 @@ import { TemplatedTexts } from '../../../simulator/core/templated-texts';
 import fc from 'fast-check';
 import { isoSecondsMs, trailRecordTime, uniqueStringField, varyingValues } from '../../../simulator/logs/trail-record-fields';
 import { ok, START } from '../support';
+import { trailToLogGroup } from './trail-to-log-group';
 
 const ARN = 'arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/logs:*';
 const uuid = (n: number) => `${n.toString(16).padStart(8, '0')}-aaaa-4bbb-8ccc-${n.toString(16).padStart(12, '0')}`;
@@ -114,22 +115,7 @@ describe('trail records stored as templates', () => {
   it('GetLogEvents and FilterLogEvents return the records exactly as the trail delivered them to S3', () => {
     const acct = new Account({ seed: 5, startMs: START });
     const c = { as: 'root', region: 'us-east-1', via: 'console' as const };
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-    const write = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: ARN }] });
-    const bucketPolicy = JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: 'arn:aws:s3:::ct-logs' },
-        { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::ct-logs/AWSLogs/123456789012/*' },
-      ],
-    });
-    ok(acct.call('s3:CreateBucket', { Bucket: 'ct-logs' }, c));
-    ok(acct.call('s3:PutBucketPolicy', { Bucket: 'ct-logs', Policy: bucketPolicy }, c));
-    ok(acct.call('logs:CreateLogGroup', { logGroupName: 'CloudTrail/logs' }, c));
-    ok(acct.call('iam:CreateRole', { RoleName: 'ct-to-logs', AssumeRolePolicyDocument: trust }, c));
-    ok(acct.call('iam:PutRolePolicy', { RoleName: 'ct-to-logs', PolicyName: 'write', PolicyDocument: write }, c));
-    ok(acct.call('cloudtrail:CreateTrail', { Name: 'main', S3BucketName: 'ct-logs', CloudWatchLogsLogGroupArn: ARN, CloudWatchLogsRoleArn: 'arn:aws:iam::123456789012:role/ct-to-logs' }, c));
-    ok(acct.call('cloudtrail:StartLogging', { Name: 'main' }, c));
+    trailToLogGroup(acct, c);
     for (let i = 0; i < 5; i++) {
       ok(acct.call('s3:ListBuckets', {}, c));
       ok(acct.call('s3:CreateBucket', { Bucket: `b-${i}` }, c));
