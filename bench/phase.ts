@@ -1,9 +1,9 @@
 // One measurement in its own process (so each starts with an empty heap and its memory peak is its own).
-// Usage: tsx bench/phase.ts <throughput|allowed|bare|heavy|lookup|sandbox|web> [budgetMs|records|calls]. Prints one JSON line.
+// Usage: tsx bench/phase.ts <throughput|allowed|bare|heavy|lookup|sandbox|sandboxHeavy|web> [budgetMs|records|calls|days]. Prints one JSON line.
 import { rm } from 'node:fs/promises';
 import { heavy90d, lookupAtScale, throughput } from './pipeline';
 import { browserFigures, rendererSize } from './web';
-import { sandboxSaveLoad } from './sandbox';
+import { heavySandboxSaveLoad, sandboxSaveLoad } from './sandbox';
 
 const [name = '', arg = ''] = process.argv.slice(2);
 const n = Number(arg);
@@ -22,6 +22,8 @@ async function main(): Promise<unknown> {
       return lookupAtScale({ records: n, queries: 400, naiveQueries: 40 });
     case 'sandbox':
       return sandboxSaveLoad(n);
+    case 'sandboxHeavy':
+      return heavySandboxSaveLoad(n);
     case 'web': {
       const size = await rendererSize();
       try {

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import type { HeavyResult, LookupResult } from './pipeline';
 import type { BrowserFigures, RendererSize } from './web';
-import type { SandboxResult } from './sandbox';
+import type { HeavySandboxResult, SandboxResult } from './sandbox';
 import { percentile } from './stats';
 
 /** Long enough to pass day 8 here, where the Insights burst is. */
@@ -39,6 +39,7 @@ const bare = phase<Throughput>('bare', 5_000);
 const heavy = phase<HeavyResult>('heavy', HEAVY_BUDGET_MS);
 const lookup = phase<LookupResult>('lookup', LOOKUP_RECORDS);
 const sandbox = phase<SandboxResult>('sandbox', 100_000);
+const heavySandbox = phase<HeavySandboxResult>('sandboxHeavy', 10);
 const web = phase<{ size: RendererSize; browser?: BrowserFigures; browserError?: string }>('web');
 
 const out: Record<string, number | null> = {
@@ -93,6 +94,14 @@ if (failed(sandbox)) notes.push(`sandbox save and load not measured: ${sandbox.e
 else {
   row(`sandbox of ${sandbox.calls.toLocaleString('en-US')} calls, saved and loaded as the app does (Node): snapshot / pack (worker) / unpack / restore`, `${f(sandbox.snapshotMs, 0)} / ${f(sandbox.packMs, 0)} / ${f(sandbox.unpackMs, 0)} / ${f(sandbox.restoreMs, 0)} ms; ${f(sandbox.jsonMB, 1)} MB JSON, ${f(sandbox.packedMB, 1)} MB saved`, '', null);
   if (!sandbox.same) notes.push('sandbox: the restored account did not answer LookupEvents as the original did.');
+}
+
+if (failed(heavySandbox)) notes.push(`heavy sandbox save and load not measured: ${heavySandbox.error}`);
+else {
+  const h = heavySandbox;
+  row(`  the 90-day run's account after ${h.days} days (${h.calls.toLocaleString('en-US')} calls): pack / unpack / restore; sizes`, `${f(h.packMs, 0)} / ${f(h.unpackMs, 0)} / ${f(h.restoreMs, 0)} ms; ${f(h.jsonMB, 1)} MB JSON, ${f(h.savedMB, 1)} MB saved, longest string ${f(h.largestStringMB, 1)} MB`, '', null);
+  row(`  simulated days of that traffic until the save's longest string would reach V8's limit (2^29 - 24 characters)`, `${f(h.daysToLimit, 0)} days`, '', null);
+  if (!h.same) notes.push('heavy sandbox: the restored account did not answer GetLogEvents as the original did.');
 }
 
 if (failed(web)) notes.push(`web build not measured: ${web.error}`);
