@@ -27,7 +27,8 @@ export interface LogStream {
   readonly events: readonly LogEvent[];
 }
 
-/** A stream as the model keeps it; its snapshot is the plain `{ logStreamName, creationTime, events }`. */
+/** A stream as the model keeps it; its snapshot is the plain `{ logStreamName, creationTime, events }`, but for a
+ *  trail's stream, which LogsModel.snapshot saves compactly. */
 class StoredLogStream implements LogStream {
   readonly log = new EventList();
   constructor(
@@ -91,7 +92,7 @@ export class LogsModel {
   /** Called after every batch of stored events, whoever wrote them (PutLogEvents, CloudTrail, Lambda). */
   onIngest: ((batch: IngestedBatch) => void) | undefined;
   private readonly tallies = new StreamTallies();
-  /** Trail streams' compact message stores, beside the model: a snapshot holds plain events. */
+  /** Trail streams' own message stores, beside the model (a snapshot saves their columns, see snapshot()). */
   private readonly trailStores = new WeakMap<LogStream, TrailRecordStore>();
   private readonly destinations = new TrailDestinations();
   /** CloudTrail's record archive, where the texts of the records a trail delivers are kept (the account sets it):

@@ -3,7 +3,8 @@
 // record's text is kept once, as shared templates plus those values (core/templated-texts.ts): in
 // CloudTrail's record archive when the delivery says where, otherwise in the stream's own template store
 // (this file). The stream's event list (event-list.ts) holds the text's id, and a message is rebuilt, byte
-// for byte, when something reads it (GetLogEvents, FilterLogEvents, a snapshot). Metric filters never read
+// for byte, when something reads it (GetLogEvents, FilterLogEvents); a snapshot copies the template words or, for
+// the archive's records, names them (model.ts). Metric filters never read
 // it back: they see the text as delivered.
 import { TemplatedTexts } from '../core/templated-texts';
 import type { EventList } from './event-list';

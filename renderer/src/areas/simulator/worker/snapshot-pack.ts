@@ -1,5 +1,5 @@
-// The sandbox as the worker hands it over for saving: the snapshot's JSON text, gzipped and in base64, made in
-// the worker. The UI thread then only passes one string to storage; it never walks (or structured-clones) an
+// The sandbox as the workers hand it over for saving: the snapshot's JSON text (since session 12 in parts, see
+// PARTS_FORMAT), gzipped and in base64, made off the UI thread. The UI thread then only passes one string to storage; it never walks (or structured-clones) an
 // object graph that holds every record of a busy account, which froze the screen for over a second at 100,000.
 // Compression is the platform's own CompressionStream: native, and asynchronous, so the worker answers the
 // learner's calls while a big sandbox is being compressed.
