@@ -4,7 +4,7 @@
 // keeps one sandbox for a course, and opening the app with it waits for the last two.
 import { Account } from '../simulator/account';
 import type { Json } from '../simulator/core/contract';
-import { packParts, snapshotParts, unpackSnapshot } from '../renderer/src/areas/simulator/worker/snapshot-pack';
+import { packParts, snapshotParts, unpackSnapshot, type PackedParts } from '../renderer/src/areas/simulator/worker/snapshot-pack';
 import { ACCOUNT } from '../content/scenarios/checks';
 import { benchAccount, runMix, START_MS } from './account-setup';
 
@@ -20,14 +20,9 @@ export interface SandboxResult {
   same: boolean;
 }
 
-export async function sandboxSaveLoad(calls: number): Promise<SandboxResult> {
-  // As the web phase's page: ListBuckets through the console, 1,000 a simulated minute.
-  const acct = new Account({ seed: 5, startMs: START_MS });
-  const ctx = { as: 'root', region: 'us-east-1', via: 'console' as const };
-  for (let m = 0; m < calls / 1000; m++) {
-    for (let i = 0; i < 1000; i++) acct.call('s3:ListBuckets', {}, ctx);
-    acct.advance(60_000);
-  }
+/** `acct` snapshotted as the simulator's worker does, packed as the packing worker does, then unpacked and restored
+ *  as opening the app does; each step timed. */
+async function saveAndLoad(acct: Account): Promise<{ packed: PackedParts; back: Account; snapshotMs: number; packMs: number; unpackMs: number; restoreMs: number }> {
   let t = performance.now();
   const parts = snapshotParts((out) => acct.snapshot(out));
   const snapshotMs = performance.now() - t;
@@ -39,7 +34,18 @@ export async function sandboxSaveLoad(calls: number): Promise<SandboxResult> {
   const unpackMs = performance.now() - t;
   t = performance.now();
   const back = Account.restore(snap as Json);
-  const restoreMs = performance.now() - t;
+  return { packed, back, snapshotMs, packMs, unpackMs, restoreMs: performance.now() - t };
+}
+
+export async function sandboxSaveLoad(calls: number): Promise<SandboxResult> {
+  // As the web phase's page: ListBuckets through the console, 1,000 a simulated minute.
+  const acct = new Account({ seed: 5, startMs: START_MS });
+  const ctx = { as: 'root', region: 'us-east-1', via: 'console' as const };
+  for (let m = 0; m < calls / 1000; m++) {
+    for (let i = 0; i < 1000; i++) acct.call('s3:ListBuckets', {}, ctx);
+    acct.advance(60_000);
+  }
+  const { packed, back, snapshotMs, packMs, unpackMs, restoreMs } = await saveAndLoad(acct);
   // Asked of the restored account first: its own LookupEvents is recorded after it answers, as the original's is.
   const first = (a: Account) => {
     const r = a.call('cloudtrail:LookupEvents', { MaxResults: 50 }, ctx);
@@ -78,16 +84,7 @@ export async function heavySandboxSaveLoad(days: number): Promise<HeavySandboxRe
     k = runMix(b, 16, k);
     b.acct.advance(60_000);
   }
-  const parts = snapshotParts((out) => b.acct.snapshot(out));
-  let t = performance.now();
-  const packed = await packParts(parts);
-  const packMs = performance.now() - t;
-  t = performance.now();
-  const snap = await unpackSnapshot(packed);
-  const unpackMs = performance.now() - t;
-  t = performance.now();
-  const back = Account.restore(snap as Json);
-  const restoreMs = performance.now() - t;
+  const { packed, back, packMs, unpackMs, restoreMs } = await saveAndLoad(b.acct);
   const first = (a: Account) => {
     const r = a.call('logs:GetLogEvents', { logGroupName: 'CloudTrail/bench', logStreamName: `${ACCOUNT}_CloudTrail_us-east-1`, limit: 50 }, b.cli);
     return r.ok ? JSON.stringify(r.response['events']) : r.error.code;

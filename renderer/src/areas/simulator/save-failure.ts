@@ -1,6 +1,6 @@
 // What the learner is told when the sandbox could not be saved. The sandbox in the simulator is untouched either
 // way; what differs is why, and so what helps. A sandbox grown past what one save can hold (JavaScript strings
-// end at about 537 million characters, and the packed save is one: about 110 days of the benchmark's busy 90-day
+// end at about 537 million characters, and the packed save is one: about 111 days of the benchmark's busy 90-day
 // mix, extrapolated from 10; it was 12 days before session 12) fails with the engine's own RangeError, which is
 // not a full disk.
 

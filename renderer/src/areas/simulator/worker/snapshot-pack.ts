@@ -1,5 +1,6 @@
 // The sandbox as the workers hand it over for saving: the snapshot's JSON text (since session 12 in parts, see
-// PARTS_FORMAT), gzipped and in base64, made off the UI thread. The UI thread then only passes one string to storage; it never walks (or structured-clones) an
+// PARTS_FORMAT), gzipped and in base64, made off the UI thread. The UI thread then only passes one string to
+// storage; it never walks (or structured-clones) an
 // object graph that holds every record of a busy account, which froze the screen for over a second at 100,000.
 // Compression is the platform's own CompressionStream: native, and asynchronous, so the worker answers the
 // learner's calls while a big sandbox is being compressed.
@@ -15,7 +16,7 @@ export const PACKED_FORMAT = 'trailwatch-snapshot+json+gzip+base64';
  * gzipped one after another as one stream, in base64; `parts` are their UTF-8 byte lengths. The whole text is
  * never one string, on saving or on loading: a busy sandbox's text outgrew what a JavaScript string can hold
  * (about 537 million characters) after about 41 days of the benchmark's 90-day mix, and then could be neither
- * saved nor read back. Now the limit is the base64 of the gzip, about twice as far.
+ * saved nor read back. Now the limit is the base64 of the gzip: about 111 days of that mix (bench, sandboxHeavy).
  */
 export const PARTS_FORMAT = 'trailwatch-snapshot-parts+json+gzip+base64';
 
@@ -148,10 +149,8 @@ export function joinParts(p: SnapshotParts): string {
     const k = Number(p.text.slice(at + open.length, end));
     const piece = p.pieces[k];
     if (end < 0 || !Number.isInteger(k) || !piece) throw new Error('snapshot parts: unknown piece');
-    // A byte column is a string (its quotes stay); times are an array and a store an object (they go).
-    if (piece instanceof Uint8Array) out.push(p.text.slice(from, at + 1), toBase64(piece), '"');
-    else if ('seconds' in piece) out.push(p.text.slice(from, at), JSON.stringify(Array.from(piece.seconds, (s) => s * 1000)));
-    else out.push(p.text.slice(from, at), JSON.stringify(savedTexts(piece)));
+    // The quoted marker is replaced, quotes and all, by the piece's saved JSON (a byte column's has its own).
+    out.push(p.text.slice(from, at), pieceText(piece));
     from = end + 1;
   }
   out.push(p.text.slice(from));
