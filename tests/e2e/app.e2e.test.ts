@@ -2,21 +2,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, renderedFonts, shot, type Session } from './browser';
-
-/** Puts one raw value into, or lists the keys of, the app's IndexedDB document store, from inside the page. */
-const IN_PAGE_IDB = ({ op, key, value }: { op: string; key?: string; value?: string }): Promise<unknown> =>
-  new Promise((resolve, reject) => {
-    const open = indexedDB.open('trailwatch');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('documents', op === 'put' ? 'readwrite' : 'readonly');
-      const docs = tx.objectStore('documents');
-      const req = op === 'put' ? docs.put(value, key) : docs.getAllKeys();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    };
-  });
+import { IN_PAGE_IDB, openBrowser, renderedFonts, shot, type Session } from './browser';
 
 /** Each area's navigation label and the page heading it opens on. */
 const AREAS: [string, RegExp][] = [

@@ -57,3 +57,18 @@ export async function renderedFonts(page: Page, selector: string): Promise<strin
   await cdp.detach();
   return fonts.filter((f) => f.glyphCount > 0).map((f) => f.familyName);
 }
+
+/** 'put' one raw value into, 'get' one from, or list the 'keys' of, the app's IndexedDB document store, from inside
+ *  the page (pass it to page.evaluate). */
+export const IN_PAGE_IDB = ({ op, key, value }: { op: string; key?: string; value?: string }): Promise<unknown> =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open('trailwatch');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('documents', op === 'put' ? 'readwrite' : 'readonly');
+      const docs = tx.objectStore('documents');
+      const req = op === 'put' ? docs.put(value, key) : op === 'get' ? docs.get(key!) : docs.getAllKeys();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    };
+  });

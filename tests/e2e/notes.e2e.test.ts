@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, shot, type Session } from './browser';
+import { IN_PAGE_IDB, openBrowser, shot, type Session } from './browser';
 
 describe('a learner reads the notes', () => {
   let s: Session;
@@ -74,6 +74,9 @@ describe('a learner reads the notes', () => {
   it('keeps read state and bookmarks across a reload', async () => {
     await s.page.getByRole('button', { name: '읽음으로 표시' }).click();
     await s.page.getByRole('button', { name: '☆ 책갈피' }).click();
+    // The reload waits for the bookmark's save to be written (it starts at the click; a reload in the same
+    // millisecond could cut it short, which made this test fail once on a clean checkout).
+    await expect.poll(() => s.page.evaluate(IN_PAGE_IDB, { op: 'get', key: 'trailwatch:progress' })).toMatch(/"bookmarks":\["[^"]+"/);
     await s.page.reload();
     await s.page.keyboard.press('Alt+1');
     await expect.poll(() => s.page.locator('.stats').textContent()).toMatch(/읽은 노트1.*책갈피1/);
