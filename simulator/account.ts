@@ -115,11 +115,13 @@ export class Account {
       clock: this.clock, random: this.random, store: this.s3.model, accountId: this.accountId, regions: this.regions,
       onDelivered: (e) => {
         const cwl = e.cloudWatchLogs;
-        if (e.kind !== 'logFile' || !cwl || !e.records) return;
+        // The records as the archive keeps them when it does (their texts are read there only as needed).
+        const records = e.archived ? undefined : e.records;
+        if (e.kind !== 'logFile' || !cwl || (!e.archived && !records)) return;
         // CloudTrail writes with the trail's role: it needs logs:CreateLogStream and logs:PutLogEvents.
         const docs = this.iam.model.documentsFor('role', roleName(cwl.roleArn));
         if (!['logs:CreateLogStream', 'logs:PutLogEvents'].every((a) => evaluate(docs, a, cwl.logGroupArn) === 'allow')) return;
-        this.logs.model.deliverTrailRecords(cwl.logGroupArn, this.accountId, e.region, e.records, e.atMs, e.archived);
+        this.logs.model.deliverTrailRecords(cwl.logGroupArn, this.accountId, e.region, records, e.atMs, e.archived);
       },
     };
     this.cloudTrail = (o.cloudTrail ?? createCloudTrail)(ctDeps);

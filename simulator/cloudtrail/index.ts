@@ -224,9 +224,13 @@ export class CloudTrailService {
    *  (a closure per record was a measurable share of routing). Archived once, however many trails take it. */
   private readonly bufferRouted: DueFn = (folder, trailArn, slot) => {
     const r = this.routed!;
-    r.waiting ??= waitingRecord(recordText(r.record), (r.values ??= varyingValuesOf(r.record)), r.inHistory, r.eventMs);
+    // A record the event history keeps waits without its text (see WaitingRecord).
+    r.waiting ??= waitingRecord(r.inHistory ? undefined : recordText(r.record), (r.values ??= varyingValuesOf(r.record)), r.inHistory, r.eventMs);
     return this.lanes.buffer(trailArn, r.record.awsRegion, r.waiting, r.eventMs, r.now, folder, slot);
   };
+
+  /** Records still waiting in lanes keep their texts before the event history lets them go. */
+  private readonly keepWaitingTexts = (store: EventStore, below: number): void => this.lanes.keepTexts(store, below);
 
   /** Some trail that records this Region receives this Insights type and is past its learning period. */
   private insightsArmed(region: string, type: InsightType, atMs: number): boolean {
@@ -249,8 +253,8 @@ export class CloudTrailService {
     this.lanes.advanceTo(nowMs);
     const cutoff = nowMs - EVENT_HISTORY_DAYS * DAY_MS;
     for (const h of this.histories.values()) {
-      h.management.expireBefore(cutoff);
-      h.insight.expireBefore(cutoff);
+      h.management.expireBefore(cutoff, this.keepWaitingTexts);
+      h.insight.expireBefore(cutoff, this.keepWaitingTexts);
     }
   }
 

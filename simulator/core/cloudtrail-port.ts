@@ -45,8 +45,8 @@ export interface DeliveredFile {
   atMs: number;
   records?: string[];
   /** Where CloudTrail keeps those records' texts (records[i] is texts.get(ids[i])), so a log group can refer to
-   *  them instead of keeping a copy. */
-  archived?: { texts: { get(id: number): string }; ids: ArrayLike<number> };
+   *  them instead of keeping a copy; given, `records` is not read (it would make every text). */
+  archived?: { texts: { get(id: number): string }; ids: ArrayLike<number>; eventMs?: ArrayLike<number> };
   cloudWatchLogs?: { logGroupArn: string; roleArn: string };
 }
 

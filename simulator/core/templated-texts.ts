@@ -9,6 +9,7 @@ import { HEX_UPPER, hex4 } from './hex-digits';
 import { fromBase64, toBase64, type BytesWriter } from './format';
 import { CHUNK_MASK, IntColumn } from './int-column';
 import { isoSecondsOf } from './iso-seconds';
+import { utf8Length } from './utf8-length';
 import type { Json } from './contract';
 import type { SnapshotWriter } from './snapshot-writer';
 
@@ -209,6 +210,35 @@ function unpackAt(kind: number, col: Int32Array, at: number): string {
     default:
       return unpackBase64(col, at);
   }
+}
+
+/** The length of the packed value of this kind at `at` (what unpackAt writes), without unpacking it. */
+function packedLength(kind: number, col: Int32Array, at: number): number {
+  switch (kind) {
+    case UUID_KIND:
+      return 36;
+    case HEX16_KIND:
+      return 16;
+    case TIME_KIND:
+      return 20;
+    default: {
+      // readBase64's first word: the characters before the padding, shifted, and the '=' count.
+      const w = col[at]!;
+      return (w >>> 2) + (w & 3);
+    }
+  }
+}
+
+/** Template parts' UTF-8 length, by parts array (a template's parts never change). */
+const partsBytes = new WeakMap<readonly string[], number>();
+function partsUtf8Length(parts: readonly string[]): number {
+  let n = partsBytes.get(parts);
+  if (n === undefined) {
+    n = 0;
+    for (const p of parts) n += utf8Length(p);
+    partsBytes.set(parts, n);
+  }
+  return n;
 }
 
 /** Where `v` starts inside the first `"v"` at or after `from` (the opening quote's position + 1), or -1;
@@ -588,6 +618,27 @@ export class TemplatedTexts {
     }
     const kind = this.kindAt(id, hole);
     return kind === STRING_KIND ? this.strings[col[at]! - this.stringBase]! : unpackAt(kind, col, at);
+  }
+
+  /** The UTF-8 length of text `id`, without making the text: its template parts' (worked out once per template)
+   *  and its values' (packed values are ASCII, their lengths known from their kind). */
+  utf8Length(id: number): number {
+    const parts = this.templates[this.template.at(id)]!;
+    let n = partsUtf8Length(parts);
+    const holes = parts.length - 1;
+    if (holes === 0) return n;
+    const start = this.packedAt.at(id);
+    const col = this.packed.chunkOf(start);
+    let at = (start & CHUNK_MASK) + extraKindWords(holes);
+    for (let i = 0; i < holes; i++) {
+      const kind = this.kindAt(id, i);
+      if (kind === STRING_KIND) n += utf8Length(this.strings[col[at++]! - this.stringBase]!);
+      else {
+        n += packedLength(kind, col, at);
+        at += wordsAt(kind, col, at);
+      }
+    }
+    return n;
   }
 
   /** Text `id` as it was stored: its template's parts with its values between them (no array of values). */

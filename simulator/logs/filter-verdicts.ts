@@ -86,7 +86,8 @@ export class FilterVerdicts {
   }
 
   /** The shape's verdicts, looked up once per message and kept on it for the other filters, with the
-   *  text's UTF-8 length the lookup learned on the way (storedBytes then needs no pass of its own). */
+   *  text's UTF-8 length a text lookup learns on the way (storedBytes then needs no pass of its own; a message
+   *  found by its template counts it from the template and values). */
   private verdictsOf(m: LogMessage): Map<object, boolean> | undefined {
     const source = m.source;
     if (source === undefined) return this.verdictsByText(m);
@@ -98,7 +99,6 @@ export class FilterVerdicts {
       return verdicts;
     }
     if (known === null || !source.packedOnly(m.sourceId)) return this.verdictsByText(m);
-    m.knowUtf8Length(m.text.length + known.extraBytes);
     return (m.shapeVerdicts = known.value);
   }
 

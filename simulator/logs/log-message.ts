@@ -4,7 +4,7 @@
 // or re-encoded: GetLogEvents and FilterLogEvents return the stored string, not anything derived from it.
 import { indexOfKey } from './json-text-search';
 import { shapeCuts } from './message-shape';
-import { utf8Length } from './utf8-length';
+import { utf8Length } from '../core/utf8-length';
 import type { TemplatedSource } from './template-shapes';
 
 /** Parses the message as one JSON object; anything else is "not JSON" and cannot match. */
@@ -35,19 +35,27 @@ interface TextReading {
 export class LogMessage {
   private reading: TextReading | undefined;
   private bytes: number | undefined;
+  private given: string | undefined;
   /** The verdicts of the message's shape, by pattern, once FilterVerdicts has looked the shape up. */
   shapeVerdicts: Map<object, boolean> | undefined;
 
   /**
    * `source`/`sourceId`: where the text is kept as a template and values (CloudTrail's record archive), when
    * it is; the text is then exactly `source.get(sourceId)`, and its shape is found by its template
-   * (template-shapes.ts).
+   * (template-shapes.ts). `text` may then be left out: it is made from the source if something reads it.
    */
   constructor(
-    readonly text: string,
+    text: string | undefined,
     readonly source?: TemplatedSource,
     readonly sourceId = -1,
-  ) {}
+  ) {
+    if (text === undefined && source === undefined) throw new Error('log message: no text and no source');
+    this.given = text;
+  }
+
+  get text(): string {
+    return (this.given ??= this.source!.get(this.sourceId));
+  }
 
   private read(): TextReading {
     return (this.reading ??= { parsed: NOT_YET, unicodeEscapes: undefined, valueStarts: undefined, cuts: NOT_YET });
@@ -60,9 +68,10 @@ export class LogMessage {
     return r.parsed;
   }
 
-  /** The text's UTF-8 length (what storedBytes counts), worked out once. */
+  /** The text's UTF-8 length (what storedBytes counts), worked out once; from the source when the text is
+   *  not made. */
   utf8Length(): number {
-    return (this.bytes ??= utf8Length(this.text));
+    return (this.bytes ??= this.given === undefined ? this.source!.utf8Length(this.sourceId) : utf8Length(this.given));
   }
 
   /**

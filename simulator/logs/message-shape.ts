@@ -11,7 +11,7 @@
 // two texts of one shape are both invalid, or parse to the same tree but for the cut members' strings.
 import { indexOfKey } from './json-text-search';
 import { VARYING_KEYS } from './trail-record-fields';
-import { utf8Length, utf8LengthOf } from './utf8-length';
+import { utf8Length, utf8LengthOf } from '../core/utf8-length';
 
 /** Member names whose string values are cut out of a shape, in the order JSON.stringify writes a record's. */
 export const SHAPE_KEYS: readonly string[] = VARYING_KEYS;

@@ -150,10 +150,12 @@ export class LogsModel {
   /**
    * A trail's delivery to CloudWatch Logs: each record becomes one log event (timestamped at its eventTime)
    * in the stream "<account>_CloudTrail_<region>" of the trail's log group. A log group that no longer exists
-   * receives nothing.
+   * receives nothing. `records` are the texts; when CloudTrail's archive keeps them (`archived`), they are read
+   * from there instead, each only if something asks for it: the stream refers to the archive, and metric
+   * filters recognise most records by their template (template-shapes.ts), so `records` may then be left out.
    */
   deliverTrailRecords(
-    logGroupArn: string, accountId: string, sourceRegion: string, records: string[], now: number,
+    logGroupArn: string, accountId: string, sourceRegion: string, records: readonly string[] | undefined, now: number,
     archived?: { texts: MessageTexts; ids: ArrayLike<number>; eventMs?: ArrayLike<number> },
   ): void {
     const place = this.destinations.place(logGroupArn);
@@ -163,32 +165,29 @@ export class LogsModel {
     const stream = this.streamFor(region, place.name, this.destinations.streamName(accountId, sourceRegion), now);
     let store = this.trailStores.get(stream);
     if (!store) this.trailStores.set(stream, (store = new TrailRecordStore()));
-    const order = deliveryOrder(records, archived?.eventMs);
-    const n = records.length;
-    // The texts are looked into for metric filters only when the group has some, or to be cut for the
-    // stream's own store.
-    const cut = !archived || hasAny(group.metricFilters);
+    const n = archived ? archived.ids.length : (records?.length ?? 0);
+    const textAt = (i: number): string => (archived ? archived.texts.get(archived.ids[i]!) : records![i]!);
+    const order = deliveryOrder(n, textAt, archived?.eventMs);
     const from = stream.log.length;
     // Stored order's timestamps: the delivery's own list when it is in order already.
     const timestamps = order.at ? order.at.map((i) => order.times[i]!) : order.times;
-    const messages: LogMessage[] | undefined = cut ? new Array<LogMessage>(n) : undefined;
+    const messages = new Array<LogMessage>(n);
     // Records the archive keeps as templates are recognised by their template (template-shapes.ts).
     const source = archived && isTemplatedSource(archived.texts) ? archived.texts : undefined;
     for (let k = 0; k < n; k++) {
       const i = order.at ? order.at[k]! : k;
-      const text = records[i]!;
-      const message = messages ? (messages[k] = source ? new LogMessage(text, source, archived!.ids[i]!) : new LogMessage(text)) : undefined;
+      const message = (messages[k] = source ? new LogMessage(undefined, source, archived!.ids[i]!) : new LogMessage(textAt(i)));
       const t = timestamps[k]!;
       // A record CloudTrail already keeps is referred to, not copied.
       if (archived) stream.log.pushKept(t, now, archived.texts, archived.ids[i]!);
-      else store.append(stream.log, t, text, now, message!.shapeValues());
+      else store.append(stream.log, t, message.text, now, message.shapeValues());
     }
-    // Processing gets the texts as they arrived, not the stored events (a trail's rebuild theirs on read).
-    if (n > 0) this.onIngest?.(new TrailBatch(region, group, stream.logStreamName, records, order.at, timestamps, messages, now));
+    // Processing gets the messages as they arrived, not the stored events (a trail's rebuild theirs on read).
+    if (n > 0) this.onIngest?.(new TrailBatch(region, group, stream.logStreamName, timestamps, messages, now));
     // Counted after processing: the metric filters' shape lookup has read each text by then and knows its
-    // UTF-8 length (log-message.ts), where counting first cost a pass of its own over every record (and
-    // was the first to read texts the archive had just assembled). In stored order, as `messages` are.
-    this.tallies.appended(stream, from, messages ?? (order.at ? Array.from(order.at, (i) => records[i]!) : records), now);
+    // UTF-8 length (log-message.ts), where counting first cost a pass of its own over every record; a message
+    // the archive keeps counts its length from its template and values. In stored order, as `messages` are.
+    this.tallies.appended(stream, from, messages, now);
   }
   /** O(streams): each stream keeps a running tally (see stream-tally.ts). */
   storedBytes(g: LogGroup): number {
@@ -274,13 +273,12 @@ export class LogsModel {
  * time. CloudTrail passes each record's time when it knows it; otherwise it is read from the text. Records
  * usually arrive in time order already: `at` (record indexes in stored order) is then left out.
  */
-function deliveryOrder(records: readonly string[], eventMs: ArrayLike<number> | undefined): { at: number[] | undefined; times: number[] } {
-  const n = records.length;
+function deliveryOrder(n: number, textAt: (i: number) => string, eventMs: ArrayLike<number> | undefined): { at: number[] | undefined; times: number[] } {
   const times = new Array<number>(n);
   let inOrder = true;
   for (let i = 0; i < n; i++) {
     const known = eventMs?.[i];
-    const t = (times[i] = known !== undefined && Number.isFinite(known) ? known : trailRecordTime(records[i]!));
+    const t = (times[i] = known !== undefined && Number.isFinite(known) ? known : trailRecordTime(textAt(i)));
     // A NaN (an unreadable time) is out of any order: the sort then decides, as it always did.
     if (i > 0 ? !(t >= times[i - 1]!) : Number.isNaN(t)) inOrder = false;
   }
@@ -288,11 +286,6 @@ function deliveryOrder(records: readonly string[], eventMs: ArrayLike<number> | 
   // The same comparisons as sorting the events by timestamp: the same (stable) order, NaNs included.
   const at = Array.from({ length: n }, (_, i) => i).sort((a, b) => times[a]! - times[b]!);
   return { at, times };
-}
-
-function hasAny(o: object): boolean {
-  for (const _ in o) return true;
-  return false;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

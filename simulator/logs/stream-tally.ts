@@ -4,12 +4,12 @@
 // binary search). Only events appended since the last look are read.
 import type { LogMessage } from './log-message';
 import type { LogStream } from './model';
-import { utf8Length } from './utf8-length';
+import { utf8Length } from '../core/utf8-length';
 
 /** Bytes CloudWatch Logs counts for one event: the UTF-8 message plus 26 bytes of overhead. */
 export const EVENT_OVERHEAD_BYTES = 26;
 
-export { utf8Length } from './utf8-length';
+export { utf8Length } from '../core/utf8-length';
 
 export interface StreamTally {
   /** How many of the stream's events are counted below. */

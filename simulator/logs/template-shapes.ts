@@ -19,7 +19,6 @@
 // as does the first text of each template, which the template is learned from.
 import { SHAPE_KEYS } from './message-shape';
 import type { MessageTexts } from './trail-record-store';
-import { utf8Length } from './utf8-length';
 
 /** A store of texts that can say which template a text has (CloudTrail's RecordArchive). */
 export interface TemplatedSource extends MessageTexts {
@@ -27,11 +26,13 @@ export interface TemplatedSource extends MessageTexts {
   templateParts(id: number): readonly string[];
   /** Whether every hole of text `id` holds a packed value (ASCII; nothing JSON escapes). */
   packedOnly(id: number): boolean;
+  /** The UTF-8 length of text `id`, without making it. */
+  utf8Length(id: number): number;
 }
 
 export function isTemplatedSource(texts: MessageTexts): texts is TemplatedSource {
   const t = texts as Partial<TemplatedSource>;
-  return typeof t.templateParts === 'function' && typeof t.packedOnly === 'function';
+  return typeof t.templateParts === 'function' && typeof t.packedOnly === 'function' && typeof t.utf8Length === 'function';
 }
 
 /**
@@ -63,8 +64,6 @@ export function templateCutAtHoles(parts: readonly string[], text: string, cuts:
 
 interface TemplateShape<T> {
   value: T;
-  /** The parts' UTF-8 length less their length in UTF-16 units: added to a packed text's length, its UTF-8 length. */
-  extraBytes: number;
 }
 
 /**
@@ -90,9 +89,7 @@ export class TemplateShapes<T> {
       this.byParts.set(parts, null);
       return;
     }
-    let extraBytes = 0;
-    for (const part of parts) extraBytes += utf8Length(part) - part.length;
-    this.byParts.set(parts, { value, extraBytes });
+    this.byParts.set(parts, { value });
   }
 
   get size(): number {

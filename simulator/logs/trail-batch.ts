@@ -7,25 +7,20 @@ import type { LogMessage } from './log-message';
 export class TrailBatch implements IngestedBatch {
   private listed: LogEvent[] | undefined;
 
-  /**
-   * `texts[order[k]]` is the text of stored event k (`order` undefined: texts are in stored order), stored at
-   * `timestamps[k]`; `messages`, when given, are the same texts in stored order.
-   */
+  /** `messages[k]` is stored event k's, stored at `timestamps[k]`. */
   constructor(
     readonly region: string,
     readonly group: LogGroup,
     readonly streamName: string,
-    private readonly texts: readonly string[],
-    private readonly order: readonly number[] | undefined,
     readonly timestamps: readonly number[],
-    readonly messages: readonly LogMessage[] | undefined,
+    readonly messages: readonly LogMessage[],
     readonly now: number,
   ) {}
 
   get events(): readonly LogEvent[] {
     if (this.listed === undefined) {
-      const { texts, order, timestamps, now } = this;
-      this.listed = Array.from(timestamps, (timestamp, k) => ({ timestamp, message: texts[order ? order[k]! : k]!, ingestionTime: now }));
+      const { messages, now } = this;
+      this.listed = Array.from(this.timestamps, (timestamp, k) => ({ timestamp, message: messages[k]!.text, ingestionTime: now }));
     }
     return this.listed;
   }

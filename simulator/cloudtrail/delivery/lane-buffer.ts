@@ -3,7 +3,7 @@
 // (V8 grows it to 16, 40, then 76 slots), some 200 bytes a call over the bench account's twenty lanes. The list
 // starts at the size of the lane's previous file instead, and is cut to its records when taken (shortening frees
 // the spare slots in place).
-import type { WaitingRecord } from './lanes';
+import { waitingText, type HistoryTexts, type WaitingRecord } from './lanes';
 
 export class LaneBuffer {
   private items: WaitingRecord[];
@@ -42,7 +42,17 @@ export class LaneBuffer {
   /** The waiting records' texts, in arrival order (what a snapshot keeps). */
   texts(): string[] {
     const out = new Array<string>(this.count);
-    for (let i = 0; i < this.count; i++) out[i] = this.items[i]!.json;
+    for (let i = 0; i < this.count; i++) out[i] = waitingText(this.items[i]!);
     return out;
+  }
+
+  /** Keeps the texts of the records `store` holds under id `below` (DeliveryLanes.keepTexts). */
+  keepTexts(store: HistoryTexts, below: number): void {
+    for (let i = 0; i < this.count; i++) {
+      const r = this.items[i]!;
+      if (r.history?.store !== store) continue;
+      if (r.history.id >= below) return;
+      r.json ??= waitingText(r);
+    }
   }
 }

@@ -33,11 +33,23 @@ export interface LaneState {
   chain: { startMs: number; nextMs: number; previous: PreviousDigest | { pendingDigest: number } | null; files: (DigestLogFile & { newestMs: number; oldestMs: number })[] } | null;
 }
 
-/** A record waiting in lanes: one object however many trails' lanes hold it. */
+/** Where the event history keeps a record's text (EventStore), while it does. */
+export interface HistoryTexts {
+  copyText(id: number, into: TemplatedTexts): number | undefined;
+  textOf(id: number): string | undefined;
+}
+
+/**
+ * A record waiting in lanes: one object however many trails' lanes hold it. A record the event history keeps
+ * waits without its text (`json` undefined): the text is read from the history if something asks for it before
+ * the delivery, which archives it by copying from there. Held for the five minutes records wait, the texts of a
+ * busy account (about a kilobyte a record) outlived the young generation and were a tenth of its time in garbage
+ * collection. The history tells the lanes before it lets a record go (keepTexts): a record waiting that long
+ * (a trail whose bucket refuses it) takes its text then.
+ */
 export interface WaitingRecord {
-  readonly json: string;
-  /** Where the event history keeps the same text, if it does: archived by copying from there. */
-  readonly history?: { store: { copyText(id: number, into: TemplatedTexts): number | undefined }; id: number };
+  json: string | undefined;
+  readonly history?: { store: HistoryTexts; id: number };
   /** The values worth packing when it is archived (see RecordArchive.add). */
   readonly values: readonly (string | undefined)[];
   /** Its eventTime in ms, when the router knew it (NaN for records restored from a snapshot). */
@@ -47,8 +59,16 @@ export interface WaitingRecord {
   id: number;
 }
 
-export function waitingRecord(json: string, values: readonly (string | undefined)[], history?: WaitingRecord['history'], eventMs = NaN): WaitingRecord {
+export function waitingRecord(json: string | undefined, values: readonly (string | undefined)[], history?: WaitingRecord['history'], eventMs = NaN): WaitingRecord {
+  if (json === undefined && history === undefined) throw new Error('cloudtrail: a waiting record needs its text or the history\'s');
   return history ? { json, values, history, eventMs, archivedAtMs: NaN, id: -1 } : { json, values, eventMs, archivedAtMs: NaN, id: -1 };
+}
+
+/** A waiting record's text: its own, or the event history's. */
+export function waitingText(r: WaitingRecord): string {
+  const text = r.json ?? r.history?.store.textOf(r.history.id);
+  if (text === undefined) throw new Error('cloudtrail: the event history let a waiting record go before it was kept');
+  return text;
 }
 
 /** Kept by a caller for one trail, Region and folder (routing keeps one in each landed decision), so that
@@ -256,6 +276,16 @@ export class DeliveryLanes {
     if (ms < this.soonestMs) this.soonestMs = ms;
   }
 
+  /**
+   * The event history is about to let the records of `store` with ids under `below` go (expiry, or every id when
+   * it renumbers): those still waiting take their texts now. Only a lane whose trail cannot deliver keeps
+   * records that long, and a lane's records reached the store in the order the lane holds them, so each lane is
+   * read from its oldest record to the first that stays.
+   */
+  keepTexts(store: HistoryTexts, below: number): void {
+    for (const lane of this.lanes.values()) lane.buffer.keepTexts(store, below);
+  }
+
   /** Starts a fresh digest chain (first digest has null previous* fields) in each of the trail's Regions. */
   startChains(trailArn: string, regions: string[], nowMs: number, onlyMissing = false): void {
     for (const region of regions) {
@@ -375,7 +405,7 @@ export class DeliveryLanes {
     for (let i = 0; i < ids.length; i++) {
       const r = records[i]!;
       if (r.archivedAtMs !== atMs) {
-        r.id = r.history ? this.archive.addFrom(r.history.store, r.history.id, r.json, r.values) : this.archive.add(r.json, r.values);
+        r.id = (r.history && this.archive.addFrom(r.history.store, r.history.id)) ?? this.archive.add(waitingText(r), r.values);
         r.archivedAtMs = atMs;
       }
       ids[i] = r.id;

@@ -18,9 +18,9 @@ export class RecordArchive {
   }
 
   /** Keeps a record the event history holds, copied from there (the same entry `add` would make, without
-   *  cutting the text again); falls back to `add` when the history no longer has it. */
-  addFrom(history: { copyText(id: number, into: TemplatedTexts): number | undefined }, historyId: number, json: string, values: readonly (string | undefined)[]): number {
-    return history.copyText(historyId, this.texts) ?? this.texts.add(json, values);
+   *  cutting the text again); undefined when the history no longer has it (then `add` it). */
+  addFrom(history: { copyText(id: number, into: TemplatedTexts): number | undefined }, historyId: number): number | undefined {
+    return history.copyText(historyId, this.texts);
   }
 
   /** Stores record `id` into `into` as kept here (a log group's snapshot copies its trail stream's texts). */
@@ -36,6 +36,11 @@ export class RecordArchive {
   /** Record `id`'s template parts (TemplatedTexts.templateParts): a log group recognises a record's shape by them. */
   templateParts(id: number): readonly string[] {
     return this.texts.templateParts(id);
+  }
+
+  /** The UTF-8 length of record `id`'s text, without making the text (TemplatedTexts.utf8Length). */
+  utf8Length(id: number): number {
+    return this.texts.utf8Length(id);
   }
 
   /** Whether record `id`'s holes all hold packed values (TemplatedTexts.packedOnly). */

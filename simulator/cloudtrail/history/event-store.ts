@@ -206,6 +206,12 @@ export class EventStore {
     return into.copyFrom(this.texts, position);
   }
 
+  /** The text of record `id` while this store still holds it; undefined once it has expired. */
+  textOf(id: number): string | undefined {
+    const position = id - this.base;
+    return position < this.head || position >= this.times.length ? undefined : this.texts.get(position);
+  }
+
   /** Records the time and keys of the text just stored at the next position. */
   private indexed(timeMs: number, keys: string[], unique?: string): number {
     if (this.times.length > 0 && timeMs < this.times.at(this.times.length - 1)) this.monotonic = false;
@@ -234,14 +240,19 @@ export class EventStore {
     return id;
   }
 
-  /** Forgets events older than cutoffMs (Event history keeps 90 days). */
-  expireBefore(cutoffMs: number): void {
-    while (this.head < this.times.length && this.times.at(this.head) < cutoffMs) this.head++;
-    if (!this.monotonic) {
-      let stale = false;
-      for (let i = this.head; !stale && i < this.times.length; i++) stale = this.times.at(i) < cutoffMs;
-      if (stale) this.rebuild(cutoffMs);
-    }
+  /**
+   * Forgets events older than cutoffMs (Event history keeps 90 days). Before any record stops being readable by
+   * its id (copyText, textOf), `losing` is told the ids under which none will be: the expired records' ids, or
+   * every id when an out-of-order record makes the store renumber the survivors (see rebuild).
+   */
+  expireBefore(cutoffMs: number, losing?: (store: EventStore, below: number) => void): void {
+    let head = this.head;
+    while (head < this.times.length && this.times.at(head) < cutoffMs) head++;
+    let stale = false;
+    if (!this.monotonic) for (let i = head; !stale && i < this.times.length; i++) stale = this.times.at(i) < cutoffMs;
+    if (losing !== undefined && (stale || head > this.head)) losing(this, stale ? Infinity : this.base + head);
+    this.head = head;
+    if (stale) this.rebuild(cutoffMs);
     if (this.head >= COMPACT_AFTER && this.head * 2 >= this.times.length) this.rebuild(cutoffMs);
   }
 

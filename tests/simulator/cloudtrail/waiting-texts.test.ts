@@ -1,10 +1,14 @@
 // Records waiting for delivery (lanes.ts): a trail whose bucket is gone keeps its records and retries for as
 // long as it takes, so they can outlive the event history's 90 days, or wait while the history compacts around
-// an out-of-order record: they must still be delivered exactly as they were.
+// an out-of-order record: they must still be delivered exactly as they were. A record the history keeps waits
+// without its own text, and takes it only when the history is about to let it go.
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { recordText } from '../../../simulator/core/record-text';
 import { advance, call, MGMT_DEF, record, T0, world, type World } from './helpers';
+import { EventStore } from '../../../simulator/cloudtrail/history/event-store';
+import { LaneBuffer } from '../../../simulator/cloudtrail/delivery/lane-buffer';
+import { waitingRecord, type WaitingRecord } from '../../../simulator/cloudtrail/delivery/lanes';
 
 const MIN = 60_000;
 const DAY = 1440 * MIN;
@@ -53,5 +57,51 @@ describe('records waiting for a blocked trail', () => {
     advance(w, 5 * MIN);
     expect(deliveredTexts(w)).toEqual(rs.map((r) => JSON.stringify(JSON.parse(recordText(r)))));
     expect(inHistory(w)).toBe(2);
+  });
+});
+
+describe('a waiting record the event history keeps', () => {
+  const texts = ['{"eventID":"a"}', '{"eventID":"b"}', '{"eventID":"c"}'];
+
+  function waiting(times: number[]): { store: EventStore; buffer: LaneBuffer; records: WaitingRecord[]; told: number[]; expire: (cutoffMs: number) => void } {
+    const store = new EventStore();
+    const buffer = new LaneBuffer();
+    const records = texts.map((t, i) => waitingRecord(undefined, [], { store, id: store.add(times[i]!, t, []) }, times[i]!));
+    for (const r of records) buffer.push(r);
+    const told: number[] = [];
+    const expire = (cutoffMs: number) =>
+      store.expireBefore(cutoffMs, (s, below) => {
+        told.push(below);
+        buffer.keepTexts(s, below);
+      });
+    return { store, buffer, records, told, expire };
+  }
+
+  it('waits without a text of its own and takes it just before the history lets it go', () => {
+    const w = waiting([T0, T0 + MIN, T0 + 2 * MIN]);
+    expect(w.records.map((r) => r.json)).toEqual([undefined, undefined, undefined]);
+    expect(w.buffer.texts()).toEqual(texts);
+    w.expire(T0 + 30_000);
+    expect(w.told).toEqual([w.records[1]!.history!.id]);
+    expect(w.records.map((r) => r.json)).toEqual([texts[0], undefined, undefined]);
+    expect(w.store.textOf(w.records[0]!.history!.id)).toBeUndefined();
+    // Nothing more expires: the lanes are not told again.
+    w.expire(T0 + 30_000);
+    expect(w.told).toHaveLength(1);
+    expect(w.buffer.texts()).toEqual(texts);
+  });
+
+  it('takes its text when an out-of-order record makes the history renumber every record', () => {
+    const w = waiting([T0 + 10 * MIN, T0, T0 + 20 * MIN]);
+    w.expire(T0 + 5 * MIN);
+    expect(w.told).toEqual([Infinity]);
+    expect(w.records.map((r) => r.json)).toEqual(texts);
+    // The survivors have new ids: the old ones name nothing now.
+    expect(w.records.map((r) => w.store.textOf(r.history!.id))).toEqual([undefined, undefined, undefined]);
+    expect(w.buffer.texts()).toEqual(texts);
+  });
+
+  it('is never made without a text or a history to read it from', () => {
+    expect(() => waitingRecord(undefined, [])).toThrow();
   });
 });

@@ -89,6 +89,25 @@ describe('TemplatedTexts value kinds', () => {
     );
   });
 
+  it('tells each text\'s UTF-8 length without making it, whatever its values\' kinds and its parts\' characters', () => {
+    // Parts with Hangul, an astral character and a lone surrogate (JSON.stringify escapes the last); more holes
+    // than fit one kinds word.
+    const key = fc.constantFrom('m', '이름', 'emoji\u{1F600}', 'lone\ud800');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value), { minLength: 0, maxLength: 14 }), (members) => {
+        const texts = new TemplatedTexts();
+        const values = members.map(([, v]) => v);
+        const text = JSON.stringify(Object.fromEntries(members.map(([k, v], i) => [`${k}${i}`, v])));
+        const id = texts.add(text, values);
+        // A second text of the same template, so lengths are read from a template learned once.
+        const again = texts.add(text, values);
+        expect(texts.utf8Length(id)).toBe(new TextEncoder().encode(text).length);
+        expect(texts.utf8Length(again)).toBe(new TextEncoder().encode(text).length);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('packs a long base64 value after shorter ones in the same text, and a value that failed midway leaves no words', () => {
     const texts = new TemplatedTexts();
     const long = 'A'.repeat(2000);

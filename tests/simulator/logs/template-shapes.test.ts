@@ -14,7 +14,7 @@ import { FilterVerdicts } from '../../../simulator/logs/filter-verdicts';
 import { LogMessage } from '../../../simulator/logs/log-message';
 import { shapeCuts } from '../../../simulator/logs/message-shape';
 import { isTemplatedSource, templateCutAtHoles, TemplateShapes } from '../../../simulator/logs/template-shapes';
-import { utf8Length } from '../../../simulator/logs/utf8-length';
+import { utf8Length } from '../../../simulator/core/utf8-length';
 import { newAccount, ok, rootConsole } from '../support';
 
 const PATTERNS = [

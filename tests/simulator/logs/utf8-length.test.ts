@@ -4,7 +4,7 @@
 // tally must still equal a recount when processing itself writes to the stream.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { utf8Length, utf8LengthOf } from '../../../simulator/logs/utf8-length';
+import { utf8Length, utf8LengthOf } from '../../../simulator/core/utf8-length';
 import { ShapeTable, shapeCuts } from '../../../simulator/logs/message-shape';
 import { FilterVerdicts } from '../../../simulator/logs/filter-verdicts';
 import { parseFilterPattern } from '../../../simulator/logs/filter-pattern';
@@ -114,7 +114,7 @@ describe('storedBytes of a trail stream with metric filters', () => {
         for (const rows of batches) {
           const records = rows.map(([s, name, id, note]) => record(s, name, id, note));
           const ids = records.map((r) => archiveTexts.add(r, varyingValues(r)));
-          model.deliverTrailRecords(ARN, '123456789012', 'us-east-1', records, 3_600_000, archive ? { texts: archiveTexts, ids } : undefined);
+          model.deliverTrailRecords(ARN, '123456789012', 'us-east-1', archive ? undefined : records, 3_600_000, archive ? { texts: archiveTexts, ids } : undefined);
         }
         const group = model.group('us-east-1', 'CloudTrail/logs');
         const stored = Object.values(group.streams).flatMap((s) => s.events.map((e) => e.message));

@@ -1,4 +1,5 @@
-// How many bytes CloudWatch Logs counts for a message: its UTF-8 length (storedBytes, stream-tally.ts).
+// A text's UTF-8 length without encoding it: what CloudWatch Logs counts for a message (storedBytes, logs/stream-tally.ts),
+// worked out for texts kept whole and for texts kept as templates and values (templated-texts.ts).
 
 const encoder = new TextEncoder();
 /** Room for any message up to 16,384 UTF-16 units (3 bytes each at most); longer ones are counted in JS. */
