@@ -152,7 +152,9 @@ export class ShapeTable<T> {
     let partsBytes = 0;
     for (const part of parts) partsBytes += utf8Length(part);
     const shape = { parts, partsBytes, value: this.make() };
-    if (same) same.push(shape);
+    // Looked up again: forgetting the oldest shape may have just dropped this signature's list.
+    const list = this.bySignature.get(signature);
+    if (list) list.push(shape);
     else this.bySignature.set(signature, [shape]);
     this.order.push(signature);
     this.count++;

@@ -180,6 +180,20 @@ describe('shape table', () => {
     expect(table.size).toBe(2);
     expect(table.of(a, shapeCuts(a)!)).toBe(3);
   });
+
+  it('keeps a new shape when forgetting the oldest empties the list of the same signature (found by the UTF-8 property test)', () => {
+    let made = 0;
+    const table = new ShapeTable<number>(1, () => made++);
+    const a = '{"eventID":"1","n":"aa"}';
+    const b = '{"eventID":"2","n":"bb"}';
+    const c = '{"eventID":"3","m":"ccc"}';
+    expect(table.of(a, shapeCuts(a)!)).toBe(0);
+    // Same signature as a: a is forgotten, and b must be found again and forgettable in turn.
+    expect(table.of(b, shapeCuts(b)!)).toBe(1);
+    expect(table.of(b, shapeCuts(b)!)).toBe(1);
+    expect(table.of(c, shapeCuts(c)!)).toBe(2);
+    expect(table.size).toBe(1);
+  });
 });
 
 describe('shape table recognition by length', () => {
