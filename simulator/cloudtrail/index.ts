@@ -225,7 +225,7 @@ export class CloudTrailService {
   private readonly bufferRouted: DueFn = (folder, trailArn, slot) => {
     const r = this.routed!;
     // A record the event history keeps waits without its text (see WaitingRecord).
-    r.waiting ??= waitingRecord(r.inHistory ? undefined : recordText(r.record), (r.values ??= varyingValuesOf(r.record)), r.inHistory, r.eventMs);
+    r.waiting ??= r.inHistory ? waitingRecord(undefined, undefined, r.inHistory, r.eventMs) : waitingRecord(recordText(r.record), (r.values ??= varyingValuesOf(r.record)), undefined, r.eventMs);
     return this.lanes.buffer(trailArn, r.record.awsRegion, r.waiting, r.eventMs, r.now, folder, slot);
   };
 

@@ -46,13 +46,16 @@ export class LaneBuffer {
     return out;
   }
 
-  /** Keeps the texts of the records `store` holds under id `below` (DeliveryLanes.keepTexts). */
-  keepTexts(store: HistoryTexts, below: number): void {
+  /** Keeps the texts and values of the records `store` holds under id `below` (DeliveryLanes.keepTexts). */
+  keepTexts(store: HistoryTexts, below: number, valuesOf: (json: string) => readonly (string | undefined)[]): void {
     for (let i = 0; i < this.count; i++) {
       const r = this.items[i]!;
-      if (r.history?.store !== store) continue;
-      if (r.history.id >= below) return;
-      r.json ??= waitingText(r);
+      if (r.historyStore !== store) continue;
+      if (r.historyId >= below) return;
+      if (r.json === undefined) {
+        r.json = waitingText(r);
+        r.values ??= valuesOf(r.json);
+      }
     }
   }
 }

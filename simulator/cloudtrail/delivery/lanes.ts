@@ -41,17 +41,20 @@ export interface HistoryTexts {
 
 /**
  * A record waiting in lanes: one object however many trails' lanes hold it. A record the event history keeps
- * waits without its text (`json` undefined): the text is read from the history if something asks for it before
- * the delivery, which archives it by copying from there. Held for the five minutes records wait, the texts of a
- * busy account (about a kilobyte a record) outlived the young generation and were a tenth of its time in garbage
- * collection. The history tells the lanes before it lets a record go (keepTexts): a record waiting that long
- * (a trail whose bucket refuses it) takes its text then.
+ * waits without its text and values (`json` and `values` undefined): the text is read from the history if
+ * something asks for it before the delivery, which archives it by copying from there. Held for the five minutes
+ * records wait, the texts of a busy account (about a kilobyte a record) outlived the young generation and were
+ * a tenth of its time in garbage collection; the values (two UUIDs a record) and a separate object naming the
+ * history's entry were most of what still did. The history tells the lanes before it lets a record go
+ * (keepTexts): a record waiting that long (a trail whose bucket refuses it) takes its text and values then.
  */
 export interface WaitingRecord {
   json: string | undefined;
-  readonly history?: { store: HistoryTexts; id: number };
-  /** The values worth packing when it is archived (see RecordArchive.add). */
-  readonly values: readonly (string | undefined)[];
+  /** The values worth packing when it is archived from its text (see RecordArchive.add). */
+  values: readonly (string | undefined)[] | undefined;
+  /** Where the event history keeps it, if it does (its id there in `historyId`). */
+  readonly historyStore: HistoryTexts | undefined;
+  readonly historyId: number;
   /** Its eventTime in ms, when the router knew it (NaN for records restored from a snapshot). */
   readonly eventMs: number;
   /** Its archive id, valid for deliveries at `archivedAtMs` (trails delivering at the same instant share it). */
@@ -59,14 +62,15 @@ export interface WaitingRecord {
   id: number;
 }
 
-export function waitingRecord(json: string | undefined, values: readonly (string | undefined)[], history?: WaitingRecord['history'], eventMs = NaN): WaitingRecord {
+/** A record with its text and values, or (json and values undefined) one the history keeps as `history`. */
+export function waitingRecord(json: string | undefined, values: readonly (string | undefined)[] | undefined, history?: { store: HistoryTexts; id: number }, eventMs = NaN): WaitingRecord {
   if (json === undefined && history === undefined) throw new Error('cloudtrail: a waiting record needs its text or the history\'s');
-  return history ? { json, values, history, eventMs, archivedAtMs: NaN, id: -1 } : { json, values, eventMs, archivedAtMs: NaN, id: -1 };
+  return { json, values, historyStore: history?.store, historyId: history?.id ?? -1, eventMs, archivedAtMs: NaN, id: -1 };
 }
 
 /** A waiting record's text: its own, or the event history's. */
 export function waitingText(r: WaitingRecord): string {
-  const text = r.json ?? r.history?.store.textOf(r.history.id);
+  const text = r.json ?? r.historyStore?.textOf(r.historyId);
   if (text === undefined) throw new Error('cloudtrail: the event history let a waiting record go before it was kept');
   return text;
 }
@@ -283,7 +287,13 @@ export class DeliveryLanes {
    * read from its oldest record to the first that stays.
    */
   keepTexts(store: HistoryTexts, below: number): void {
-    for (const lane of this.lanes.values()) lane.buffer.keepTexts(store, below);
+    for (const lane of this.lanes.values()) lane.buffer.keepTexts(store, below, this.deps.varyingValues);
+  }
+
+  /** Archives a record from its text (one the history does not hold, or no longer). */
+  private archiveText(r: WaitingRecord): number {
+    const text = waitingText(r);
+    return this.archive.add(text, (r.values ??= this.deps.varyingValues(text)));
   }
 
   /** Starts a fresh digest chain (first digest has null previous* fields) in each of the trail's Regions. */
@@ -405,7 +415,7 @@ export class DeliveryLanes {
     for (let i = 0; i < ids.length; i++) {
       const r = records[i]!;
       if (r.archivedAtMs !== atMs) {
-        r.id = (r.history && this.archive.addFrom(r.history.store, r.history.id)) ?? this.archive.add(waitingText(r), r.values);
+        r.id = (r.historyStore && this.archive.addFrom(r.historyStore, r.historyId)) ?? this.archiveText(r);
         r.archivedAtMs = atMs;
       }
       ids[i] = r.id;

@@ -66,13 +66,13 @@ describe('a waiting record the event history keeps', () => {
   function waiting(times: number[]): { store: EventStore; buffer: LaneBuffer; records: WaitingRecord[]; told: number[]; expire: (cutoffMs: number) => void } {
     const store = new EventStore();
     const buffer = new LaneBuffer();
-    const records = texts.map((t, i) => waitingRecord(undefined, [], { store, id: store.add(times[i]!, t, []) }, times[i]!));
+    const records = texts.map((t, i) => waitingRecord(undefined, undefined, { store, id: store.add(times[i]!, t, []) }, times[i]!));
     for (const r of records) buffer.push(r);
     const told: number[] = [];
     const expire = (cutoffMs: number) =>
       store.expireBefore(cutoffMs, (s, below) => {
         told.push(below);
-        buffer.keepTexts(s, below);
+        buffer.keepTexts(s, below, (json) => [json.slice(12, 13)]);
       });
     return { store, buffer, records, told, expire };
   }
@@ -82,9 +82,10 @@ describe('a waiting record the event history keeps', () => {
     expect(w.records.map((r) => r.json)).toEqual([undefined, undefined, undefined]);
     expect(w.buffer.texts()).toEqual(texts);
     w.expire(T0 + 30_000);
-    expect(w.told).toEqual([w.records[1]!.history!.id]);
+    expect(w.told).toEqual([w.records[1]!.historyId]);
     expect(w.records.map((r) => r.json)).toEqual([texts[0], undefined, undefined]);
-    expect(w.store.textOf(w.records[0]!.history!.id)).toBeUndefined();
+    expect(w.records.map((r) => r.values)).toEqual([['a'], undefined, undefined]);
+    expect(w.store.textOf(w.records[0]!.historyId)).toBeUndefined();
     // Nothing more expires: the lanes are not told again.
     w.expire(T0 + 30_000);
     expect(w.told).toHaveLength(1);
@@ -97,11 +98,11 @@ describe('a waiting record the event history keeps', () => {
     expect(w.told).toEqual([Infinity]);
     expect(w.records.map((r) => r.json)).toEqual(texts);
     // The survivors have new ids: the old ones name nothing now.
-    expect(w.records.map((r) => w.store.textOf(r.history!.id))).toEqual([undefined, undefined, undefined]);
+    expect(w.records.map((r) => w.store.textOf(r.historyId))).toEqual([undefined, undefined, undefined]);
     expect(w.buffer.texts()).toEqual(texts);
   });
 
   it('is never made without a text or a history to read it from', () => {
-    expect(() => waitingRecord(undefined, [])).toThrow();
+    expect(() => waitingRecord(undefined, undefined)).toThrow();
   });
 });
