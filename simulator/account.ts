@@ -115,9 +115,10 @@ export class Account {
       clock: this.clock, random: this.random, store: this.s3.model, accountId: this.accountId, regions: this.regions,
       onDelivered: (e) => {
         const cwl = e.cloudWatchLogs;
-        // The records as the archive keeps them when it does (their texts are read there only as needed).
+        // Where CloudTrail's archive keeps the records, the log group reads their texts from there as it needs
+        // them: `records` (which lists every text) is read only from a delivery without one.
+        if (e.kind !== 'logFile' || !cwl || (!e.archived && !e.records)) return;
         const records = e.archived ? undefined : e.records;
-        if (e.kind !== 'logFile' || !cwl || (!e.archived && !records)) return;
         // CloudTrail writes with the trail's role: it needs logs:CreateLogStream and logs:PutLogEvents.
         const docs = this.iam.model.documentsFor('role', roleName(cwl.roleArn));
         if (!['logs:CreateLogStream', 'logs:PutLogEvents'].every((a) => evaluate(docs, a, cwl.logGroupArn) === 'allow')) return;

@@ -46,12 +46,13 @@ export class LaneBuffer {
     return out;
   }
 
-  /** Keeps the texts and values of the records `store` holds under id `below` (DeliveryLanes.keepTexts). */
+  /** Keeps the texts and values of the records `store` holds under id `below` (DeliveryLanes.keepTexts). Every
+   *  record is looked at: a lane mostly holds a store's records in id order, but a record routed while another was
+   *  being routed could come before it with a higher id. */
   keepTexts(store: HistoryTexts, below: number, valuesOf: (json: string) => readonly (string | undefined)[]): void {
     for (let i = 0; i < this.count; i++) {
       const r = this.items[i]!;
-      if (r.historyStore !== store) continue;
-      if (r.historyId >= below) return;
+      if (r.historyStore !== store || r.historyId >= below) continue;
       if (r.json === undefined) {
         r.json = waitingText(r);
         r.values ??= valuesOf(r.json);

@@ -45,8 +45,8 @@ export interface HistoryTexts {
  * something asks for it before the delivery, which archives it by copying from there. Held for the five minutes
  * records wait, the texts of a busy account (about a kilobyte a record) outlived the young generation and were
  * a tenth of its time in garbage collection; the values (two UUIDs a record) and a separate object naming the
- * history's entry were most of what still did. The history tells the lanes before it lets a record go
- * (keepTexts): a record waiting that long (a trail whose bucket refuses it) takes its text and values then.
+ * history's entry were most of what still did. The history tells the lanes before it lets a record go or renumbers
+ * it (keepTexts): a record still waiting then takes its text and values.
  */
 export interface WaitingRecord {
   json: string | undefined;
@@ -281,10 +281,11 @@ export class DeliveryLanes {
   }
 
   /**
-   * The event history is about to let the records of `store` with ids under `below` go (expiry, or every id when
-   * it renumbers): those still waiting take their texts now. Only a lane whose trail cannot deliver keeps
-   * records that long, and a lane's records reached the store in the order the lane holds them, so each lane is
-   * read from its oldest record to the first that stays.
+   * The event history is about to let the records of `store` with ids under `below` go: those still waiting take
+   * their texts now. On expiry (ids under the first kept) only a lane whose trail cannot deliver still holds such
+   * records, 90 days old; when the history renumbers around an out-of-order record (`below` Infinity, rare) every
+   * record of the store waiting in any lane takes its text. Asked every simulated minute once records expire: a
+   * pass over the waiting records, which changes nothing when none is that old.
    */
   keepTexts(store: HistoryTexts, below: number): void {
     for (const lane of this.lanes.values()) lane.buffer.keepTexts(store, below, this.deps.varyingValues);

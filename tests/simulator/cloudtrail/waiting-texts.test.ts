@@ -102,6 +102,28 @@ describe('a waiting record the event history keeps', () => {
     expect(w.buffer.texts()).toEqual(texts);
   });
 
+  it('is told by id, not by position, once a compaction has moved the history\'s first id', () => {
+    const store = new EventStore();
+    const buffer = new LaneBuffer();
+    const ids: number[] = [];
+    for (let i = 0; i < 6000; i++) ids.push(store.add(T0 + i * 1000, `{"eventID":"${i}"}`, []));
+    const waitingIds = ids.slice(4990, 5010);
+    const records = waitingIds.map((id) => waitingRecord(undefined, undefined, { store, id }, T0 + id * 1000));
+    for (const r of records) buffer.push(r);
+    const told: number[] = [];
+    const expire = (cutoffMs: number) =>
+      store.expireBefore(cutoffMs, (s, below) => {
+        told.push(below);
+        buffer.keepTexts(s, below, () => []);
+      });
+    // 4,500 expire: enough for the store to compact, so its first id is no longer position 0.
+    expire(T0 + 4500 * 1000);
+    expire(T0 + 5000 * 1000);
+    expect(told).toEqual([ids[4500], ids[5000]]);
+    expect(records.filter((r) => r.json !== undefined)).toHaveLength(10);
+    expect(buffer.texts()).toEqual(waitingIds.map((id) => `{"eventID":"${id}"}`));
+  });
+
   it('is never made without a text or a history to read it from', () => {
     expect(() => waitingRecord(undefined, undefined)).toThrow();
   });
