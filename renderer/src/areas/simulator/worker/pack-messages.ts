@@ -9,7 +9,10 @@ export type PackMessage =
   /** Store the held sandbox as the sandbox document (IndexedDB), saved at `savedAt`. */
   | { op: 'store'; id: number; held: number; savedAt: string }
   /** Forget the held sandbox (the page's data was replaced meanwhile). */
-  | { op: 'drop'; id: number; held: number };
+  | { op: 'drop'; id: number; held: number }
+  /** The page has just asked the simulator's worker something: packing gives way for a moment (pack-pacer.ts).
+   *  Not answered. */
+  | { op: 'busy'; id: number };
 
 export interface PackAnswer {
   id: number;

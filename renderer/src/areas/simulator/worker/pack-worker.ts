@@ -6,6 +6,22 @@
 import { writeDocument } from '../../../platform/idb-documents';
 import { packParts, transferables, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
 import type { PackMessage } from './pack-messages';
+import { PackPacer } from './pack-pacer';
+
+// A task of its own (a MessageChannel message: a timer waits at least 4 ms once nested), so the 'busy' messages
+// waiting are handled before packing goes on.
+const channel = new MessageChannel();
+const resumes: (() => void)[] = [];
+channel.port1.onmessage = () => resumes.shift()?.();
+const pacer = new PackPacer({
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  nextTask: () =>
+    new Promise<void>((resolve) => {
+      resumes.push(resolve);
+      channel.port2.postMessage(null);
+    }),
+});
 
 /** The packed sandbox waiting for the page's word: one at a time (the page saves one at a time). */
 const held = new Map<number, PackedSnapshot>();
@@ -22,10 +38,12 @@ const reply = (id: number, result: Promise<object>, parts?: SnapshotParts): void
 self.onmessage = (e: MessageEvent<PackMessage>) => {
   const m = e.data;
   switch (m.op) {
+    case 'busy':
+      return pacer.busy();
     case 'pack':
-      return reply(m.id, packParts(m.parts).then((packed) => ({ packed })), m.parts);
+      return reply(m.id, packParts(m.parts, pacer.forSave()).then((packed) => ({ packed })), m.parts);
     case 'hold':
-      return reply(m.id, packParts(m.parts).then((packed) => {
+      return reply(m.id, packParts(m.parts, pacer.forSave()).then((packed) => {
         held.clear();
         held.set(m.id, packed);
         return { held: { id: m.id, jsonChars: packed.jsonChars } };

@@ -6,7 +6,12 @@ import { ColumnPool, transferables, type PackedSnapshot, type SnapshotParts } fr
 import type { PackAnswer, PackMessage } from './pack-messages';
 
 const packer = new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' });
-const waiting = new Map<number, { resolve: (a: PackAnswer) => void; reject: (e: Error) => void }>();
+const waiting = new Map<number, { resolve: (a: PackAnswer) => void; reject: (e: Error) => void; packs: boolean }>();
+/** Packings asked for and not answered yet: while there are any, the page's requests are told to the packer. */
+let packing = 0;
+/** When the packer was last told, so a burst of requests sends one message every BUSY_EVERY_MS. */
+let toldBusyAt = -Infinity;
+const BUSY_EVERY_MS = 50;
 let nextId = 1;
 const pool = new ColumnPool();
 packer.onmessage = (e: MessageEvent<PackAnswer>) => {
@@ -14,6 +19,7 @@ packer.onmessage = (e: MessageEvent<PackAnswer>) => {
   const w = waiting.get(e.data.id);
   waiting.delete(e.data.id);
   if (!w) return;
+  if (w.packs) packing--;
   if (e.data.error === undefined) w.resolve(e.data);
   else w.reject(new Error(e.data.error));
 };
@@ -22,9 +28,11 @@ type Asked = PackMessage extends infer M ? (M extends unknown ? Omit<M, 'id'> : 
 const ask = (m: Asked): Promise<PackAnswer> =>
   new Promise((resolve, reject) => {
     const id = nextId++;
-    waiting.set(id, { resolve, reject });
+    const packs = 'parts' in m;
+    if (packs) packing++;
+    waiting.set(id, { resolve, reject, packs });
     // The columns are this save's own copies: handed over, not copied again.
-    packer.postMessage({ ...m, id }, 'parts' in m ? transferables(m.parts) : []);
+    packer.postMessage({ ...m, id }, packs ? transferables(m.parts) : []);
   });
 const pack = (parts: SnapshotParts): Promise<PackedSnapshot> => ask({ op: 'pack', parts }).then((a) => a.packed!);
 const keeper: HeldSaves = {
@@ -52,4 +60,14 @@ const host = new SimHost(
   keeper,
   pool,
 );
-self.onmessage = (e: MessageEvent) => host.receive(e.data);
+self.onmessage = (e: MessageEvent) => {
+  // The learner is busy: a packing under way gives way (pack-pacer.ts).
+  if (packing > 0) {
+    const now = performance.now();
+    if (now - toldBusyAt >= BUSY_EVERY_MS) {
+      toldBusyAt = now;
+      packer.postMessage({ op: 'busy', id: 0 } satisfies PackMessage);
+    }
+  }
+  host.receive(e.data);
+};
