@@ -7,14 +7,14 @@ import { packParts, snapshotParts, unpackSnapshot } from '../../../renderer/src/
 import { Account } from '../../../simulator/account';
 
 /** A pacer on a clock that only moves when told (or when it sleeps), counting the tasks it yields. */
-function fakePacer() {
+function fakePacer(overshootMs = 0) {
   let t = 1000;
   const log: string[] = [];
   const pacer = new PackPacer({
     now: () => t,
     sleep: async (ms) => {
       log.push(`sleep ${ms}`);
-      t += ms;
+      t += ms + overshootMs;
     },
     nextTask: async () => {
       log.push('task');
@@ -57,6 +57,20 @@ describe('the packing pacer', () => {
     }
     const waited = log.filter((l) => l.startsWith('sleep')).reduce((n, l) => n + Number(l.slice('sleep '.length)), 0);
     expect(waited).toBe(MAX_DEFER_MS);
+    // Timers that fire late: the clock says how long was waited, and the waits stop once that reaches the limit.
+    const late = fakePacer(7);
+    const latePace = late.pacer.forSave();
+    for (let i = 0; i < 200; i++) {
+      late.advance(SLICE_MS);
+      late.pacer.busy();
+      await latePace();
+    }
+    const sleeps = late.log.filter((l) => l.startsWith('sleep')).map((l) => Number(l.slice('sleep '.length)));
+    const slept = sleeps.reduce((n, ms) => n + ms + 7, 0);
+    expect(slept).toBeGreaterThanOrEqual(MAX_DEFER_MS);
+    expect(slept - sleeps.at(-1)! - 7).toBeLessThan(MAX_DEFER_MS);
+    // The last wait was cut to what was left of the limit.
+    expect(sleeps.at(-1)!).toBeLessThan(QUIET_MS);
     // A new save may give way again.
     const next = pacer.forSave();
     advance(SLICE_MS);
@@ -77,8 +91,20 @@ describe('packing in slices', () => {
     });
     const inOneGo = await packParts(snapshotParts((out) => acct.snapshot(out), marker));
     expect(paced).toBeGreaterThan(3);
+    // A part longer than a slice: written to gzip in several.
+    expect(Math.max(...inSlices.parts)).toBeGreaterThan(3 << 16);
     expect(inSlices).toEqual(inOneGo);
     expect(await unpackSnapshot(inSlices)).toEqual(JSON.parse(JSON.stringify(acct.snapshot())));
+  });
+
+  it('fails as a whole, leaving nothing unhandled, when the work stops part-way', async () => {
+    const acct = new Account({ seed: 3, startMs: Date.parse('2026-01-01T00:00:00Z') });
+    for (let i = 0; i < 3000; i++) acct.call('s3:ListBuckets', {}, { as: 'root', region: 'us-east-1', via: 'console' });
+    let calls = 0;
+    const stopping = async () => {
+      if (++calls === 4) throw new Error('stopped');
+    };
+    await expect(packParts(snapshotParts((out) => acct.snapshot(out)), stopping)).rejects.toThrow('stopped');
   });
 
   it('counts the joined text\'s characters and each part\'s bytes where the saved texts hold Hangul', async () => {

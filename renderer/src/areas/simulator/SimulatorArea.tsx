@@ -15,7 +15,8 @@ import type { CallOutcome, Delivered, Started, UiCallContext } from './worker/pr
 import './simulator.css';
 
 const SAVE_EVERY_MS = 1500;
-/** A change is saved within this long even if the learner never pauses. */
+/** A change is saved within this long even if the learner never pauses (its packing may then give way for up to
+ *  MAX_DEFER_MS more: worker/pack-pacer.ts). */
 const SAVE_AT_LATEST_MS = 30_000;
 const TABS: { id: SimTab; label: string }[] = [
   { id: 'act', label: '호출과 이벤트 흐름' },

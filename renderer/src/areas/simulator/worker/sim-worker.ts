@@ -12,6 +12,24 @@ let packing = 0;
 /** When the packer was last told, so a burst of requests sends one message every BUSY_EVERY_MS. */
 let toldBusyAt = -Infinity;
 const BUSY_EVERY_MS = 50;
+/** A told-later for a request that came within BUSY_EVERY_MS of the last told one, so the last is always told. */
+let tellLater: ReturnType<typeof setTimeout> | undefined;
+/** The page asked something, or is being answered: a packing under way gives way (pack-pacer.ts). Answers count
+ *  too, so a long request (a fast-forward, during which the page's next requests wait unread) is heard of when
+ *  it ends, not only when it began. */
+function tellBusy(): void {
+  if (packing === 0) return;
+  const now = performance.now();
+  if (now - toldBusyAt >= BUSY_EVERY_MS) {
+    toldBusyAt = now;
+    packer.postMessage({ op: 'busy', id: 0 } satisfies PackMessage);
+  } else {
+    tellLater ??= setTimeout(() => {
+      tellLater = undefined;
+      tellBusy();
+    }, BUSY_EVERY_MS - (now - toldBusyAt));
+  }
+}
 let nextId = 1;
 const pool = new ColumnPool();
 packer.onmessage = (e: MessageEvent<PackAnswer>) => {
@@ -29,10 +47,15 @@ const ask = (m: Asked): Promise<PackAnswer> =>
   new Promise((resolve, reject) => {
     const id = nextId++;
     const packs = 'parts' in m;
-    if (packs) packing++;
     waiting.set(id, { resolve, reject, packs });
-    // The columns are this save's own copies: handed over, not copied again.
-    packer.postMessage({ ...m, id }, packs ? transferables(m.parts) : []);
+    try {
+      // The columns are this save's own copies: handed over, not copied again.
+      packer.postMessage({ ...m, id }, packs ? transferables(m.parts) : []);
+    } catch (e) {
+      waiting.delete(id);
+      throw e;
+    }
+    if (packs) packing++;
   });
 const pack = (parts: SnapshotParts): Promise<PackedSnapshot> => ask({ op: 'pack', parts }).then((a) => a.packed!);
 const keeper: HeldSaves = {
@@ -52,7 +75,11 @@ const nextTask = () => new Promise<void>((resolve) => {
 });
 
 const host = new SimHost(
-  (m) => self.postMessage(m),
+  (m) => {
+    // An answer (pushes such as the clock's carry no id) ends a request of the page's.
+    if ('id' in m) tellBusy();
+    self.postMessage(m);
+  },
   { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>) },
   pack,
   webCryptoSigner(),
@@ -61,13 +88,6 @@ const host = new SimHost(
   pool,
 );
 self.onmessage = (e: MessageEvent) => {
-  // The learner is busy: a packing under way gives way (pack-pacer.ts).
-  if (packing > 0) {
-    const now = performance.now();
-    if (now - toldBusyAt >= BUSY_EVERY_MS) {
-      toldBusyAt = now;
-      packer.postMessage({ op: 'busy', id: 0 } satisfies PackMessage);
-    }
-  }
+  tellBusy();
   host.receive(e.data);
 };

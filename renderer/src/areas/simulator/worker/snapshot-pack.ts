@@ -211,31 +211,40 @@ export async function packParts(p: SnapshotParts, pace: () => Promise<void> = as
     }
     return bytes.length;
   };
-  const parts = [await write(enc.encode(p.text))];
-  let jsonChars = p.text.length;
-  const mark = `${p.marker}column-`;
-  for (let k = 0; k < p.pieces.length; k++) {
-    await pace();
-    let bytes = 0;
-    let chars = 0;
-    for (const segment of pieceSegments(p.pieces[k]!, mark)) {
-      if (typeof segment === 'string') {
-        bytes += await write(enc.encode(segment));
-        chars += segment.length;
-      } else {
-        for (let at = 0; at < segment.length; at += SLICE_BYTES) {
-          const written = await write(toBase64Bytes(segment.subarray(at, at + SLICE_BYTES)));
-          // Base64 is ASCII: a character a byte.
-          bytes += written;
-          chars += written;
+  let parts: number[];
+  let jsonChars: number;
+  try {
+    parts = [await write(enc.encode(p.text))];
+    jsonChars = p.text.length;
+    const mark = `${p.marker}column-`;
+    for (let k = 0; k < p.pieces.length; k++) {
+      await pace();
+      let bytes = 0;
+      let chars = 0;
+      for (const segment of pieceSegments(p.pieces[k]!, mark)) {
+        if (typeof segment === 'string') {
+          bytes += await write(enc.encode(segment));
+          chars += segment.length;
+        } else {
+          for (let at = 0; at < segment.length; at += SLICE_BYTES) {
+            const written = await write(toBase64Bytes(segment.subarray(at, at + SLICE_BYTES)));
+            // Base64 is ASCII: a character a byte.
+            bytes += written;
+            chars += written;
+          }
         }
       }
+      parts.push(bytes);
+      // In the joined text the piece's saved form takes the place of its quoted marker.
+      jsonChars += chars - (p.marker.length + String(k).length + 2);
     }
-    parts.push(bytes);
-    // In the joined text the piece's saved form takes the place of its quoted marker.
-    jsonChars += chars - (p.marker.length + String(k).length + 2);
+    await writer.close();
+  } catch (e) {
+    // The stream is let go, and its output (which then fails too) is not waited for.
+    compressed.catch(() => undefined);
+    await writer.abort(e).catch(() => undefined);
+    throw e;
   }
-  await writer.close();
   const gz = new Uint8Array(await compressed);
   return { format: PARTS_FORMAT, data: await base64Paced(gz, pace), jsonChars, marker: p.marker, parts };
 }
