@@ -1,8 +1,9 @@
 // One measurement in its own process (so each starts with an empty heap and its memory peak is its own).
-// Usage: tsx bench/phase.ts <throughput|allowed|bare|heavy|lookup|sandbox|sandboxHeavy|web> [budgetMs|records|calls|days]. Prints one JSON line.
+// Usage: tsx bench/phase.ts <throughput|allowed|bare|heavy|lookup|sandbox|sandboxHeavy|web|freshMemory> [budgetMs|records|calls|days]. Prints one JSON line.
 import { rm } from 'node:fs/promises';
 import { heavy90d, lookupAtScale, throughput } from './pipeline';
 import { browserFigures, rendererSize } from './web';
+import { freshMemoryCost } from './kernel';
 import { heavySandboxSaveLoad, sandboxSaveLoad } from './sandbox';
 
 const [name = '', arg = ''] = process.argv.slice(2);
@@ -20,6 +21,8 @@ async function main(): Promise<unknown> {
       return heavy90d({ budgetMs: n, advanceBudgetMs: 30_000 });
     case 'lookup':
       return lookupAtScale({ records: n, queries: 400, naiveQueries: 40 });
+    case 'freshMemory':
+      return freshMemoryCost();
     case 'sandbox':
       return sandboxSaveLoad(n);
     case 'sandboxHeavy':

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import type { HeavyResult, LookupResult } from './pipeline';
 import type { BrowserFigures, RendererSize } from './web';
 import type { HeavySandboxResult, SandboxResult } from './sandbox';
+import type { FreshMemoryCost, KernelCost } from './kernel';
 import { percentile } from './stats';
 
 /** Long enough to pass day 8 here, where the Insights burst is. */
@@ -32,7 +33,8 @@ const rows: Row[] = [];
 const notes: string[] = [];
 const row = (what: string, figure: string, target: string, met: boolean | null) => rows.push([what, figure, target, met === null ? '—' : met ? 'yes' : 'NO']);
 
-type Throughput = { calls: number; seconds: number; callsPerSec: number; published: number };
+type Throughput = { calls: number; seconds: number; callsPerSec: number; published: number; kernel: KernelCost };
+const fresh = phase<FreshMemoryCost>('freshMemory');
 const tp = phase<Throughput>('throughput', 15_000);
 const allowed = phase<Throughput>('allowed', 5_000);
 const bare = phase<Throughput>('bare', 5_000);
@@ -49,32 +51,49 @@ const out: Record<string, number | null> = {
 };
 const extrapolated: string[] = [];
 
+// Kept bytes cost about this much when first written, whatever writes them (see kernel.ts).
+if (!failed(fresh)) row('this machine: writing fresh memory (page faults), per MB: first write / the same pages again', `${f(fresh.firstWriteMsPerMB, 2)} ms / ${f(fresh.secondWriteMsPerMB, 3)} ms`, '', null);
+const kernelRow = (what: string, k: KernelCost, seconds: number) =>
+  row(`  ${what}: page faults (4 KB each) / system CPU time`, `${k.minorFaults.toLocaleString('en-US')} (${f((k.minorFaults * 4) / 1024, 0)} MB) / ${f(k.systemSeconds, 2)} s of ${f(seconds)} s`, '', null);
+
 if (failed(tp)) notes.push(`callsPerSec not measured: ${tp.error}`);
 else {
   out['callsPerSec'] = Math.round(tp.callsPerSec);
   row('callsPerSec: 10 trails, 50 rules, 20 metric filters, 100 alarms; clock +1 min per 1,000 calls', `${f(tp.callsPerSec, 0)} (${tp.calls} calls in ${f(tp.seconds)} s)`, '≥ 200,000', tp.callsPerSec >= 200_000);
   // The topic keeps its default policy there, so SNS refuses the rules' deliveries (as AWS would).
+  kernelRow('in the kernel during the run', tp.kernel, tp.seconds);
   row('  its rules\' SNS deliveries: refused by the topic\'s default policy; messages in the email inbox (alarms\' and the subscription\'s)', tp.published.toLocaleString('en-US'), '', null);
 }
 if (!failed(allowed)) {
   row('  comparison: same account, topic policy lets EventBridge publish (as the scenarios teach)', `${f(allowed.callsPerSec, 0)} (${allowed.published.toLocaleString('en-US')} messages in the inbox after ${f(allowed.seconds)} s)`, '', null);
 }
-if (!failed(bare)) row('  comparison: same call mix, bare account (no trails, rules, filters, alarms)', f(bare.callsPerSec, 0), '', null);
+if (!failed(bare)) {
+  row('  comparison: same call mix, bare account (no trails, rules, filters, alarms)', f(bare.callsPerSec, 0), '', null);
+  kernelRow('in the kernel during the bare run', bare.kernel, bare.seconds);
+}
 
 if (failed(heavy)) notes.push(`heavy90d not measured: ${heavy.error}`);
 else {
-  // The steady-state estimate (from the second half of the measured part) is the one reported: the first
-  // days hold one-time costs (start-up, the 7-day Insights baselines filling) that the remaining days do not.
-  out['heavy90dSeconds'] = Number(heavy.steadySeconds.toFixed(1));
-  out['heavy90dPeakMB'] = Math.round(heavy.steadyPeakMB);
+  // All 90 days within the budget: measured end to end. Otherwise the steady-state estimate (from the second
+  // half of the measured part) is the one reported: the first days hold one-time costs (start-up, the 7-day
+  // Insights baselines filling) that the remaining days do not.
+  const whole = heavy.calls >= heavy.targetCalls;
+  out['heavy90dSeconds'] = Number((whole ? heavy.seconds : heavy.steadySeconds).toFixed(1));
+  out['heavy90dPeakMB'] = Math.round(whole ? heavy.peakMB : heavy.steadyPeakMB);
   out['advance91dSeconds'] = Number(heavy.advance91dSeconds.toFixed(2));
-  extrapolated.push('heavy90dSeconds', 'heavy90dPeakMB');
+  if (!whole) extrapolated.push('heavy90dSeconds', 'heavy90dPeakMB');
   if (heavy.advancedDays < 91) extrapolated.push('advance91dSeconds');
   const part = `${heavy.calls.toLocaleString('en-US')} of ${heavy.targetCalls.toLocaleString('en-US')} calls (${f(heavy.simulatedDays, 2)} simulated days)`;
   row(`heavy90d MEASURED: ${part}`, `${f(heavy.seconds)} s, peak heap ${f(heavy.peakMB, 0)} MB (empty process ${f(heavy.baseMB, 0)} MB)`, '', null);
+  kernelRow('in the kernel during the measured part (its memory samples included)', heavy.kernel, heavy.seconds + heavy.sampleSeconds);
   row(`  not counted: the benchmark's ${heavy.samples} memory samples (each a forced full collection)`, `${f(heavy.sampleSeconds)} s`, '', null);
-  row('heavy90dSeconds EXTRAPOLATED: measured + the second half\'s seconds a call × calls to come', `${f(heavy.steadySeconds, 0)} s (whole-run rate: ${f(heavy.extrapolatedSeconds, 0)} s)`, '< 15 s', heavy.steadySeconds < 15);
-  row('heavy90dPeakMB EXTRAPOLATED: last heap + the second half\'s growth a call × calls to come', `${f(heavy.steadyPeakMB, 0)} MB (whole-run rate: ${f(heavy.extrapolatedPeakMB, 0)} MB)`, '< 1,024 MB', heavy.steadyPeakMB < 1024);
+  if (whole) {
+    row('heavy90dSeconds: all 90 days, measured end to end', `${f(heavy.seconds, 1)} s`, '< 15 s', heavy.seconds < 15);
+    row('heavy90dPeakMB: the largest heap after a full collection, sampled once a simulated day', `${f(heavy.peakMB, 0)} MB`, '< 1,024 MB', heavy.peakMB < 1024);
+  } else {
+    row('heavy90dSeconds EXTRAPOLATED: measured + the second half\'s seconds a call × calls to come', `${f(heavy.steadySeconds, 0)} s (whole-run rate: ${f(heavy.extrapolatedSeconds, 0)} s)`, '< 15 s', heavy.steadySeconds < 15);
+    row('heavy90dPeakMB EXTRAPOLATED: last heap + the second half\'s growth a call × calls to come', `${f(heavy.steadyPeakMB, 0)} MB (whole-run rate: ${f(heavy.extrapolatedPeakMB, 0)} MB)`, '< 1,024 MB', heavy.steadyPeakMB < 1024);
+  }
   const held = part.split(' (')[0];
   if (heavy.advancedDays < 91) {
     row(`advance MEASURED: +${heavy.advancedDays} days, one day at a time, on the account holding the ${held}`, `${f(heavy.advanceSeconds, 1)} s`, '', null);
