@@ -18,6 +18,8 @@ const SAVE_EVERY_MS = 1500;
 /** A change is saved within this long even if the learner never pauses (its packing may then give way for up to
  *  MAX_DEFER_MS more: worker/pack-pacer.ts). */
 const SAVE_AT_LATEST_MS = 30_000;
+/** What counts as the learner's input for saves (scroll does not bubble: listened for in the capture phase). */
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel', 'scroll'] as const;
 const TABS: { id: SimTab; label: string }[] = [
   { id: 'act', label: '호출과 이벤트 흐름' },
   { id: 'history', label: '이벤트 기록' },
@@ -176,6 +178,10 @@ export default function SimulatorArea() {
         scheduleSave();
       }
     });
+    // The learner's input anywhere in the page (other screens too: this one stays mounted): saves wait for a
+    // quiet moment after it, and one being packed pauses (SimClient.noteInput).
+    const onInput = () => c.noteInput();
+    for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true });
     void (async () => {
       const saved = storage ? await storage.load('sandbox') : null;
       try {
@@ -186,6 +192,7 @@ export default function SimulatorArea() {
     })();
     return () => {
       off();
+      for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, { capture: true });
       // Leaving with a change not yet saved: save it now, then let the worker go (unless storage was replaced).
       const unsaved = saveTimer.current !== null || saveAgain.current;
       if (saveTimer.current) clearTimeout(saveTimer.current);

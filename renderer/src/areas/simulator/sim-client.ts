@@ -1,6 +1,6 @@
 // The UI's handle on the simulator worker: typed requests, validated answers, and a feed of what changed.
 // Nothing here keeps simulator state; views ask (inspect) or listen (pushes).
-import { fromWorkerSchema, valueSchemas, type Delivered, type FromWorker, type SimRequest, type ValueOf } from './worker/protocol';
+import { fromWorkerSchema, valueSchemas, type Delivered, type FromWorker, type InputNotice, type SimRequest, type ValueOf } from './worker/protocol';
 
 export type Push = Exclude<FromWorker, { id: number }>;
 
@@ -12,6 +12,10 @@ export interface MessagePort {
 
 /** The requests of a save: not the learner's activity. */
 const SAVING = new Set<SimRequest['kind']>(['save', 'saveHeld', 'storeHeld', 'dropHeld']);
+/** The requests during which a save is being packed (the packing worker is told of the page's input then). */
+const PACKING = new Set<SimRequest['kind']>(['save', 'saveHeld']);
+/** Input notices go at most this often (as the simulator's worker tells the packer of requests). */
+export const INPUT_NOTICE_EVERY_MS = 50;
 
 export class SimClient {
   private nextId = 1;
@@ -31,12 +35,39 @@ export class SimClient {
     return this.busy > 0 ? 0 : performance.now() - this.lastActivityMs;
   }
 
+  /** Saves being packed (requests asked and not answered). */
+  private packing = 0;
+  private inputToldAt = -Infinity;
+
+  /**
+   * The learner scrolled, typed or clicked somewhere in the page. A save waits for a quiet moment after it, as
+   * after a request; one being packed meanwhile is told (at most every INPUT_NOTICE_EVERY_MS), so that it pauses:
+   * on two cores, packing competed with the page's own rendering for frames (bench: a 33 ms frame while switching
+   * screens with a save packing).
+   */
+  noteInput(): void {
+    const now = performance.now();
+    this.lastActivityMs = Math.max(this.lastActivityMs, now);
+    if (this.packing === 0 || now - this.inputToldAt < INPUT_NOTICE_EVERY_MS) return;
+    this.inputToldAt = now;
+    this.port.postMessage({ input: true } satisfies InputNotice);
+  }
+
   request<K extends SimRequest['kind']>(req: Extract<SimRequest, { kind: K }>): Promise<ValueOf<K>> {
     const id = this.nextId++;
     const answered = new Promise<ValueOf<K>>((resolve, reject) => {
       this.waiting.set(id, { kind: req.kind, resolve: resolve as (v: unknown) => void, reject });
       this.port.postMessage({ id, req });
     });
+    if (PACKING.has(req.kind)) {
+      this.packing++;
+      // Counted down however it ends; the caller handles the answer or the failure (a closed client leaves it
+      // waiting, and the count with it: nothing is told to a worker that is gone).
+      void answered.then(
+        () => this.packing--,
+        () => this.packing--,
+      );
+    }
     if (SAVING.has(req.kind)) return answered;
     this.lastActivityMs = performance.now();
     this.busy++;

@@ -67,6 +67,12 @@ export type SimRequest = z.infer<typeof requestSchema>;
 export const envelopeSchema = z.object({ id: z.number().int(), req: requestSchema });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
+/** The learner is scrolling, typing or clicking in the page while a save is under way: not a request (nothing
+ *  answers it), only news for the packing worker, which then pauses (pack-pacer.ts). The page's own input never
+ *  reaches the simulator's worker otherwise, and a save packing on one of two cores cost the page frames. */
+export const inputNoticeSchema = z.object({ input: z.literal(true) });
+export type InputNotice = z.infer<typeof inputNoticeSchema>;
+
 /** A compact event-history row: enough for the table; the full record is fetched on selection. */
 export const historyRowSchema = z.object({
   eventId: z.string(),

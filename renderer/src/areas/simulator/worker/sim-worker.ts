@@ -4,6 +4,7 @@ import { SimHost, type HeldSaves } from './sim-host';
 import { webCryptoSigner } from './digest-signer';
 import { ColumnPool, transferables, type PackedSnapshot, type SnapshotParts } from './snapshot-pack';
 import type { PackAnswer, PackMessage } from './pack-messages';
+import { inputNoticeSchema } from './protocol';
 
 const packer = new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' });
 const waiting = new Map<number, { resolve: (a: PackAnswer) => void; reject: (e: Error) => void; packs: boolean }>();
@@ -89,5 +90,7 @@ const host = new SimHost(
 );
 self.onmessage = (e: MessageEvent) => {
   tellBusy();
+  // Input in the page, told only for the packer's sake: no request, no answer.
+  if (inputNoticeSchema.safeParse(e.data).success) return;
   host.receive(e.data);
 };
