@@ -46,29 +46,34 @@ describe('SimClient closing', () => {
 
 
 describe('SimClient and the learner\'s input in the page', () => {
-  it('makes saves wait for a quiet moment after input, as after a request', async () => {
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const noticesIn = (sent: unknown[]) => sent.filter((m) => inputNoticeSchema.safeParse(m).success).length;
+
+  it('leaves when a save starts as it was: input is not a request', async () => {
     const { port, sent } = fakePort();
     const client = new SimClient(port);
-    expect(client.quietForMs).toBe(Infinity);
     client.noteInput();
-    expect(client.quietForMs).toBeLessThan(25);
-    await new Promise((r) => setTimeout(r, 30));
-    expect(client.quietForMs).toBeGreaterThanOrEqual(25);
+    expect(client.quietForMs).toBe(Infinity);
     // Nothing is being packed: the worker hears nothing of it.
     expect(sent).toEqual([]);
   });
 
-  it('tells the worker of input only while a save is being packed, at most once every INPUT_NOTICE_EVERY_MS', async () => {
+  it('tells the worker of input only while a save is being packed, at most once every INPUT_NOTICE_EVERY_MS, the last input always', async () => {
     const { port, sent, answer } = fakePort();
     const client = new SimClient(port);
     const held = client.request({ kind: 'saveHeld' });
     expect(sent).toHaveLength(1);
     client.noteInput();
     client.noteInput();
-    expect(sent.slice(1)).toEqual([{ input: true }]);
-    await new Promise((r) => setTimeout(r, INPUT_NOTICE_EVERY_MS + 5));
     client.noteInput();
-    expect(sent.slice(1)).toEqual([{ input: true }, { input: true }]);
+    expect(noticesIn(sent)).toBe(1);
+    // The input after the first one told is told once the interval has passed.
+    await wait(INPUT_NOTICE_EVERY_MS + 20);
+    expect(noticesIn(sent)).toBe(2);
+    await wait(INPUT_NOTICE_EVERY_MS + 20);
+    expect(noticesIn(sent)).toBe(2);
+    client.noteInput();
+    expect(noticesIn(sent)).toBe(3);
     // Every notice is one the worker reads as such, and never as a request.
     for (const m of sent.slice(1)) {
       expect(inputNoticeSchema.safeParse(m).success).toBe(true);
@@ -76,12 +81,33 @@ describe('SimClient and the learner\'s input in the page', () => {
     }
     answer(sent[0]!.id, { id: 7, jsonChars: 10 });
     await held;
-    await new Promise((r) => setTimeout(r, INPUT_NOTICE_EVERY_MS + 5));
+    await wait(INPUT_NOTICE_EVERY_MS + 5);
     client.noteInput();
-    expect(sent).toHaveLength(3);
+    expect(noticesIn(sent)).toBe(3);
   });
 
-  it('stops telling once a packing fails, too', async () => {
+  it('goes on telling while either of two saves is being packed, and not while a held save is stored or dropped', async () => {
+    const { port, sent, answer } = fakePort();
+    const client = new SimClient(port);
+    const first = client.request({ kind: 'saveHeld' });
+    const second = client.request({ kind: 'saveHeld' });
+    answer(sent[0]!.id, { id: 1, jsonChars: 1 });
+    await first;
+    client.noteInput();
+    expect(noticesIn(sent)).toBe(1);
+    answer(sent[1]!.id, { id: 2, jsonChars: 1 });
+    await second;
+    const stored = client.request({ kind: 'storeHeld', held: 2, savedAt: '2026-11-27T00:00:00Z' });
+    const dropped = client.request({ kind: 'dropHeld', held: 1 });
+    await wait(INPUT_NOTICE_EVERY_MS + 5);
+    client.noteInput();
+    expect(noticesIn(sent)).toBe(1);
+    answer(sent[sent.length - 2]!.id, { stored: true });
+    answer(sent[sent.length - 1]!.id, { dropped: true });
+    await Promise.all([stored, dropped]);
+  });
+
+  it('stops telling once a packing fails, too, and a closed client tells nothing later', async () => {
     const { port, sent } = fakePort();
     const client = new SimClient(port);
     const held = client.request({ kind: 'saveHeld' }).catch((e: Error) => e.message);
@@ -89,5 +115,14 @@ describe('SimClient and the learner\'s input in the page', () => {
     expect(await held).toBe('저장 실패');
     client.noteInput();
     expect(sent).toHaveLength(1);
+    const other = fakePort();
+    const closing = new SimClient(other.port);
+    void closing.request({ kind: 'save' });
+    closing.noteInput();
+    closing.noteInput();
+    closing.close();
+    await wait(INPUT_NOTICE_EVERY_MS + 20);
+    // The first input was told; the one waiting for its turn went with the client.
+    expect(noticesIn(other.sent)).toBe(1);
   });
 });

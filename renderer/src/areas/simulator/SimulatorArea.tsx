@@ -18,7 +18,7 @@ const SAVE_EVERY_MS = 1500;
 /** A change is saved within this long even if the learner never pauses (its packing may then give way for up to
  *  MAX_DEFER_MS more: worker/pack-pacer.ts). */
 const SAVE_AT_LATEST_MS = 30_000;
-/** What counts as the learner's input for saves (scroll does not bubble: listened for in the capture phase). */
+/** What counts as the learner's input while a save is packed (scroll does not bubble: listened for in the capture phase). */
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel', 'scroll'] as const;
 const TABS: { id: SimTab; label: string }[] = [
   { id: 'act', label: '호출과 이벤트 흐름' },
@@ -178,8 +178,8 @@ export default function SimulatorArea() {
         scheduleSave();
       }
     });
-    // The learner's input anywhere in the page (other screens too: this one stays mounted): saves wait for a
-    // quiet moment after it, and one being packed pauses (SimClient.noteInput).
+    // The learner's input anywhere in the page (other screens too: this one stays mounted): a save being packed
+    // pauses for it (SimClient.noteInput).
     const onInput = () => c.noteInput();
     for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true });
     void (async () => {

@@ -38,19 +38,28 @@ export class SimClient {
   /** Saves being packed (requests asked and not answered). */
   private packing = 0;
   private inputToldAt = -Infinity;
+  /** A notice for input that came within INPUT_NOTICE_EVERY_MS of the last one told, so the last is always told. */
+  private inputLater: ReturnType<typeof setTimeout> | undefined;
 
   /**
-   * The learner scrolled, typed or clicked somewhere in the page. A save waits for a quiet moment after it, as
-   * after a request; one being packed meanwhile is told (at most every INPUT_NOTICE_EVERY_MS), so that it pauses:
-   * on two cores, packing competed with the page's own rendering for frames (bench: a 33 ms frame while switching
-   * screens with a save packing).
+   * The learner scrolled, typed or clicked somewhere in the page. A save being packed meanwhile is told (at most
+   * every INPUT_NOTICE_EVERY_MS, the last input always), so that it pauses: on two cores, packing competed with the
+   * page's own rendering for frames (bench: 33 ms frames while switching screens with a save packing). When a save
+   * starts is left as it was (after a quiet moment in requests): waiting for the learner to stop typing or
+   * scrolling as well could hold a change unsaved for the 30 s a save may wait.
    */
   noteInput(): void {
+    if (this.packing === 0) return;
     const now = performance.now();
-    this.lastActivityMs = Math.max(this.lastActivityMs, now);
-    if (this.packing === 0 || now - this.inputToldAt < INPUT_NOTICE_EVERY_MS) return;
-    this.inputToldAt = now;
-    this.port.postMessage({ input: true } satisfies InputNotice);
+    if (now - this.inputToldAt >= INPUT_NOTICE_EVERY_MS) {
+      this.inputToldAt = now;
+      this.port.postMessage({ input: true } satisfies InputNotice);
+    } else {
+      this.inputLater ??= setTimeout(() => {
+        this.inputLater = undefined;
+        this.noteInput();
+      }, INPUT_NOTICE_EVERY_MS - (now - this.inputToldAt));
+    }
   }
 
   request<K extends SimRequest['kind']>(req: Extract<SimRequest, { kind: K }>): Promise<ValueOf<K>> {
@@ -88,6 +97,8 @@ export class SimClient {
   close(): void {
     this.port.terminate?.();
     this.waiting.clear();
+    if (this.inputLater) clearTimeout(this.inputLater);
+    this.inputLater = undefined;
   }
 
   private receive(raw: unknown): void {
