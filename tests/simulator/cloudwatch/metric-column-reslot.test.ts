@@ -202,3 +202,51 @@ describe('MetricColumn.reslot over columns in time order', () => {
     expect(expected.length).toBeGreaterThan(1000);
   });
 });
+
+// The daily roll-up rebuilds only the bands of records whose slot changes (reslotBands); here slot functions
+// made of random bands, each coarsening its records, dropping them, or moving them all onto one time that may lie
+// before, inside or after other bands and kept records, so bands must reach kept records and one another.
+describe('MetricColumn.reslot by bands', () => {
+  const band = fc.record({
+    from: fc.integer({ min: 0, max: 40 }),
+    width: fc.integer({ min: 1, max: 12 }),
+    rule: fc.oneof(
+      fc.record({ kind: fc.constant('coarsen' as const), step: fc.constantFrom(2, 3, 5, 7) }),
+      fc.record({ kind: fc.constant('drop' as const) }),
+      fc.record({ kind: fc.constant('onto' as const), at: fc.integer({ min: 0, max: 50 }) }),
+    ),
+  });
+  const values = fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom(0, 1, 2, 0.5), fc.integer({ min: 0, max: 3 })), { maxLength: 50 });
+
+  it('gives the full re-slot whatever bands change and wherever their records go', () => {
+    fc.assert(
+      fc.property(values, fc.array(band, { maxLength: 4 }), fc.array(band, { maxLength: 3 }), (steps, first, second) => {
+        const column = new MetricColumn();
+        let expected: SampleRecord[] = [];
+        let ts = 0;
+        for (const [gap, v, kind] of steps) {
+          ts += 60 * gap;
+          const r = kind === 0 ? { ts, count: 2, sum: v * 2 + 1, min: v, max: v + 1 } : { ts, count: kind, sum: v * kind, min: v, max: v };
+          column.push(r);
+          expected.push(r);
+        }
+        expected = reference(expected, (t) => t);
+        column.reslot((t) => t);
+        for (const bands of [first, second]) {
+          const slot = (t: number): number | undefined => {
+            const minute = t / 60;
+            const b = bands.find((x) => minute >= x.from && minute < x.from + x.width);
+            if (!b) return t;
+            if (b.rule.kind === 'drop') return undefined;
+            if (b.rule.kind === 'onto') return b.rule.at * 60;
+            return Math.floor(minute / b.rule.step) * b.rule.step * 60;
+          };
+          column.reslot(slot);
+          expected = reference(expected, slot);
+          expectSameRecords(rows(column), expected);
+        }
+      }),
+      { numRuns: Number(process.env.RESLOT_RUNS ?? 300) },
+    );
+  });
+});
