@@ -230,6 +230,9 @@ export class MetricColumn {
     }
     this.moveDown(read, this.n, write);
     this.n = write + this.n - read;
+    // In place the arrays keep their size; a column its roll-ups have mostly emptied (a metric gone quiet) gives
+    // the room back, as the full rebuild's new arrays did.
+    if (this.n * 4 < this.ts.length && this.ts.length > 4 * INITIAL_CAPACITY) this.grow(Math.max(INITIAL_CAPACITY, this.n + (this.n >> 2)));
     return true;
   }
 
