@@ -741,7 +741,8 @@ export class TemplatedTexts {
   }
 
   /** A store holding the texts from `first` on, renumbered 0, 1, 2…: `keep` for a contiguous suffix (what
-   *  expiry leaves), done with bulk copies. It keeps every template, used or not (there are few). */
+   *  expiry leaves), done with bulk copies. It keeps every template, used or not (there are few). It replaces
+   *  this store, which must not be used after: the new one holds its packed words' chunks, not copies. */
   keepFrom(first: number): TemplatedTexts {
     const next = new TemplatedTexts();
     const n = this.template.length;
@@ -756,7 +757,8 @@ export class TemplatedTexts {
     next.template = this.template.from(first);
     next.packedAt = this.packedAt.from(first, -p0);
     next.kinds = this.kinds.from(first);
-    next.packed = this.packed.from(p0);
+    // This store is being replaced by the new one (EventStore's compaction): its packed words are handed over.
+    next.packed = this.packed.takeFrom(p0);
     next.strings = this.strings.slice(s0 - this.stringBase);
     next.stringBase = s0;
     return next.withTemplatesOf(this);

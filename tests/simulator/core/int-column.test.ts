@@ -95,4 +95,27 @@ describe('IntColumn', () => {
     expect(c.at(69_999)).toBe(69_989);
     expect(c.from(70_000).length).toBe(0);
   });
+
+  it('takeFrom holds the chunks from a chunk\'s first position on, not copies; it grows on without touching what the column it came from holds', () => {
+    const c = new IntColumn();
+    for (let i = 0; i < 3 * CHUNK + 500; i++) c.push(i);
+    const d = c.takeFrom(CHUNK);
+    expect(d.length).toBe(2 * CHUNK + 500);
+    expect(d.chunks[0]).toBe(c.chunks[1]);
+    for (let i = 0; i < d.length; i += 997) expect(d.at(i)).toBe(CHUNK + i);
+    for (let i = 0; i < CHUNK; i++) d.push(-i);
+    expect(d.at(2 * CHUNK + 500)).toBe(0);
+    expect(d.at(3 * CHUNK + 499)).toBe(-(CHUNK - 1));
+    for (let i = 0; i < c.length; i += 991) expect(c.at(i)).toBe(i);
+    expect(c.at(c.length - 1)).toBe(3 * CHUNK + 499);
+    // From the start (a first chunk shorter than a whole one), and from the end.
+    const short = new IntColumn();
+    for (let i = 0; i < 10; i++) short.push(i);
+    const all = short.takeFrom(0);
+    for (let i = 0; i < 2000; i++) all.push(10 + i);
+    expect(all.toArray()).toEqual(Int32Array.from({ length: 2010 }, (_, i) => i));
+    expect(short.toArray()).toEqual(Int32Array.from({ length: 10 }, (_, i) => i));
+    expect(c.takeFrom(4 * CHUNK).length).toBe(0);
+    expect(() => c.takeFrom(5)).toThrow(RangeError);
+  });
 });
