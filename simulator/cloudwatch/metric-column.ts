@@ -21,6 +21,13 @@ export interface ColumnData {
 
 const INITIAL_CAPACITY = 16;
 
+/** Numbers a band's rebuild works in (its records' new slots, then their rows in order), reused. */
+let scratch = new Float64Array(6 * 1024);
+function bandScratch(n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
+  return scratch;
+}
+
 export class MetricColumn {
   private ts = new Float64Array(INITIAL_CAPACITY);
   private count = new Float64Array(INITIAL_CAPACITY);
@@ -133,36 +140,41 @@ export class MetricColumn {
     // before them are rebuilt. Same result as rebuilding everything, which is what a dirty column gets.
     const from = this.dirty ? this.n : this.unchangedSuffix(slot);
     if (from === 0) return;
-    if (!this.dirty && this.reslotBands(slot, from)) return;
+    if (!this.dirty && this.reslotBands(slot, this.keptFrom(slot, from))) return;
     if (from < this.n && this.rebuild(slot, from)) return;
     this.rebuild(slot, this.n);
   }
 
   /**
    * The daily roll-up in place: only the bands of records whose slot changes (a day's records crossing 15 days,
-   * another crossing 63 days, the oldest dropped) are rebuilt, each with the records next to it that its new
-   * slots reach; the records between the bands stay as they are and move down over the room merges free. The
-   * whole part before `from` was rebuilt into new arrays every day before: at 90 days of minute data a column
-   * of some 15,000 records, for every metric, each simulated day of a fast-forward (most of a 91-day advance, with
-   * the collections its arrays caused). Returns false, changing nothing, where that would not give what a full
-   * rebuild gives: records between the bands not in strict order, or a band reaching the kept newest records.
+   * another crossing 63 days, the oldest dropped), and of kept records out of order (values within a minute that
+   * came in descending order, two statistic sets at one time), are rebuilt, each with the records next to it that
+   * its new slots reach; the records between the bands stay as they are and move down over the room merges free.
+   * The whole part before the kept newest records was rebuilt into new arrays every day before: at 90 days of
+   * minute data a column of some 15,000 records, for every metric, each simulated day of a fast-forward (most of a
+   * 91-day advance, with the collections its arrays caused). Records from `kept` on keep their slot (slot is not
+   * asked again for them). Returns false, changing nothing, where the records between the bands are not in strict
+   * order after all (a safety net: bands are made where they are not).
    */
-  private reslotBands(slot: (ts: number) => number | undefined, from: number): boolean {
+  private reslotBands(slot: (ts: number) => number | undefined, kept: number): boolean {
     const ts = this.ts;
+    const n = this.n;
+    const slotOf = (i: number): number | undefined => (i < kept ? slot(ts[i]!) : ts[i]);
     // Bands as [start, end) pairs with the lowest and highest new slot in each (±Infinity when all dropped).
     const bands: number[] = [];
     const lows: number[] = [];
     const highs: number[] = [];
     let i = 0;
-    while (i < from) {
+    while (i < n) {
       const t = ts[i]!;
-      const to = slot(t);
-      if (to === t) {
+      const to = slotOf(i);
+      const bandBefore = bands.length > 0 && bands[bands.length - 1] === i;
+      if (to === t && (i === 0 || bandBefore || ts[i - 1]! < t || this.sortsBefore(ts[i - 1]!, this.valueKey(i - 1), i))) {
         i++;
         continue;
       }
-      let lo = Infinity;
-      let hi = -Infinity;
+      let lo = to ?? Infinity;
+      let hi = to ?? -Infinity;
       let start = i;
       let end = i;
       // Grown until it holds every record its new slots reach: on the right, the changed records and any kept
@@ -170,9 +182,9 @@ export class MetricColumn {
       // before when that one reaches it. Either side may widen the range the other must reach.
       for (let grew = true; grew; ) {
         grew = false;
-        for (; end < from; end++) {
+        for (; end < n; end++) {
           const te = ts[end]!;
-          const se = slot(te);
+          const se = slotOf(end);
           if (se === te && te > hi) break;
           if (se !== undefined) {
             if (se < lo) lo = se;
@@ -200,17 +212,16 @@ export class MetricColumn {
           bands.length -= 2;
         }
       }
-      if (end === from && from < this.n && ts[from]! <= hi) return false;
       bands.push(start, end);
       lows.push(lo);
       highs.push(hi);
       i = end;
     }
-    // Records outside the bands keep their places only if each sorts strictly after the one before it (the last
-    // of them before `from` after it too, before the kept newest records).
+    if (bands.length === 0) return true;
+    // Records outside the bands keep their places only if each sorts strictly after the one before it.
     let gapStart = 0;
     for (let k = 0; k <= bands.length; k += 2) {
-      const gapEnd = k < bands.length ? bands[k]! : from < this.n ? from + 1 : from;
+      const gapEnd = k < bands.length ? bands[k]! : n;
       for (let j = gapStart + 1; j < gapEnd; j++) {
         // Earlier times need no value keys (most records).
         if (ts[j - 1]! < ts[j]!) continue;
@@ -228,12 +239,19 @@ export class MetricColumn {
       write += this.rebuildBand(slot, start, end, write);
       read = end;
     }
-    this.moveDown(read, this.n, write);
-    this.n = write + this.n - read;
+    this.moveDown(read, n, write);
+    this.n = write + n - read;
     // In place the arrays keep their size; a column its roll-ups have mostly emptied (a metric gone quiet) gives
     // the room back, as the full rebuild's new arrays did.
     if (this.n * 4 < this.ts.length && this.ts.length > 4 * INITIAL_CAPACITY) this.grow(Math.max(INITIAL_CAPACITY, this.n + (this.n >> 2)));
     return true;
+  }
+
+  /** Where the records that keep their slot start (the newest ones), from `from` (unchangedSuffix) down. */
+  private keptFrom(slot: (ts: number) => number | undefined, from: number): number {
+    let s = from;
+    while (s > 0 && slot(this.ts[s - 1]!) === this.ts[s - 1]) s--;
+    return s;
   }
 
   /** Moves records [start, end) down to `to` (≤ start). */
@@ -246,7 +264,7 @@ export class MetricColumn {
    *  returns how many there are then. */
   private rebuildBand(slot: (ts: number) => number | undefined, start: number, end: number, to: number): number {
     const keep: number[] = [];
-    const slotted: number[] = [];
+    const slotted = bandScratch(6 * (end - start));
     for (let i = start; i < end; i++) {
       const t = slot(this.ts[i]!);
       if (t === undefined) continue;
@@ -254,10 +272,25 @@ export class MetricColumn {
       slotted[i - start] = t;
     }
     keep.sort((a, b) => slotted[a - start]! - slotted[b - start]! || this.valueKey(a) - this.valueKey(b));
-    // Read before any is written: the band's records are copied out first.
-    const rows = keep.map((i) => [slotted[i - start]!, this.count[i]!, this.sum[i]!, this.min[i]!, this.max[i]!] as const);
+    // Read before any is written: the band's records are copied out first, five numbers each after the slots.
+    const rows = end - start;
+    for (let k = 0; k < keep.length; k++) {
+      const i = keep[k]!;
+      const at = rows + 5 * k;
+      slotted[at] = slotted[i - start]!;
+      slotted[at + 1] = this.count[i]!;
+      slotted[at + 2] = this.sum[i]!;
+      slotted[at + 3] = this.min[i]!;
+      slotted[at + 4] = this.max[i]!;
+    }
     let m = to;
-    for (const [t, count, sum, min, max] of rows) {
+    for (let k = 0; k < keep.length; k++) {
+      const at = rows + 5 * k;
+      const t = slotted[at]!;
+      const count = slotted[at + 1]!;
+      const sum = slotted[at + 2]!;
+      const min = slotted[at + 3]!;
+      const max = slotted[at + 4]!;
       const j = m - 1;
       if (j >= to) {
         const prevSingle = isSingleValued(this.min[j]!, this.max[j]!, this.count[j]!, this.sum[j]!);
