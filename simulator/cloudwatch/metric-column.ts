@@ -21,10 +21,13 @@ export interface ColumnData {
 
 const INITIAL_CAPACITY = 16;
 
-/** Numbers a band's rebuild works in (its records' new slots, then their rows in order), reused. */
+/** Numbers a band's rebuild works in (its records' new slots, then their rows in order): reused up to this many;
+ *  a bigger band (a whole column pushed out of order) gets its own, so no module holds megabytes for ever. */
+const SCRATCH_KEPT = 6 * 65_536;
 let scratch = new Float64Array(6 * 1024);
 function bandScratch(n: number): Float64Array {
-  if (scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
+  if (n > SCRATCH_KEPT) return new Float64Array(n);
+  if (scratch.length < n) scratch = new Float64Array(Math.min(SCRATCH_KEPT, Math.max(n, 2 * scratch.length)));
   return scratch;
 }
 
@@ -135,14 +138,14 @@ export class MetricColumn {
    * single value, so they merge into one aggregate per slot.
    */
   reslot(slot: (ts: number) => number | undefined): void {
-    // The daily roll-up changes only the oldest records (a slot coarsens with age), so the newest ones that
-    // keep their slot, in the order this would sort them into, are kept as they are and only the records
-    // before them are rebuilt. Same result as rebuilding everything, which is what a dirty column gets.
-    const from = this.dirty ? this.n : this.unchangedSuffix(slot);
-    if (from === 0) return;
-    if (!this.dirty && this.reslotBands(slot, this.keptFrom(slot, from))) return;
-    if (from < this.n && this.rebuild(slot, from)) return;
-    this.rebuild(slot, this.n);
+    // A column pushed out of time order is rebuilt whole; one in order, only where its records change (bands).
+    if (this.dirty) {
+      this.n = this.rebuildBand(slot, 0, this.n, 0);
+      this.dirty = false;
+      this.giveBackRoom();
+      return;
+    }
+    this.reslotBands(slot, this.keptFrom(slot));
   }
 
   /**
@@ -153,10 +156,10 @@ export class MetricColumn {
    * The whole part before the kept newest records was rebuilt into new arrays every day before: at 90 days of
    * minute data a column of some 15,000 records, for every metric, each simulated day of a fast-forward (most of a
    * 91-day advance, with the collections its arrays caused). Records from `kept` on keep their slot (slot is not
-   * asked again for them). Returns false, changing nothing, where the records between the bands are not in strict
-   * order after all (a safety net: bands are made where they are not).
+   * asked again for them). The records left between the bands each sort strictly after the one before them (a
+   * pair that does not starts a band), so they are in final order and none merges: the result is a full rebuild's.
    */
-  private reslotBands(slot: (ts: number) => number | undefined, kept: number): boolean {
+  private reslotBands(slot: (ts: number) => number | undefined, kept: number): void {
     const ts = this.ts;
     const n = this.n;
     const slotOf = (i: number): number | undefined => (i < kept ? slot(ts[i]!) : ts[i]);
@@ -217,18 +220,7 @@ export class MetricColumn {
       highs.push(hi);
       i = end;
     }
-    if (bands.length === 0) return true;
-    // Records outside the bands keep their places only if each sorts strictly after the one before it.
-    let gapStart = 0;
-    for (let k = 0; k <= bands.length; k += 2) {
-      const gapEnd = k < bands.length ? bands[k]! : n;
-      for (let j = gapStart + 1; j < gapEnd; j++) {
-        // Earlier times need no value keys (most records).
-        if (ts[j - 1]! < ts[j]!) continue;
-        if (!this.sortsBefore(ts[j - 1]!, this.valueKey(j - 1), j)) return false;
-      }
-      if (k < bands.length) gapStart = bands[k + 1]!;
-    }
+    if (bands.length === 0) return;
     let write = 0;
     let read = 0;
     for (let k = 0; k < bands.length; k += 2) {
@@ -241,15 +233,18 @@ export class MetricColumn {
     }
     this.moveDown(read, n, write);
     this.n = write + n - read;
-    // In place the arrays keep their size; a column its roll-ups have mostly emptied (a metric gone quiet) gives
-    // the room back, as the full rebuild's new arrays did.
-    if (this.n * 4 < this.ts.length && this.ts.length > 4 * INITIAL_CAPACITY) this.grow(Math.max(INITIAL_CAPACITY, this.n + (this.n >> 2)));
-    return true;
+    this.giveBackRoom();
   }
 
-  /** Where the records that keep their slot start (the newest ones), from `from` (unchangedSuffix) down. */
-  private keptFrom(slot: (ts: number) => number | undefined, from: number): number {
-    let s = from;
+  /** In place the arrays keep their size: a column its roll-ups have mostly emptied (a metric gone quiet) gives the
+   *  room back. */
+  private giveBackRoom(): void {
+    if (this.n * 4 < this.ts.length && this.ts.length > 4 * INITIAL_CAPACITY) this.grow(Math.max(INITIAL_CAPACITY, this.n + (this.n >> 2)));
+  }
+
+  /** Where the newest records that keep their slot start. */
+  private keptFrom(slot: (ts: number) => number | undefined): number {
+    let s = this.n;
     while (s > 0 && slot(this.ts[s - 1]!) === this.ts[s - 1]) s--;
     return s;
   }
@@ -260,8 +255,8 @@ export class MetricColumn {
     for (const a of [this.ts, this.count, this.sum, this.min, this.max]) a.copyWithin(to, start, end);
   }
 
-  /** Re-slots, sorts and merges records [start, end) as rebuild does, writing them from `to` (≤ start) on;
-   *  returns how many there are then. */
+  /** Re-slots records [start, end), sorts them by slot then value (aggregates last; stable) and merges neighbours
+   *  that share a slot and a single value, writing them from `to` (≤ start) on; returns how many there are then. */
   private rebuildBand(slot: (ts: number) => number | undefined, start: number, end: number, to: number): number {
     const keep: number[] = [];
     const slotted = bandScratch(6 * (end - start));
@@ -314,91 +309,10 @@ export class MetricColumn {
     return m - to;
   }
 
-  /**
-   * Where the records that keep their slot and are already in final order start: every record from there on
-   * has slot(ts) = ts and sorts strictly after the one before it (so none merges with its neighbour).
-   */
-  private unchangedSuffix(slot: (ts: number) => number | undefined): number {
-    let s = this.n;
-    while (s > 0) {
-      const i = s - 1;
-      const t = this.ts[i]!;
-      if (slot(t) !== t) break;
-      if (s < this.n && !this.sortsBefore(t, this.valueKey(i), s)) break;
-      s = i;
-    }
-    return s;
-  }
-
   /** Whether a record at `ts` with sort key `key` comes strictly before record `i`, never merging with it. */
   private sortsBefore(ts: number, key: number, i: number): boolean {
     const t = this.ts[i]!;
     return ts < t || (ts === t && key < this.valueKey(i));
-  }
-
-  /**
-   * Re-slots, sorts and merges records [0, upto) and keeps records [upto, n) after them unchanged. Returns
-   * false, changing nothing, when the rebuilt part would not end strictly before record `upto`.
-   */
-  private rebuild(slot: (ts: number) => number | undefined, upto: number): boolean {
-    const slotted = new Float64Array(upto);
-    const keep: number[] = [];
-    for (let i = 0; i < upto; i++) {
-      const t = slot(this.ts[i]!);
-      if (t === undefined) continue;
-      slotted[i] = t;
-      keep.push(i);
-    }
-    keep.sort((a, b) => slotted[a]! - slotted[b]! || this.valueKey(a) - this.valueKey(b));
-    // Room to grow: sized exactly, the next datum (the day's first, right after the daily roll-up) had to copy
-    // the whole column into arrays twice as large, every day, for every metric.
-    const needed = keep.length + this.n - upto;
-    const capacity = Math.max(INITIAL_CAPACITY, needed + (needed >> 2));
-    const out = { ts: new Float64Array(capacity) };
-    const cnt = new Float64Array(capacity);
-    const sm = new Float64Array(capacity);
-    const mn = new Float64Array(capacity);
-    const mx = new Float64Array(capacity);
-    let m = 0;
-    for (const i of keep) {
-      const j = m - 1;
-      const prevSingle = j >= 0 && isSingleValued(mn[j]!, mx[j]!, cnt[j]!, sm[j]!);
-      const single = isSingleValued(this.min[i]!, this.max[i]!, this.count[i]!, this.sum[i]!);
-      const mergeable = j >= 0 && out.ts[j] === slotted[i] && prevSingle === single && (!single || mn[j] === this.min[i]);
-      if (mergeable) {
-        const value = single ? mn[j]! : undefined;
-        cnt[j] = cnt[j]! + this.count[i]!;
-        sm[j] = sm[j]! + this.sum[i]!;
-        mn[j] = value ?? Math.min(mn[j]!, this.min[i]!);
-        mx[j] = value ?? Math.max(mx[j]!, this.max[i]!);
-        continue;
-      }
-      out.ts[m] = slotted[i]!;
-      cnt[m] = this.count[i]!;
-      sm[m] = this.sum[i]!;
-      mn[m] = this.min[i]!;
-      mx[m] = this.max[i]!;
-      m++;
-    }
-    if (upto < this.n && m > 0) {
-      const lastKey = isSingleValued(mn[m - 1]!, mx[m - 1]!, cnt[m - 1]!, sm[m - 1]!) ? mn[m - 1]! : Number.MAX_VALUE;
-      if (!this.sortsBefore(out.ts[m - 1]!, lastKey, upto)) return false;
-    }
-    for (let i = upto; i < this.n; i++, m++) {
-      out.ts[m] = this.ts[i]!;
-      cnt[m] = this.count[i]!;
-      sm[m] = this.sum[i]!;
-      mn[m] = this.min[i]!;
-      mx[m] = this.max[i]!;
-    }
-    this.ts = out.ts;
-    this.count = cnt;
-    this.sum = sm;
-    this.min = mn;
-    this.max = mx;
-    this.n = m;
-    this.dirty = false;
-    return true;
   }
 
   private normalize(): void {
