@@ -60,8 +60,8 @@ if (failed(tp)) notes.push(`callsPerSec not measured: ${tp.error}`);
 else {
   out['callsPerSec'] = Math.round(tp.callsPerSec);
   row('callsPerSec: 10 trails, 50 rules, 20 metric filters, 100 alarms; clock +1 min per 1,000 calls', `${f(tp.callsPerSec, 0)} (${tp.calls} calls in ${f(tp.seconds)} s)`, '≥ 200,000', tp.callsPerSec >= 200_000);
-  // The topic keeps its default policy there, so SNS refuses the rules' deliveries (as AWS would).
   kernelRow('in the kernel during the run', tp.kernel, tp.seconds);
+  // The topic keeps its default policy there, so SNS refuses the rules' deliveries (as AWS would).
   row('  its rules\' SNS deliveries: refused by the topic\'s default policy; messages in the email inbox (alarms\' and the subscription\'s)', tp.published.toLocaleString('en-US'), '', null);
 }
 if (!failed(allowed)) {
